@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import type { Handlers } from '../../shared/contract';
+import type { AppInfo } from '../../shared/domain';
+import { createHandlers } from './api/handlers';
+import { ChatService, type ChatServiceOptions } from './chat/ChatService';
+import { EventBus } from './events';
+import { HistoryStore } from './history/HistoryStore';
+import type { ProviderDeps } from './providers/provider';
+import { ProviderService } from './settings/ProviderService';
+import type { SecretStore } from './settings/secrets';
+import { SettingsRepository, type SettingsBackend } from './settings/settingsState';
+import { StreamManager } from './stream/StreamManager';
+
+export interface CoreOptions {
+  dataDir: string;
+  settingsBackend: SettingsBackend;
+  secrets: SecretStore;
+  info: Omit<AppInfo, 'secretStorage' | 'dataDir'>;
+  nativeBinding?: string;
+  fetch?: ProviderDeps['fetch'];
+  clock?: () => number;
+  idleTimeoutMs?: number;
+  chat?: ChatServiceOptions;
+  log?: (message: string) => void;
+}
+
+export interface Core {
+  handlers: Handlers;
+  bus: EventBus;
+  history: HistoryStore;
+  streams: StreamManager;
+  /** Rows a previous run left streaming, now marked interrupted. */
+  interruptedAtStartup: number;
+  shutdown(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'brook.sqlite';
+
+/** Everything Brook does, without Electron: the shell and the headless server both build this. */
+export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? (() => {});
+  const history = new HistoryStore({
+    file: join(options.dataDir, DATABASE_FILE),
+    clock: options.clock,
+    nativeBinding: options.nativeBinding,
+  });
+  const interruptedAtStartup = history.markInterrupted();
+  const bus = new EventBus();
+  const settings = new SettingsRepository(options.settingsBackend);
+  const providers = new ProviderService(settings, options.secrets, { fetch: options.fetch ?? globalThis.fetch }, options.clock);
+  const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
+  const chat = new ChatService(history, providers, streams, bus, options.chat);
+  const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
+  const handlers = createHandlers({ info, history, settings, providers, chat, bus });
+  return {
+    handlers,
+    bus,
+    history,
+    streams,
+    interruptedAtStartup,
+    async shutdown() {
+      await streams.stopAll();
+      history.close();
+    },
+  };
+}

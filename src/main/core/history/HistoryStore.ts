@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Conversation, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import { AppError, type AppErrorData } from '../../../shared/errors';
+import { MIGRATIONS } from './migrations/index';
+import { migrate, type MigrationResult } from './migrate';
+import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
+
+export interface HistoryStoreOptions {
+  /** Database file; ':memory:' for tests. */
+  file: string;
+  clock?: () => number;
+  /** Path to a better-sqlite3 build for this runtime (Electron has its own ABI). */
+  nativeBinding?: string;
+  newId?: () => string;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  parentId: string | null;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  providerId?: string | null;
+  model?: string | null;
+}
+
+export interface MessageFinish {
+  status: Exclude<MessageStatus, 'streaming'>;
+  content: string;
+  reasoning: string;
+  error?: AppErrorData | null;
+  usage?: Usage | null;
+}
+
+const DEFAULT_TITLE = '';
+
+/**
+ * Every conversation and message, in one SQLite file (WAL). Synchronous by design:
+ * better-sqlite3 calls take microseconds and keep write order trivially correct.
+ */
+export class HistoryStore {
+  readonly migration: MigrationResult;
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(options: HistoryStoreOptions) {
+    this.now = options.clock ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    const file = options.file;
+    this.migration = migrate(this.db, MIGRATIONS, (from) =>
+      file === ':memory:' ? null : join(dirname(file), `${stem(file)}.before-v${from + 1}.${this.now()}.sqlite`),
+    );
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  listConversations(): Conversation[] {
+    const rows = this.db
+      .prepare('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC')
+      .all() as ConversationRow[];
+    return rows.map(toConversation);
+  }
+
+  getConversation(id: string): Conversation | null {
+    const row = this.conversationRow(id);
+    return row ? toConversation(row) : null;
+  }
+
+  requireConversation(id: string): Conversation {
+    const c = this.getConversation(id);
+    if (!c) throw new AppError('not_found', { detail: `conversation ${id}` });
+    return c;
+  }
+
+  createConversation(init: { title?: string; providerId?: string | null; model?: string | null }): Conversation {
+    const id = this.newId();
+    const now = this.now();
+    this.write(() =>
+      this.db
+        .prepare(
+          `INSERT INTO conversations (id, title, provider_id, model, current_leaf_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, NULL, ?, ?)`,
+        )
+        .run(id, init.title ?? DEFAULT_TITLE, init.providerId ?? null, init.model ?? null, now, now),
+    );
+    return this.requireConversation(id);
+  }
+
+  renameConversation(id: string, title: string): Conversation {
+    this.requireConversation(id);
+    this.write(() =>
+      this.db.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?').run(title, this.now(), id),
+    );
+    return this.requireConversation(id);
+  }
+
+  setConversationModel(id: string, providerId: string | null, model: string | null): Conversation {
+    this.requireConversation(id);
+    this.write(() =>
+      this.db.prepare('UPDATE conversations SET provider_id = ?, model = ? WHERE id = ?').run(providerId, model, id),
+    );
+    return this.requireConversation(id);
+  }
+
+  deleteConversation(id: string): void {
+    this.write(() => this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id));
+  }
+
+  /** The visible branch, root first: walk up from the current leaf. */
+  visiblePath(conversationId: string): Message[] {
+    const conversation = this.conversationRow(conversationId);
+    if (!conversation) throw new AppError('not_found', { detail: `conversation ${conversationId}` });
+    if (!conversation.current_leaf_id) return [];
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE path(id, depth) AS (
+           SELECT ?, 0
+           UNION ALL
+           SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id
+           WHERE m.parent_id IS NOT NULL
+         )
+         SELECT m.* FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC`,
+      )
+      .all(conversation.current_leaf_id) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  getMessage(id: string): Message | null {
+    const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+    return row ? toMessage(row) : null;
+  }
+
+  requireMessage(id: string): Message {
+    const m = this.getMessage(id);
+    if (!m) throw new AppError('not_found', { detail: `message ${id}` });
+    return m;
+  }
+
+  /** Adds a message at the end of the visible branch and makes it the new leaf. */
+  appendMessage(init: NewMessage): Message {
+    const id = this.newId();
+    const now = this.now();
+    this.write(() =>
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status,
+               provider_id, model, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            init.conversationId,
+            init.parentId,
+            init.role,
+            init.content,
+            init.status,
+            init.providerId ?? null,
+            init.model ?? null,
+            now,
+            now,
+          );
+        this.db
+          .prepare('UPDATE conversations SET current_leaf_id = ?, updated_at = ? WHERE id = ?')
+          .run(id, now, init.conversationId);
+      })(),
+    );
+    return this.requireMessage(id);
+  }
+
+  /** Called at least once a second while streaming, so a crash loses at most that second. */
+  checkpoint(id: string, content: string, reasoning: string): void {
+    this.write(() =>
+      this.db
+        .prepare(`UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ? AND status = 'streaming'`)
+        .run(content, reasoning, this.now(), id),
+    );
+  }
+
+  finishMessage(id: string, finish: MessageFinish): Message {
+    const usage = finish.usage ?? null;
+    this.write(() =>
+      this.db
+        .prepare(
+          `UPDATE messages SET status = ?, content = ?, reasoning = ?, error_json = ?,
+             prompt_tokens = COALESCE(?, prompt_tokens), completion_tokens = COALESCE(?, completion_tokens),
+             total_tokens = COALESCE(?, total_tokens), updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(
+          finish.status,
+          finish.content,
+          finish.reasoning,
+          finish.error ? JSON.stringify(finish.error) : null,
+          usage?.promptTokens ?? null,
+          usage?.completionTokens ?? null,
+          usage?.totalTokens ?? null,
+          this.now(),
+          id,
+        ),
+    );
+    return this.requireMessage(id);
+  }
+
+  /** Rows a crash left `streaming` keep their partial text and say so. */
+  markInterrupted(): number {
+    return this.write(
+      () =>
+        this.db
+          .prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'`)
+          .run(this.now()).changes,
+    );
+  }
+
+  setCurrentLeaf(conversationId: string, messageId: string): void {
+    this.write(() =>
+      this.db
+        .prepare('UPDATE conversations SET current_leaf_id = ?, updated_at = ? WHERE id = ?')
+        .run(messageId, this.now(), conversationId),
+    );
+  }
+
+  private conversationRow(id: string): ConversationRow | undefined {
+    return this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+  }
+
+  /** Storage failures become errors the user can act on, never a silent loss. */
+  private write<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw storageError(err);
+    }
+  }
+}
+
+export function storageError(err: unknown): unknown {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return err;
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new AppError('internal', { messageKey: 'errors.storageReadOnly', retryable: false, cause: err });
+  }
+  if (code === 'SQLITE_FULL') {
+    return new AppError('internal', { messageKey: 'errors.storageFull', retryable: true, cause: err });
+  }
+  return err;
+}
+
+function stem(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? 'brook';
+  return base.replace(/\.sqlite3?$|\.db$/, '');
+}

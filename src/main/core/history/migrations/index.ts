@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001_initial';
+
+export interface Migration {
+  /** Schema version after this migration; PRAGMA user_version holds the current one. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order; a migration is never edited once released, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [m001Initial];

@@ -1,0 +1,118 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../createCore';
+import { dispatch } from '../api/dispatch';
+import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../shared/wsProtocol';
+import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
+import { contentSecurityPolicy, serveStatic } from './staticFiles';
+
+export interface HeadlessServerOptions {
+  core: Core;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+  log?: (message: string) => void;
+}
+
+export interface HeadlessServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A window that stops reading must not make the core buffer without bound. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Browser mode: serves the renderer on 127.0.0.1 and carries the same contract as IPC over
+ * one WebSocket per window. A random token (in the URL fragment) and an Origin check keep
+ * other local programs and web pages out.
+ */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const { core, rendererDir } = options;
+  const log = options.log ?? (() => {});
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+
+  const http: Server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port));
+  });
+
+  // Every char of a maximal message may take 3 UTF-8 bytes, plus JSON framing.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_CHARS * 3 + 64 * 1024 });
+  http.on('upgrade', (req, socket, head) => {
+    const reason = refuse(req, token, port);
+    if (reason) {
+      socket.end(`HTTP/1.1 ${reason}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const send = (ws: WebSocket, frame: ServerFrame) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      ws.close(1008, 'client too slow');
+      return;
+    }
+    ws.send(JSON.stringify(frame));
+  };
+
+  wss.on('connection', (ws) => {
+    const unsubscribe = core.bus.on((name, payload) => send(ws, { kind: 'event', name, payload } as ServerFrame));
+    ws.on('close', unsubscribe);
+    ws.on('message', async (data, isBinary) => {
+      if (isBinary) return;
+      let frame;
+      try {
+        frame = clientFrameSchema.parse(JSON.parse(data.toString()));
+      } catch {
+        ws.close(1003, 'malformed frame');
+        return;
+      }
+      const result = await dispatch(core.handlers, frame.name, frame.args, log);
+      send(ws, { kind: 'response', id: frame.id, ...result });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/#${TOKEN_FRAGMENT_KEY}=${token}`;
+
+  return {
+    url,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
+  };
+}
+
+function refuse(req: IncomingMessage, token: string, port: number): string | null {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== WS_PATH) return '404 Not Found';
+  const given = Buffer.from(url.searchParams.get(TOKEN_FRAGMENT_KEY) ?? '');
+  const expected = Buffer.from(token);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return '401 Unauthorized';
+  // Browsers always send Origin; a page from anywhere else must not reach the core.
+  const origin = req.headers.origin;
+  const allowed = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  if (origin !== undefined && !allowed.includes(origin)) return '403 Forbidden';
+  return null;
+}

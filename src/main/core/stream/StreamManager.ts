@@ -1,0 +1,179 @@
+import type { Usage } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { ProviderEvent } from '../providers/provider';
+
+export type StreamOutcome =
+  | { status: 'done'; finishReason: string | null }
+  | { status: 'stopped' }
+  /** The app is quitting: the answer is kept and marked as cut short, not as stopped by the user. */
+  | { status: 'interrupted' }
+  | { status: 'error'; error: AppError };
+
+export interface StreamState {
+  conversationId: string;
+  messageId: string;
+  content: string;
+  reasoning: string;
+  usage: Usage | null;
+}
+
+/** Listeners see every event in order; one that throws never breaks the others. */
+export interface StreamListener {
+  onText?(text: string, state: StreamState): void;
+  onReasoning?(text: string, state: StreamState): void;
+  onUsage?(usage: Usage, state: StreamState): void;
+  onEnd?(outcome: StreamOutcome, state: StreamState): void;
+}
+
+export interface StreamManagerOptions {
+  /** A stream silent for this long fails with `timeout`, keeping its partial text. */
+  idleTimeoutMs?: number;
+  onListenerError?: (err: unknown) => void;
+}
+
+interface LiveStream {
+  state: StreamState;
+  controller: AbortController;
+  listeners: Set<StreamListener>;
+  timedOut: boolean;
+  shuttingDown: boolean;
+  idleTimer: ReturnType<typeof setTimeout> | null;
+  finished: Promise<StreamOutcome>;
+}
+
+/**
+ * One live stream per conversation. Owns cancellation (an AbortController each), fan-out to
+ * any number of listeners, and late attach: a listener added mid-stream gets the text so far
+ * as a snapshot, then every later event.
+ */
+export class StreamManager {
+  private readonly live = new Map<string, LiveStream>();
+  private readonly idleTimeoutMs: number;
+  private readonly onListenerError: (err: unknown) => void;
+
+  constructor(options: StreamManagerOptions = {}) {
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+    this.onListenerError = options.onListenerError ?? (() => {});
+  }
+
+  isActive(conversationId: string): boolean {
+    return this.live.has(conversationId);
+  }
+
+  start(
+    conversationId: string,
+    messageId: string,
+    source: (signal: AbortSignal) => AsyncIterable<ProviderEvent>,
+    listeners: StreamListener[] = [],
+  ): Promise<StreamOutcome> {
+    if (this.live.has(conversationId)) {
+      throw new AppError('bad_request', { messageKey: 'errors.streamActive', retryable: false });
+    }
+    const stream: LiveStream = {
+      state: { conversationId, messageId, content: '', reasoning: '', usage: null },
+      controller: new AbortController(),
+      listeners: new Set(listeners),
+      timedOut: false,
+      shuttingDown: false,
+      idleTimer: null,
+      finished: Promise.resolve({ status: 'stopped' }),
+    };
+    this.live.set(conversationId, stream);
+    stream.finished = this.run(stream, source);
+    return stream.finished;
+  }
+
+  /** Late attach: the state so far plus live events from now on; null when nothing streams. */
+  attach(conversationId: string, listener: StreamListener): { snapshot: StreamState; detach: () => void } | null {
+    const stream = this.live.get(conversationId);
+    if (!stream) return null;
+    stream.listeners.add(listener);
+    return { snapshot: { ...stream.state }, detach: () => stream.listeners.delete(listener) };
+  }
+
+  snapshot(conversationId: string): StreamState | null {
+    const stream = this.live.get(conversationId);
+    return stream ? { ...stream.state } : null;
+  }
+
+  /** Resolves once the stream has ended and every listener has seen its end. */
+  async stop(conversationId: string): Promise<void> {
+    const stream = this.live.get(conversationId);
+    if (!stream) return;
+    stream.controller.abort();
+    await stream.finished;
+  }
+
+  /** For quitting: every live answer ends `interrupted` with its text saved. */
+  async stopAll(): Promise<void> {
+    for (const stream of this.live.values()) stream.shuttingDown = true;
+    await Promise.all([...this.live.keys()].map((id) => this.stop(id)));
+  }
+
+  private async run(
+    stream: LiveStream,
+    source: (signal: AbortSignal) => AsyncIterable<ProviderEvent>,
+  ): Promise<StreamOutcome> {
+    const { state, controller } = stream;
+    let outcome: StreamOutcome;
+    this.armIdleTimer(stream);
+    try {
+      let finishReason: string | null = null;
+      for await (const event of source(controller.signal)) {
+        this.armIdleTimer(stream);
+        if (event.type === 'text') {
+          if (event.text === '') continue;
+          state.content += event.text;
+          this.notify(stream, (l) => l.onText?.(event.text, state));
+        } else if (event.type === 'reasoning') {
+          if (event.text === '') continue;
+          state.reasoning += event.text;
+          this.notify(stream, (l) => l.onReasoning?.(event.text, state));
+        } else if (event.type === 'usage') {
+          state.usage = event.usage;
+          this.notify(stream, (l) => l.onUsage?.(event.usage, state));
+        } else if (event.type === 'done') {
+          finishReason = event.finishReason;
+        }
+      }
+      if (controller.signal.aborted) outcome = this.abortedOutcome(stream);
+      else if (state.content === '' && state.reasoning === '') {
+        outcome = { status: 'error', error: new AppError('provider', { messageKey: 'errors.emptyAnswer' }) };
+      } else outcome = { status: 'done', finishReason };
+    } catch (err) {
+      outcome = controller.signal.aborted ? this.abortedOutcome(stream) : { status: 'error', error: AppError.from(err) };
+    } finally {
+      if (stream.idleTimer) clearTimeout(stream.idleTimer);
+    }
+    this.live.delete(state.conversationId);
+    this.notify(stream, (l) => l.onEnd?.(outcome, state));
+    return outcome;
+  }
+
+  private abortedOutcome(stream: LiveStream): StreamOutcome {
+    if (stream.shuttingDown) return { status: 'interrupted' };
+    if (!stream.timedOut) return { status: 'stopped' };
+    return {
+      status: 'error',
+      error: new AppError('timeout', { params: { seconds: Math.round(this.idleTimeoutMs / 1000) } }),
+    };
+  }
+
+  private armIdleTimer(stream: LiveStream): void {
+    if (stream.idleTimer) clearTimeout(stream.idleTimer);
+    stream.idleTimer = setTimeout(() => {
+      stream.timedOut = true;
+      stream.controller.abort();
+    }, this.idleTimeoutMs);
+  }
+
+  private notify(stream: LiveStream, call: (l: StreamListener) => void): void {
+    for (const listener of stream.listeners) {
+      try {
+        call(listener);
+      } catch (err) {
+        this.onListenerError(err);
+      }
+    }
+  }
+}

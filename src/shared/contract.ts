@@ -1,0 +1,141 @@
+/**
+ * The one contract between the core and every window. Main (IPC), the headless server
+ * (WebSocket), the preload and the renderer client are all typed from this file, so adding
+ * a request here makes the compiler demand a handler for it everywhere.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  ConnectionTestResult,
+  Conversation,
+  Message,
+  ProviderView,
+  Settings,
+  StreamSnapshot,
+} from './domain';
+import type { StreamEventEnvelope } from './streamEvents';
+import type { AppErrorData } from './errors';
+
+/** A paste of a few megabytes must survive; anything bigger is almost surely a mistake. */
+export const MAX_MESSAGE_CHARS = 4_000_000;
+export const MAX_TITLE_CHARS = 200;
+
+const id = z.string().min(1).max(100);
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const u = new URL(value);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const providerDraftSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  presetId: z.string().min(1).max(50),
+  baseUrl: httpUrl,
+  defaultModel: z.string().trim().max(200),
+  /** undefined keeps the stored key, null clears it, a string replaces it. */
+  apiKey: z.string().max(4096).nullable().optional(),
+});
+export type ProviderDraft = z.infer<typeof providerDraftSchema>;
+
+export const settingsPatchSchema = z.strictObject({
+  language: z.enum(['system', 'en', 'zh-CN']).optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  defaultProviderId: id.nullable().optional(),
+});
+
+const empty = z.strictObject({});
+
+/** Phantom-typed pairing of an argument schema with its result type. */
+export interface RequestDef<A extends z.ZodType, R> {
+  args: A;
+  /** Never read at runtime; carries the result type. */
+  result?: R;
+}
+function req<R>() {
+  return <A extends z.ZodType>(args: A): RequestDef<A, R> => ({ args });
+}
+
+export const requests = {
+  'app.info': req<AppInfo>()(empty),
+  'settings.get': req<Settings>()(empty),
+  'settings.update': req<Settings>()(settingsPatchSchema),
+
+  'providers.list': req<ProviderView[]>()(empty),
+  'providers.save': req<ProviderView>()(z.strictObject({ id: id.optional(), draft: providerDraftSchema })),
+  'providers.remove': req<null>()(z.strictObject({ id })),
+  /** Tests a saved provider, or a draft (using the stored key when the draft leaves it unset). */
+  'providers.test': req<ConnectionTestResult>()(
+    z.strictObject({ id: id.optional(), draft: providerDraftSchema.optional() }),
+  ),
+
+  'conversations.list': req<Conversation[]>()(empty),
+  'conversations.create': req<Conversation>()(
+    z.strictObject({ providerId: id.nullable().optional(), model: z.string().max(200).nullable().optional() }),
+  ),
+  'conversations.rename': req<Conversation>()(
+    z.strictObject({ id, title: z.string().trim().min(1).max(MAX_TITLE_CHARS) }),
+  ),
+  'conversations.delete': req<null>()(z.strictObject({ id })),
+  /** The visible branch, root first. */
+  'conversations.messages': req<Message[]>()(z.strictObject({ id })),
+  'conversations.update': req<Conversation>()(
+    z.strictObject({ id, providerId: id.nullable(), model: z.string().max(200).nullable() }),
+  ),
+
+  'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
+    z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
+  ),
+  'chat.stop': req<null>()(z.strictObject({ conversationId: id })),
+  /** Answers a failed or stopped assistant message again, as a new sibling branch. */
+  'chat.retry': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
+  /** Late attach: what has streamed so far; live deltas follow as events. */
+  'chat.attach': req<StreamSnapshot | null>()(z.strictObject({ conversationId: id })),
+} as const;
+
+export type Requests = typeof requests;
+export type RequestName = keyof Requests;
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+
+/** What a caller passes (before defaults and trimming). */
+export type RequestArgs<K extends RequestName> = z.input<Requests[K]['args']>;
+/** What a handler receives (after validation). */
+export type ValidatedArgs<K extends RequestName> = z.output<Requests[K]['args']>;
+export type RequestResult<K extends RequestName> = Requests[K] extends RequestDef<z.ZodType, infer R> ? R : never;
+
+export interface Events {
+  stream: StreamEventEnvelope;
+  'conversation.updated': Conversation;
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['stream', 'conversation.updated'];
+
+/** Every response crosses the boundary as data, so errors keep their code and key. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** The typed client the renderer uses, over IPC in Electron and WebSocket in browser mode. */
+export interface BrookClient {
+  request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>>;
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+/** What the preload exposes on `window.brook`: one function per request, plus `on`. */
+export type PreloadApi = {
+  [K in RequestName]: (args: RequestArgs<K>) => Promise<Result<RequestResult<K>>>;
+} & {
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+export const IPC_REQUEST_PREFIX = 'brook:req:';
+export const IPC_EVENT_PREFIX = 'brook:evt:';
+
+/** The object main implements; the compiler demands a handler for every request. */
+export type Handlers = {
+  [K in RequestName]: (args: ValidatedArgs<K>) => Promise<RequestResult<K>> | RequestResult<K>;
+};

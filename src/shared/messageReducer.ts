@@ -1,0 +1,39 @@
+/**
+ * Pure reducer from stream events to the visible message list. Both windows and tests use
+ * it, so what the user sees is a function of the events alone.
+ */
+import type { Message } from './domain';
+import type { StreamEventEnvelope } from './streamEvents';
+
+export function applyStreamEvent(messages: readonly Message[], envelope: StreamEventEnvelope): Message[] {
+  const { event, messageId } = envelope;
+  const index = messages.findIndex((m) => m.id === messageId);
+  switch (event.type) {
+    case 'start':
+      if (index >= 0) return replaceAt(messages, index, event.message);
+      return [...messages, event.message];
+    case 'delta': {
+      if (index < 0 || (event.text === '' && event.reasoning === '')) return messages as Message[];
+      const m = messages[index]!;
+      return replaceAt(messages, index, {
+        ...m,
+        content: m.content + event.text,
+        reasoning: m.reasoning + event.reasoning,
+      });
+    }
+    case 'usage': {
+      if (index < 0) return messages as Message[];
+      return replaceAt(messages, index, { ...messages[index]!, usage: event.usage });
+    }
+    case 'end':
+      // The final row from the database is authoritative: it wins over accumulated deltas.
+      if (index < 0) return messages as Message[];
+      return replaceAt(messages, index, event.message);
+  }
+}
+
+function replaceAt(messages: readonly Message[], index: number, message: Message): Message[] {
+  const next = messages.slice();
+  next[index] = message;
+  return next;
+}

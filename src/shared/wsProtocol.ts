@@ -1,0 +1,22 @@
+/**
+ * Frames of the browser-mode transport: the same contract as IPC, carried over one
+ * WebSocket. Requests are correlated by a client-chosen numeric id.
+ */
+import { z } from 'zod';
+import type { EventName, Events, RequestName, Result } from './contract';
+
+export const clientFrameSchema = z.strictObject({
+  kind: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+});
+export type ClientFrame = { kind: 'request'; id: number; name: RequestName; args: unknown };
+
+export type ServerFrame =
+  | ({ kind: 'response'; id: number } & Result<unknown>)
+  | { [E in EventName]: { kind: 'event'; name: E; payload: Events[E] } }[EventName];
+
+/** Where the browser-mode client finds its token: the URL fragment never reaches a server log. */
+export const TOKEN_FRAGMENT_KEY = 'token';
+export const WS_PATH = '/ws';
