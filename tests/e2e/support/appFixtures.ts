@@ -1,0 +1,47 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
+import { startBrook, type BrookProcess } from './brookProcess';
+
+export const FIXTURE_KEY = 'sk-e2e-fixture-key';
+
+export const test = base.extend<{ brook: BrookProcess }, { openai: OpenAIFixture }>({
+  openai: [
+    async ({}, use) => {
+      const fixture = await startOpenAIFixture({ apiKey: FIXTURE_KEY });
+      await use(fixture);
+      await fixture.close();
+    },
+    { scope: 'worker' },
+  ],
+  brook: async ({}, use) => {
+    const brook = await startBrook();
+    await use(brook);
+    await brook.stop();
+  },
+});
+export { expect };
+
+/** Adds the fixture server as a custom OpenAI-compatible provider through the settings screen. */
+export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = FIXTURE_KEY): Promise<void> {
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('provider-add').click();
+  await page.getByTestId('provider-preset').selectOption('custom');
+  await page.getByTestId('provider-name').fill('Fixture');
+  await page.getByTestId('provider-baseurl').fill(baseUrl);
+  await page.getByTestId('provider-apikey').fill(apiKey);
+  await page.getByTestId('provider-test').click();
+  await expect(page.getByTestId('provider-test-result')).toContainText('3');
+  await page.getByTestId('provider-model').fill('fixture-chat');
+  await page.getByTestId('provider-save').click();
+  await expect(page.getByTestId('provider-item')).toHaveCount(1);
+  await page.getByTestId('close-settings').click();
+}
+
+export async function send(page: Page, text: string): Promise<void> {
+  await page.getByTestId('composer-input').fill(text);
+  await page.getByTestId('composer-input').press('Enter');
+}
+
+export function lastAssistant(page: Page) {
+  return page.locator('[data-testid="message"][data-role="assistant"]').last();
+}

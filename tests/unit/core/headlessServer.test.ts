@@ -1,0 +1,182 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, DATABASE_FILE, type Core } from '../../../src/main/core/createCore';
+import { startHeadlessServer, type HeadlessServer } from '../../../src/main/core/server/headlessServer';
+import { FileSecretStore } from '../../../src/main/core/settings/secrets';
+import { defaultState } from '../../../src/main/core/settings/settingsState';
+import { AppError } from '../../../src/shared/errors';
+import type { Message } from '../../../src/shared/domain';
+import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
+import { WsContractClient } from '../../support/wsContractClient';
+
+const KEY = 'sk-fixture-secret-123';
+let fixture: OpenAIFixture;
+let core: Core;
+let server: HeadlessServer;
+let dataDir: string;
+let client: WsContractClient;
+
+function wsUrl(token = server.token) {
+  return `ws://127.0.0.1:${server.port}/ws?token=${encodeURIComponent(token)}`;
+}
+const origin = () => ({ origin: `http://127.0.0.1:${server.port}` });
+
+beforeAll(async () => {
+  fixture = await startOpenAIFixture({ apiKey: KEY });
+  dataDir = mkdtempSync(join(tmpdir(), 'brook-headless-'));
+  core = createCore({
+    dataDir,
+    settingsBackend: new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'config', projectName: 'brook-test', defaults: { ...defaultState() } }),
+    secrets: new FileSecretStore(join(dataDir, 'keys.json')),
+    info: { mode: 'browser', version: 'test', systemLocale: 'en-US' },
+    chat: { checkpointMs: 200 },
+  });
+  server = await startHeadlessServer({ core, rendererDir: join(dataDir, 'no-renderer') });
+  client = await WsContractClient.connect(wsUrl(), origin());
+  client.on('stream', (e) => {
+    if (e.event.type === 'end') ended.set(e.messageId, e.event.message);
+  });
+});
+
+afterAll(async () => {
+  client?.close();
+  await server?.close();
+  await core?.shutdown();
+  await fixture?.close();
+});
+
+/** Ends are recorded from the start: with a dead server `end` can beat the send's response. */
+const ended = new Map<string, Message>();
+async function finished(_conversationId: string, messageId: string): Promise<Message> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const m = ended.get(messageId);
+    if (m) return m;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`message ${messageId} never ended`);
+}
+
+describe('headless server transport', () => {
+  it('refuses a wrong token and a foreign origin at the handshake', async () => {
+    await expect(WsContractClient.connect(wsUrl('wrong'), origin())).rejects.toThrow('HTTP 401');
+    await expect(WsContractClient.connect(wsUrl(), { origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('validates arguments and reports errors as data', async () => {
+    await expect(client.request('conversations.rename', { id: 'x', title: '' })).rejects.toMatchObject({ code: 'bad_request', messageKey: 'errors.invalidArgs' });
+    await expect(client.request('conversations.messages', { id: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('closes the socket on a malformed frame', async () => {
+    const ws = new WebSocket(wsUrl(), { headers: origin() });
+    await new Promise((r) => ws.once('open', r));
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send('{not json');
+    expect(await closed).toBe(1003);
+  });
+});
+
+describe('a chat turn through the core', () => {
+  let providerId: string;
+
+  it('saves a provider without ever returning its key', async () => {
+    const view = await client.request('providers.save', {
+      draft: { name: 'Fixture', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: KEY },
+    });
+    providerId = view.id;
+    expect(view.hasKey).toBe(true);
+    expect(JSON.stringify(await client.request('providers.list', {}))).not.toContain(KEY);
+    expect(await client.request('providers.test', { id: providerId })).toEqual({ models: ['echo-1', 'fixture-chat', 'fixture-reasoner'] });
+    expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain(KEY);
+    expect((await client.request('settings.get', {})).defaultProviderId).toBe(providerId);
+  });
+
+  it('streams an answer, persists it and titles the conversation', async () => {
+    const conv = await client.request('conversations.create', {});
+    const titled = client.waitFor('conversation.updated', (c) => c.id === conv.id);
+    const deltas: string[] = [];
+    const off = client.on('stream', (e) => {
+      if (e.conversationId === conv.id && e.event.type === 'delta') deltas.push(e.event.text);
+    });
+    const { userMessage, assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '你好, Brook' });
+    expect(assistantMessage.status).toBe('streaming');
+    const done = await finished(conv.id, assistantMessage.id);
+    off();
+    expect(done.status).toBe('done');
+    expect(done.content).toBe('You said: 你好, Brook');
+    expect(deltas.join('')).toBe(done.content);
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(done.usage?.totalTokens).toBeGreaterThan(0);
+    expect((await titled).title).toBe('你好, Brook');
+    const stored = await client.request('conversations.messages', { id: conv.id });
+    expect(stored.map((m) => [m.id, m.role, m.status])).toEqual([
+      [userMessage.id, 'user', 'done'],
+      [assistantMessage.id, 'assistant', 'done'],
+    ]);
+    const body = fixture.requests.at(-1)?.body as { messages: unknown; stream_options: unknown };
+    expect(body.stream_options).toEqual({ include_usage: true });
+    expect(body.messages).toEqual([{ role: 'user', content: '你好, Brook' }]);
+  });
+
+  it('checkpoints while streaming and keeps the partial text when stopped', async () => {
+    const conv = await client.request('conversations.create', {});
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '/slow please' });
+    await new Promise((r) => setTimeout(r, 900));
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const row = db.prepare('SELECT status, content FROM messages WHERE id = ?').get(assistantMessage.id) as { status: string; content: string };
+    db.close();
+    expect(row.status).toBe('streaming');
+    expect(row.content.length).toBeGreaterThan(0);
+    await client.request('chat.stop', { conversationId: conv.id });
+    const [, final] = await client.request('conversations.messages', { id: conv.id });
+    expect(final?.status).toBe('stopped');
+    expect(final!.content.startsWith(row.content)).toBe(true);
+  });
+
+  it('a second send while streaming is refused, and the text is not saved twice', async () => {
+    const conv = await client.request('conversations.create', {});
+    await client.request('chat.send', { conversationId: conv.id, text: '/slow one' });
+    await expect(client.request('chat.send', { conversationId: conv.id, text: 'two' })).rejects.toMatchObject({ messageKey: 'errors.streamActive' });
+    await client.request('chat.stop', { conversationId: conv.id });
+    expect((await client.request('conversations.messages', { id: conv.id })).filter((m) => m.role === 'user')).toHaveLength(1);
+  });
+
+  it('a wrong key ends the turn with a translated auth error that never contains the key', async () => {
+    await client.request('providers.save', { id: providerId, draft: { name: 'Fixture', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: 'sk-wrong-key-456' } });
+    const conv = await client.request('conversations.create', {});
+    const framesBefore = client.frames.length;
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: 'hello?' });
+    const failed = await finished(conv.id, assistantMessage.id);
+    expect(failed.status).toBe('error');
+    expect(failed.error).toMatchObject({ code: 'auth', messageKey: 'errors.auth', retryable: false });
+    expect(client.frames.slice(framesBefore).join('')).not.toContain('sk-wrong-key-456');
+    await expect(client.request('providers.test', { id: providerId })).rejects.toMatchObject({ code: 'auth' });
+
+    // fixing the key and retrying answers on a new branch; the failed answer stays in history
+    await client.request('providers.save', { id: providerId, draft: { name: 'Fixture', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: KEY } });
+    const retried = await client.request('chat.retry', { conversationId: conv.id, messageId: assistantMessage.id });
+    const ok = await finished(conv.id, retried.assistantMessage.id);
+    expect(ok.content).toBe('You said: hello?');
+    expect(retried.assistantMessage.parentId).toBe(failed.parentId);
+    const visible = await client.request('conversations.messages', { id: conv.id });
+    expect(visible.map((m) => m.status)).toEqual(['done', 'done']);
+  });
+
+  it('a dead server fails fast with a network error, and a missing provider is refused before saving', async () => {
+    const dead = await client.request('providers.save', { draft: { name: 'Dead', presetId: 'custom', baseUrl: 'http://127.0.0.1:9/v1', defaultModel: 'm' } });
+    const conv = await client.request('conversations.create', { providerId: dead.id });
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: 'anyone?' });
+    expect((await finished(conv.id, assistantMessage.id)).error).toMatchObject({ code: 'network', messageKey: 'errors.unreachable' });
+    await client.request('providers.remove', { id: dead.id });
+    await client.request('providers.remove', { id: providerId });
+    const orphan = await client.request('conversations.create', {});
+    await expect(client.request('chat.send', { conversationId: orphan.id, text: 'keep me' })).rejects.toBeInstanceOf(AppError);
+    await expect(client.request('chat.send', { conversationId: orphan.id, text: 'keep me' })).rejects.toMatchObject({ messageKey: 'errors.noProvider' });
+    expect(await client.request('conversations.messages', { id: orphan.id })).toEqual([]);
+  });
+});
