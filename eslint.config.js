@@ -56,4 +56,9 @@ export default tseslint.config(
       ],
     },
   },
+  // Playwright fixtures must destructure their (unused) dependencies with `{}`.
+  {
+    files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -15,6 +17,15 @@ import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiSer
 import { WsContractClient } from '../../support/wsContractClient';
 
 const KEY = 'sk-fixture-secret-123';
+
+/** A port that was just free: nothing listens there. */
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
 let fixture: OpenAIFixture;
 let core: Core;
 let server: HeadlessServer;
@@ -168,7 +179,8 @@ describe('a chat turn through the core', () => {
   });
 
   it('a dead server fails fast with a network error, and a missing provider is refused before saving', async () => {
-    const dead = await client.request('providers.save', { draft: { name: 'Dead', presetId: 'custom', baseUrl: 'http://127.0.0.1:9/v1', defaultModel: 'm' } });
+    const deadPort = await closedPort();
+    const dead = await client.request('providers.save', { draft: { name: 'Dead', presetId: 'custom', baseUrl: `http://127.0.0.1:${deadPort}/v1`, defaultModel: 'm' } });
     const conv = await client.request('conversations.create', { providerId: dead.id });
     const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: 'anyone?' });
     expect((await finished(conv.id, assistantMessage.id)).error).toMatchObject({ code: 'network', messageKey: 'errors.unreachable' });
