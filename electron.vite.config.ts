@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
         // serve.js is the headless core for browser mode: same code, no Electron.
@@ -16,10 +15,10 @@ export default defineConfig({
     },
   },
   preload: {
-    // A sandboxed preload cannot require npm packages: bundle everything it uses.
     build: {
+      // A sandboxed preload can require nothing but electron: bundle zod and the contract in.
+      externalizeDeps: false,
       rollupOptions: {
-        // A sandboxed preload must be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
