@@ -56,6 +56,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['**/*.browser.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   // Playwright fixtures must destructure their (unused) dependencies with `{}`.
   {
     files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts', 'bench/**/*.ts'],

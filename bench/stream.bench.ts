@@ -1,0 +1,113 @@
+/**
+ * Streams a long markdown answer from the fixture server through the real app (browser mode)
+ * and prints what the user would feel: frame times, long tasks, how much markdown is
+ * re-rendered per update, and how far the screen lags behind the arriving stream.
+ *
+ *   npm run bench:stream            (BENCH_TOKENS=20000 BENCH_RATES=100,1000 by default)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from '@playwright/test';
+import { startOpenAIFixture } from '../tests/fixtures/openaiServer';
+import { startBrook } from '../tests/e2e/support/brookProcess';
+import { WsContractClient } from '../tests/support/wsContractClient';
+import { markdownAnswer } from './markdownCorpus';
+
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
+const RATES = (process.env.BENCH_RATES ?? '100,1000').split(',').map(Number);
+
+interface PageFigures {
+  frames: number[];
+  longTasks: number[];
+  arrivals: number[];
+  domUpdates: { t: number; blocksTouched: number }[];
+  blockCount: number;
+  finalLength: number;
+}
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`);
+
+test('stream a long markdown answer into the UI', async ({ page }) => {
+  const fixture = await startOpenAIFixture();
+  const brook = await startBrook();
+  const text = markdownAnswer(TOKENS);
+  const results: Record<string, unknown>[] = [];
+  try {
+    const url = new URL(brook.url);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+    const api = await WsContractClient.connect(`ws://${url.host}/ws?token=${token}`, { origin: url.origin });
+    await api.request('providers.save', { draft: { name: 'Bench', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' } });
+    await page.addInitScript({ path: join(__dirname, 'pageInstrument.browser.js') });
+
+    for (const rate of RATES) {
+      const conversation = await api.request('conversations.create', {});
+      await api.request('conversations.rename', { id: conversation.id, title: `bench ${rate} tok/s` });
+      await page.goto(brook.url);
+      await page.locator(`[data-testid="conversation-item"][data-id="${conversation.id}"]`).click();
+      fixture.setScenario({ kind: 'answer', text, tokensPerSecond: rate });
+      await page.evaluate('window.__bench.recording = true');
+      await page.getByTestId('composer-input').fill('benchmark');
+      const started = Date.now();
+      await page.getByTestId('composer-input').press('Enter');
+      const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
+      await answer.locator('xpath=self::*[@data-status="done"]').waitFor({ timeout: (TOKENS / rate) * 2000 + 60_000 });
+      const wall = Date.now() - started;
+      const figures = (await page.evaluate(`(() => {
+        const b = window.__bench;
+        b.recording = false;
+        const md = document.querySelectorAll('[data-testid="message"][data-role="assistant"] .markdown');
+        const last = md[md.length - 1];
+        return { ...b, blockCount: last ? last.children.length : 0, finalLength: last ? last.textContent.length : 0 };
+      })()`)) as PageFigures;
+      // Each arrival is on screen at the first DOM update after it.
+      const lags: number[] = [];
+      let u = 0;
+      for (const t of figures.arrivals) {
+        while (u < figures.domUpdates.length && figures.domUpdates[u]!.t < t) u++;
+        if (u < figures.domUpdates.length) lags.push(figures.domUpdates[u]!.t - t);
+      }
+      const touched = figures.domUpdates.map((d) => d.blocksTouched);
+      const row = {
+        rate,
+        tokens: TOKENS,
+        wallSeconds: +(wall / 1000).toFixed(1),
+        frameP50: pct(figures.frames, 50),
+        frameP95: pct(figures.frames, 95),
+        frameMax: Math.max(...figures.frames),
+        longTasksOver50ms: figures.longTasks.filter((d) => d > 50).length,
+        longestTask: figures.longTasks.length ? Math.max(...figures.longTasks) : 0,
+        updates: figures.domUpdates.length,
+        deltaFrames: figures.arrivals.length,
+        blocksTouchedPerUpdateMean: touched.reduce((a, b) => a + b, 0) / Math.max(1, touched.length),
+        blocksTouchedPerUpdateMax: Math.max(0, ...touched),
+        finalBlocks: figures.blockCount,
+        lagP50: pct(lags, 50),
+        lagP95: pct(lags, 95),
+        lagMax: lags.length ? Math.max(...lags) : NaN,
+      };
+      results.push(row);
+      console.log(
+        [
+          `\n== ${rate} tokens/s, ${TOKENS} tokens of markdown (${row.wallSeconds} s) ==`,
+          `frame time       p50 ${ms(row.frameP50)}  p95 ${ms(row.frameP95)}  max ${ms(row.frameMax)}   (aim: p95 ≤ 16.7 ms)`,
+          `tasks > 50 ms    ${row.longTasksOver50ms}   longest ${ms(row.longestTask)}   (aim: 0)`,
+          `markdown work    ${row.updates} screen updates for ${row.deltaFrames} delta frames; blocks re-rendered per update: mean ${row.blocksTouchedPerUpdateMean.toFixed(2)}, max ${row.blocksTouchedPerUpdateMax} (of ${row.finalBlocks} blocks)`,
+          `screen lag       p50 ${ms(row.lagP50)}  p95 ${ms(row.lagP95)}  max ${ms(row.lagMax)}   (aim: < 250 ms)`,
+        ].join('\n'),
+      );
+    }
+    api.close();
+  } finally {
+    await brook.stop();
+    await fixture.close();
+  }
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/stream-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nfigures written to ${file}`);
+});
