@@ -6,7 +6,8 @@
  *   npm run bench:stream            (BENCH_TOKENS=20000 BENCH_RATES=100,1000 by default)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
 import { startOpenAIFixture } from '../tests/fixtures/openaiServer';
 import { startBrook } from '../tests/e2e/support/brookProcess';
@@ -42,7 +43,7 @@ test('stream a long markdown answer into the UI', async ({ page }) => {
     const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
     const api = await WsContractClient.connect(`ws://${url.host}/ws?token=${token}`, { origin: url.origin });
     await api.request('providers.save', { draft: { name: 'Bench', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' } });
-    await page.addInitScript({ path: join(__dirname, 'pageInstrument.browser.js') });
+    await page.addInitScript({ path: join(dirname(fileURLToPath(import.meta.url)), 'pageInstrument.browser.js') });
 
     for (const rate of RATES) {
       const conversation = await api.request('conversations.create', {});

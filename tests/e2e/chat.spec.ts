@@ -70,7 +70,8 @@ test('a failed turn shows a translated error with Retry, and the UI switches to 
 
 test('a wrong key shows the translated auth error and keeps the question', async ({ page, brook, openai }) => {
   await page.goto(brook.url);
-  await addFixtureProvider(page, openai.url, 'sk-this-key-is-wrong');
+  // The connection test already says what is wrong, in the user's language.
+  await addFixtureProvider(page, openai.url, 'sk-this-key-is-wrong', /key/i);
   await page.getByTestId('new-chat').click();
   await send(page, 'Does my key work?');
   const answer = lastAssistant(page);

@@ -22,7 +22,7 @@ export const test = base.extend<{ brook: BrookProcess }, { openai: OpenAIFixture
 export { expect };
 
 /** Adds the fixture server as a custom OpenAI-compatible provider through the settings screen. */
-export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = FIXTURE_KEY): Promise<void> {
+export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = FIXTURE_KEY, expectTest: RegExp | string = '3'): Promise<void> {
   await page.getByTestId('open-settings').click();
   await page.getByTestId('provider-add').click();
   await page.getByTestId('provider-preset').selectOption('custom');
@@ -30,7 +30,7 @@ export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = F
   await page.getByTestId('provider-baseurl').fill(baseUrl);
   await page.getByTestId('provider-apikey').fill(apiKey);
   await page.getByTestId('provider-test').click();
-  await expect(page.getByTestId('provider-test-result')).toContainText('3');
+  await expect(page.getByTestId('provider-test-result')).toContainText(expectTest);
   await page.getByTestId('provider-model').fill('fixture-chat');
   await page.getByTestId('provider-save').click();
   await expect(page.getByTestId('provider-item')).toHaveCount(1);

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const SERVE_JS = resolve(__dirname, '../../../out/main/serve.js');
+const SERVE_JS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../out/main/serve.js');
 
 export interface BrookProcess {
   url: string;

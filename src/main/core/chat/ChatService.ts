@@ -18,6 +18,8 @@ export interface ChatServiceOptions {
 export class ChatService {
   private readonly checkpointMs: number;
   private readonly windowBatchMs: number;
+  /** Per live stream: the batch of deltas not yet sent to windows. */
+  private readonly forwarders = new Map<string, BatchedForwarder>();
 
   constructor(
     private readonly history: HistoryStore,
@@ -65,7 +67,12 @@ export class ChatService {
     await this.streams.stop(conversationId);
   }
 
+  /**
+   * Flushes pending deltas first, so the snapshot holds exactly the text already sent as
+   * events: a window adds only deltas that arrive after this answer, and nothing twice.
+   */
   attach(conversationId: string): StreamSnapshot | null {
+    this.forwarders.get(conversationId)?.flush();
     const s = this.streams.snapshot(conversationId);
     return s && { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning };
   }
@@ -134,11 +141,15 @@ export class ChatService {
       (event) => this.bus.emit('stream', { conversationId, messageId, event }),
       this.windowBatchMs,
     );
+    this.forwarders.set(conversationId, forwarder);
     return {
       onText: (text) => forwarder.addText(text),
       onReasoning: (text) => forwarder.addReasoning(text),
       onUsage: (usage) => forwarder.usage(usage),
-      onEnd: () => forwarder.flush(),
+      onEnd: () => {
+        forwarder.flush();
+        this.forwarders.delete(conversationId);
+      },
     };
   }
 
