@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { streamingMessage } from '../state/listOps';
+import { useAppState } from '../state/context';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { MessageList } from './messages/MessageList';
+
+/** Header, messages and composer of the open conversation (or of a chat not started yet). */
+export function ConversationPane() {
+  const { t } = useTranslation();
+  const activeId = useAppState((s) => s.activeId);
+  const conversation = useAppState((s) => s.conversations.find((c) => c.id === s.activeId) ?? null);
+  const messages = useAppState((s) => s.messages);
+  const list = messages && messages.conversationId === activeId ? messages.list : null;
+  const streaming = list !== null && streamingMessage(list) !== undefined;
+
+  return (
+    <section className="pane" aria-label={conversation?.title || t('conversation.untitled')}>
+      <ConversationHeader conversation={conversation} />
+      {activeId && list === null ? (
+        <div className="pane__loading" aria-busy="true">
+          <span className="spinner" />
+        </div>
+      ) : list && list.length > 0 && activeId ? (
+        <MessageList conversationId={activeId} messages={list} busy={streaming} />
+      ) : (
+        <div className="pane__welcome">
+          <h2>{t('conversation.welcome')}</h2>
+        </div>
+      )}
+      <Composer conversationId={activeId} streaming={streaming} />
+    </section>
+  );
+}

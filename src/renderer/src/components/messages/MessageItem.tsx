@@ -1,0 +1,47 @@
+import { memo, useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../../shared/domain';
+import { useController } from '../../state/context';
+import { AssistantBody } from './AssistantBody';
+import { MessageMeta } from './MessageMeta';
+import { UserText } from './UserText';
+
+interface Props {
+  message: Message;
+  /** The conversation has a live answer (retry waits for it). */
+  busy: boolean;
+}
+
+/**
+ * One message. Memoized on the message object: the reducer replaces only the message that
+ * changed, so a streaming answer never re-renders the rest of the conversation.
+ */
+export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
+  const { t } = useTranslation();
+  const controller = useController();
+  const retry = useCallback(
+    () => void controller.chat.retry(message.conversationId, message.id),
+    [controller, message.conversationId, message.id],
+  );
+  const isUser = message.role === 'user';
+  return (
+    <article
+      className={`message message--${message.role}`}
+      data-testid="message"
+      data-role={message.role}
+      data-status={message.status}
+      data-id={message.id}
+      aria-label={isUser ? t('message.you') : t('message.assistant')}
+      aria-busy={message.status === 'streaming'}
+    >
+      {isUser ? (
+        <div className="bubble bubble--user">
+          <UserText content={message.content} />
+        </div>
+      ) : (
+        <AssistantBody message={message} busy={busy} onRetry={retry} />
+      )}
+      <MessageMeta role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage} />
+    </article>
+  );
+});

@@ -1,0 +1,44 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageRole, Usage } from '../../../../shared/domain';
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Creating an Intl formatter is costly; one per language is enough. */
+function formatTime(language: string, at: number): string {
+  let format = timeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(language, format);
+  }
+  return format.format(at);
+}
+
+interface Props {
+  role: MessageRole;
+  createdAt: number;
+  model: string | null;
+  usage: Usage | null;
+}
+
+/**
+ * Time and model under a message; token usage appears on hover when the provider sent it.
+ * Takes fields, not the message, so it does not re-render on every streamed delta.
+ */
+export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, usage }: Props) {
+  const { t, i18n } = useTranslation();
+  const usageText = usage
+    ? t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens, total: usage.totalTokens })
+    : undefined;
+  return (
+    <div className="message-meta" title={usageText}>
+      <time dateTime={new Date(createdAt).toISOString()}>{formatTime(i18n.language, createdAt)}</time>
+      {role === 'assistant' && model && <span className="message-meta__model">{model}</span>}
+      {usage && (
+        <span className="message-meta__usage" aria-label={usageText}>
+          {t('message.tokens', { total: usage.totalTokens })}
+        </span>
+      )}
+    </div>
+  );
+});

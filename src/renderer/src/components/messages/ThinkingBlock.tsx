@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  text: string;
+  /** The model is still reasoning (no answer text yet). */
+  active: boolean;
+}
+
+/** The model's reasoning, collapsed above the answer; its body renders only when open. */
+export function ThinkingBlock({ text, active }: Props) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="thinking" data-testid="thinking" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <span className={active ? 'thinking__label is-active' : 'thinking__label'}>
+          {active ? t('message.thinkingActive') : t('message.thinking')}
+        </span>
+      </summary>
+      {open && <div className="thinking__body">{text}</div>}
+    </details>
+  );
+}

@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Past this, a user message shows its beginning until expanded (a pasted log can be megabytes). */
+const PREVIEW_CHARS = 20_000;
+
+/** What the user typed, as plain text: never markdown, never HTML. */
+export function UserText({ content }: { content: string }) {
+  const { t, i18n } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  const long = content.length > PREVIEW_CHARS;
+  const shown = long && !expanded ? content.slice(0, PREVIEW_CHARS) : content;
+  return (
+    <div className="user-text" data-testid="message-content">
+      {shown}
+      {long && (
+        <button type="button" className="link-button user-text__more" onClick={() => setExpanded((v) => !v)}>
+          {expanded
+            ? t('message.showLess')
+            : t('message.showAll', { chars: new Intl.NumberFormat(i18n.language).format(content.length) })}
+        </button>
+      )}
+    </div>
+  );
+}

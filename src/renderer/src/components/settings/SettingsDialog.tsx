@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useAppState, useController } from '../../state/context';
+import { Modal } from '../Modal';
+import { GeneralSettings } from './GeneralSettings';
+import { ProvidersSection } from './ProvidersSection';
+
+export function SettingsDialog() {
+  const { t } = useTranslation();
+  const controller = useController();
+  const version = useAppState((s) => s.info?.version);
+  const close = () => controller.closeSettings();
+  return (
+    <Modal labelledBy="settings-title" onClose={close} className="settings" testId="settings-dialog">
+      <header className="settings__header">
+        <h2 id="settings-title" className="modal__title">
+          {t('settings.title')}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="close-settings"
+          aria-label={t('settings.close')}
+          title={t('settings.close')}
+          onClick={close}
+        >
+          <span className="icon-close" aria-hidden="true" />
+        </button>
+      </header>
+      <div className="settings__body">
+        <ProvidersSection />
+        <GeneralSettings />
+        {version && <p className="settings__version">{t('settings.version', { version })}</p>}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Conversation } from '../../../../shared/domain';
+import { useAppState, useController } from '../../state/context';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ConversationItem } from './ConversationItem';
+
+export function Sidebar() {
+  const { t } = useTranslation();
+  const controller = useController();
+  const conversations = useAppState((s) => s.conversations);
+  const activeId = useAppState((s) => s.activeId);
+  const streamingIds = useAppState((s) => s.streamingIds);
+  const [deleting, setDeleting] = useState<Conversation | null>(null);
+  const askDelete = useCallback((c: Conversation) => setDeleting(c), []);
+
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__top">
+        <span className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          Brook
+        </span>
+        <button
+          type="button"
+          className="button button--primary sidebar__new"
+          data-testid="new-chat"
+          onClick={() => void controller.newConversation()}
+        >
+          <span className="icon-plus" aria-hidden="true" />
+          {t('sidebar.newChat')}
+        </button>
+      </div>
+      <nav className="sidebar__list" aria-label={t('sidebar.conversations')}>
+        {conversations.length === 0 ? (
+          <p className="sidebar__empty">{t('sidebar.empty')}</p>
+        ) : (
+          <ul>
+            {conversations.map((c) => (
+              <ConversationItem
+                key={c.id}
+                conversation={c}
+                active={c.id === activeId}
+                streaming={streamingIds.has(c.id)}
+                onDelete={askDelete}
+              />
+            ))}
+          </ul>
+        )}
+      </nav>
+      <div className="sidebar__bottom">
+        <button
+          type="button"
+          className="button button--ghost sidebar__settings"
+          data-testid="open-settings"
+          onClick={() => controller.openSettings()}
+        >
+          <span className="icon-gear" aria-hidden="true" />
+          {t('settings.title')}
+        </button>
+      </div>
+      {deleting && (
+        <ConfirmDialog
+          title={t('sidebar.deleteTitle')}
+          message={t('sidebar.deleteMessage', { title: deleting.title || t('conversation.untitled') })}
+          confirmLabel={t('common.delete')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            setDeleting(null);
+            void controller.remove(deleting.id);
+          }}
+        />
+      )}
+    </aside>
+  );
+}

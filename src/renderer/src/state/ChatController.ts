@@ -1,0 +1,149 @@
+import { applyStreamEvent } from '../../../shared/messageReducer';
+import type { Message, StreamSnapshot } from '../../../shared/domain';
+import type { StreamEventEnvelope } from '../../../shared/streamEvents';
+import type { RendererClient } from '../client/types';
+import { toErrorData } from './errors';
+import { applySnapshot, mergeRetried, mergeSent, streamingMessage } from './listOps';
+import type { AppStore } from './store';
+import { type FrameScheduler, StreamBatcher } from './streamBatcher';
+
+/**
+ * Messages of the open conversation and its live stream. Stream events are queued outside
+ * React state and applied with the shared reducer once per animation frame.
+ */
+export class ChatController {
+  private readonly batcher: StreamBatcher;
+  /** Bumps on every open, so a slow response for a conversation left behind is ignored. */
+  private openSeq = 0;
+  /** The message a late-attach snapshot is on its way for; its deltas are in the snapshot. */
+  private attachingId: string | null = null;
+
+  constructor(
+    private readonly client: RendererClient,
+    private readonly store: AppStore,
+    schedule: FrameScheduler,
+  ) {
+    this.batcher = new StreamBatcher(schedule, (batch) => this.applyBatch(batch));
+  }
+
+  handleStream(envelope: StreamEventEnvelope): void {
+    const { conversationId, event } = envelope;
+    if (event.type === 'start' || event.type === 'end') this.markStreaming(conversationId, event.type === 'start');
+    if (this.store.getState().messages?.conversationId !== conversationId) return;
+    if (envelope.messageId === this.attachingId && event.type !== 'end' && event.type !== 'usage') return;
+    this.batcher.push(envelope);
+  }
+
+  /** Shows a conversation: its visible branch, then (if it is mid-answer) the buffered stream. */
+  async open(conversationId: string): Promise<void> {
+    const seq = ++this.openSeq;
+    this.attachingId = null;
+    this.batcher.discard(() => true);
+    this.store.setState({ activeId: conversationId, messages: null });
+    try {
+      const list = await this.client.request('conversations.messages', { id: conversationId });
+      if (seq !== this.openSeq) return;
+      const live = streamingMessage(list);
+      this.attachingId = live ? live.id : null;
+      this.store.setState({ messages: { conversationId, list } });
+      if (live) await this.attach(conversationId, live.id, seq);
+    } catch (err) {
+      if (seq !== this.openSeq) return;
+      this.attachingId = null;
+      this.store.setState({ messages: { conversationId, list: [] }, notice: toErrorData(err) });
+    }
+  }
+
+  /** A brand-new conversation has no history to fetch. */
+  showEmpty(conversationId: string): void {
+    ++this.openSeq;
+    this.attachingId = null;
+    this.batcher.discard(() => true);
+    this.store.setState({ activeId: conversationId, messages: { conversationId, list: [] } });
+  }
+
+  close(): void {
+    ++this.openSeq;
+    this.attachingId = null;
+    this.batcher.discard(() => true);
+    this.store.setState({ activeId: null, messages: null });
+  }
+
+  /** Throws on failure so the composer can keep the text and show why. */
+  async send(conversationId: string, text: string): Promise<void> {
+    const { userMessage, assistantMessage } = await this.client.request('chat.send', { conversationId, text });
+    this.updateList(conversationId, (list) => mergeSent(list, userMessage, assistantMessage));
+  }
+
+  async stop(conversationId: string): Promise<void> {
+    try {
+      await this.client.request('chat.stop', { conversationId });
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  async retry(conversationId: string, messageId: string): Promise<void> {
+    try {
+      const { assistantMessage } = await this.client.request('chat.retry', { conversationId, messageId });
+      this.updateList(conversationId, (list) => mergeRetried(list, messageId, assistantMessage));
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  private async attach(conversationId: string, messageId: string, seq: number): Promise<void> {
+    let snapshot: StreamSnapshot | null;
+    try {
+      snapshot = await this.client.request('chat.attach', { conversationId });
+    } catch (err) {
+      if (seq !== this.openSeq) return;
+      this.attachingId = null;
+      this.store.setState({ notice: toErrorData(err) });
+      return;
+    }
+    if (seq !== this.openSeq) return;
+    this.attachingId = null;
+    this.batcher.discard((e) => e.messageId === messageId && e.event.type === 'delta');
+    const current = this.store.getState().messages?.list ?? [];
+    const stillLive = streamingMessage(current)?.id === messageId;
+    if (snapshot && snapshot.messageId === messageId) {
+      if (stillLive) this.updateList(conversationId, (list) => applySnapshot(list, snapshot));
+    } else if (stillLive || snapshot) {
+      // The stream ended (or another began) between the two requests: history is authoritative.
+      await this.open(conversationId);
+    }
+  }
+
+  private applyBatch(batch: readonly StreamEventEnvelope[]): void {
+    const messages = this.store.getState().messages;
+    if (!messages) return;
+    let list: readonly Message[] = messages.list;
+    let missedEnd = false;
+    for (const envelope of batch) {
+      if (envelope.conversationId !== messages.conversationId) continue;
+      if (envelope.event.type === 'end' && !list.some((m) => m.id === envelope.messageId)) missedEnd = true;
+      list = applyStreamEvent(list, envelope);
+    }
+    if (list !== messages.list) this.store.setState({ messages: { conversationId: messages.conversationId, list } });
+    if (missedEnd) void this.open(messages.conversationId);
+  }
+
+  private updateList(conversationId: string, update: (list: readonly Message[]) => Message[]): void {
+    this.store.setState((s) =>
+      s.messages?.conversationId === conversationId
+        ? { messages: { conversationId, list: update(s.messages.list) } }
+        : {},
+    );
+  }
+
+  private markStreaming(conversationId: string, live: boolean): void {
+    this.store.setState((s) => {
+      if (s.streamingIds.has(conversationId) === live) return {};
+      const next = new Set(s.streamingIds);
+      if (live) next.add(conversationId);
+      else next.delete(conversationId);
+      return { streamingIds: next };
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import type { ProviderDraft, RequestArgs } from '../../../shared/contract';
+import type { ConnectionTestResult, ProviderView, Settings } from '../../../shared/domain';
+import type { RendererClient } from '../client/types';
+import { toErrorData } from './errors';
+import type { AppStore } from './store';
+
+/** Providers and settings: what the settings screen and the model picker change. */
+export class SettingsController {
+  constructor(
+    private readonly client: RendererClient,
+    private readonly store: AppStore,
+  ) {}
+
+  /** Throws, so the form can show the reason next to the fields. */
+  async saveProvider(id: string | undefined, draft: ProviderDraft): Promise<ProviderView> {
+    const saved = await this.client.request('providers.save', id ? { id, draft } : { draft });
+    await this.reloadProviders();
+    return saved;
+  }
+
+  async removeProvider(id: string): Promise<void> {
+    try {
+      await this.client.request('providers.remove', { id });
+      await this.reloadProviders();
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  /** Throws, so the form can show the reason. Remembers the models of a saved provider. */
+  async testProvider(args: RequestArgs<'providers.test'>): Promise<ConnectionTestResult> {
+    const result = await this.client.request('providers.test', args);
+    const { id } = args;
+    if (id) this.store.setState((s) => ({ modelCatalog: { ...s.modelCatalog, [id]: result.models } }));
+    return result;
+  }
+
+  /** Asks saved providers for their models once, for the model picker; failures stay quiet. */
+  refreshModelCatalog(): void {
+    const { providers, modelCatalog } = this.store.getState();
+    for (const p of providers) {
+      if (modelCatalog[p.id]) continue;
+      this.store.setState((s) => ({ modelCatalog: { ...s.modelCatalog, [p.id]: [] } }));
+      this.testProvider({ id: p.id }).catch(() => undefined);
+    }
+  }
+
+  async updateSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
+    const previous = this.store.getState().settings;
+    if (previous) this.store.setState({ settings: patchSettings(previous, patch) });
+    try {
+      this.store.setState({ settings: await this.client.request('settings.update', patch) });
+    } catch (err) {
+      this.store.setState({ settings: previous, notice: toErrorData(err) });
+    }
+  }
+
+  /** Saving or removing a provider can change the default provider too. */
+  private async reloadProviders(): Promise<void> {
+    const [providers, settings] = await Promise.all([
+      this.client.request('providers.list', {}),
+      this.client.request('settings.get', {}),
+    ]);
+    this.store.setState({ providers, settings });
+  }
+}
+
+function patchSettings(settings: Settings, patch: RequestArgs<'settings.update'>): Settings {
+  return {
+    language: patch.language ?? settings.language,
+    theme: patch.theme ?? settings.theme,
+    defaultProviderId: patch.defaultProviderId === undefined ? settings.defaultProviderId : patch.defaultProviderId,
+  };
+}

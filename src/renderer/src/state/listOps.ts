@@ -1,0 +1,57 @@
+/** Pure list updates the controllers apply to state. Each returns a new array. */
+import type { Conversation, Message, StreamSnapshot } from '../../../shared/domain';
+
+/** Newest first: the sidebar order. */
+export function sortConversations(list: readonly Conversation[]): Conversation[] {
+  return [...list].sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
+}
+
+export function upsertConversation(list: readonly Conversation[], next: Conversation): Conversation[] {
+  const index = list.findIndex((c) => c.id === next.id);
+  if (index >= 0 && list[index]!.updatedAt === next.updatedAt) {
+    const copy = list.slice();
+    copy[index] = next;
+    return copy;
+  }
+  return sortConversations([...list.filter((c) => c.id !== next.id), next]);
+}
+
+/**
+ * After `chat.send` resolves: the user message and the assistant row go last, in that order.
+ * Stream events may have created the assistant row already, with text the response lacks,
+ * so an existing row wins.
+ */
+export function mergeSent(list: readonly Message[], user: Message, assistant: Message): Message[] {
+  const existing = list.find((m) => m.id === assistant.id);
+  const rest = list.filter((m) => m.id !== user.id && m.id !== assistant.id);
+  return [...rest, user, existing ?? assistant];
+}
+
+/**
+ * `chat.retry` answers again as a sibling branch: the visible branch now ends with the new
+ * answer in place of the old one (anything after the old one belonged to the old branch).
+ */
+export function mergeRetried(list: readonly Message[], oldId: string, next: Message): Message[] {
+  const index = list.findIndex((m) => m.id === oldId);
+  const existing = list.find((m) => m.id === next.id);
+  const base = index >= 0 ? list.slice(0, index) : list.filter((m) => m.id !== next.id);
+  return [...base.filter((m) => m.id !== next.id), existing ?? next];
+}
+
+/** Late attach: the buffered text replaces whatever checkpoint the history returned. */
+export function applySnapshot(list: readonly Message[], snapshot: StreamSnapshot): Message[] {
+  const index = list.findIndex((m) => m.id === snapshot.messageId);
+  if (index < 0) return list.slice();
+  const copy = list.slice();
+  copy[index] = { ...list[index]!, content: snapshot.content, reasoning: snapshot.reasoning, status: 'streaming' };
+  return copy;
+}
+
+/** The assistant message still streaming, if any (the one Stop applies to, the one to attach to). */
+export function streamingMessage(list: readonly Message[]): Message | undefined {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const m = list[i]!;
+    if (m.role === 'assistant' && m.status === 'streaming') return m;
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import type { AppErrorData } from '../../../shared/errors';
+import type { AppInfo, Conversation, Message, ProviderView, Settings } from '../../../shared/domain';
+import type { ConnectionState } from '../client/types';
+
+export interface MessagesState {
+  conversationId: string;
+  list: readonly Message[];
+}
+
+export interface AppState {
+  /** The first load finished (successfully or not). */
+  ready: boolean;
+  connection: ConnectionState;
+  info: AppInfo | null;
+  settings: Settings | null;
+  providers: readonly ProviderView[];
+  conversations: readonly Conversation[];
+  activeId: string | null;
+  /** The conversation this window created last: text typed while it was on its way belongs to it. */
+  createdId: string | null;
+  /** Messages of the active conversation only; other conversations load when opened. */
+  messages: MessagesState | null;
+  /** Conversations with a live stream, as heard from stream events. */
+  streamingIds: ReadonlySet<string>;
+  /** Models each provider reported in a connection test, for the pickers. */
+  modelCatalog: Readonly<Record<string, readonly string[]>>;
+  settingsOpen: boolean;
+  /** A failure not tied to a form (loading, renaming, deleting…), shown as a dismissible toast. */
+  notice: AppErrorData | null;
+}
+
+export const initialState: AppState = {
+  ready: false,
+  connection: 'connecting',
+  info: null,
+  settings: null,
+  providers: [],
+  conversations: [],
+  activeId: null,
+  createdId: null,
+  messages: null,
+  streamingIds: new Set(),
+  modelCatalog: {},
+  settingsOpen: false,
+  notice: null,
+};
+
+type Listener = () => void;
+
+/** A minimal external store for useSyncExternalStore: immutable snapshots, shallow patches. */
+export class Store<S extends object> {
+  private state: S;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(initial: S) {
+    this.state = initial;
+  }
+
+  readonly getState = (): S => this.state;
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  setState(patch: Partial<S> | ((state: S) => Partial<S>)): void {
+    const changes = typeof patch === 'function' ? patch(this.state) : patch;
+    this.state = { ...this.state, ...changes };
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+export type AppStore = Store<AppState>;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { RECONNECT_MAX_MS, reconnectDelay } from '../../../src/renderer/src/client/backoff';
+import { hashWithoutToken, readTokenFromHash } from '../../../src/renderer/src/client/tokenFragment';
+
+describe('token fragment', () => {
+  it('reads the token from the hash', () => {
+    expect(readTokenFromHash('#token=abc123')).toBe('abc123');
+    expect(readTokenFromHash('#foo=1&token=a%2Bb')).toBe('a+b');
+    expect(readTokenFromHash('')).toBeNull();
+    expect(readTokenFromHash('#token=')).toBeNull();
+  });
+
+  it('removes only the token from the hash', () => {
+    expect(hashWithoutToken('#token=abc')).toBe('');
+    expect(hashWithoutToken('#foo=1&token=abc')).toBe('#foo=1');
+  });
+});
+
+describe('reconnect backoff', () => {
+  it('grows exponentially with jitter and is capped', () => {
+    expect(reconnectDelay(0, () => 0)).toBe(250);
+    expect(reconnectDelay(0, () => 1)).toBe(500);
+    expect(reconnectDelay(3, () => 1)).toBe(4000);
+    expect(reconnectDelay(30, () => 1)).toBe(RECONNECT_MAX_MS);
+    expect(reconnectDelay(30, () => 0)).toBe(RECONNECT_MAX_MS / 2);
+  });
+});
