@@ -53,7 +53,14 @@ test('a failed turn shows a translated error with Retry, and the UI switches to 
   await expect(answer.getByTestId('retry')).toBeVisible();
   const englishError = await answer.getByTestId('message-error').innerText();
 
+  // Theme: follows the OS under "system", and the setting pins it.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByTestId('open-settings').click();
+  await page.getByTestId('theme-select').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByTestId('language-select').selectOption('zh-CN');
   await page.getByTestId('close-settings').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -10,10 +10,13 @@ import { AppController } from './state/AppController';
 import { ControllerProvider } from './state/context';
 import { nextFrame } from './state/frameScheduler';
 import { initialState, Store } from './state/store';
+import { applyTheme } from './theme';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/markdown.css';
 
+// Before the first paint, so a dark OS never flashes a light window while settings load.
+applyTheme('system');
 const language = resolveLanguage('system', navigator.languages);
 initI18n(language);
 document.documentElement.lang = language;

@@ -171,6 +171,23 @@ describe('a chat turn through the core', () => {
     late.close();
   });
 
+  it('a 1 MB paste is saved exactly and sent to the model whole', async () => {
+    const conv = await client.request('conversations.create', {});
+    const paste = '水'.repeat(350_000) + ' end'; // about 1 MB as UTF-8
+    fixture.setScenario({ kind: 'answer', text: 'Received.' });
+    try {
+      const { userMessage, assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: paste });
+      expect((await finished(conv.id, assistantMessage.id)).content).toBe('Received.');
+      const [saved] = await client.request('conversations.messages', { id: conv.id });
+      expect(saved?.id).toBe(userMessage.id);
+      expect(saved?.content).toBe(paste);
+      const body = fixture.requests.at(-1)?.body as { messages: { content: string }[] };
+      expect(body.messages.at(-1)?.content).toBe(paste);
+    } finally {
+      fixture.setScenario(null);
+    }
+  });
+
   it('a second send while streaming is refused, and the text is not saved twice', async () => {
     const conv = await client.request('conversations.create', {});
     await client.request('chat.send', { conversationId: conv.id, text: '/slow one' });

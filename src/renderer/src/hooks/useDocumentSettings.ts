@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveLanguage } from '../i18n/resolveLanguage';
 import { useAppState } from '../state/context';
+import { applyTheme, followSystemTheme } from '../theme';
 
 /** Applies the theme and UI language settings to the document (`data-theme`, `lang`). */
 export function useDocumentSettings(): void {
@@ -11,9 +12,8 @@ export function useDocumentSettings(): void {
   const systemLocale = useAppState((s) => s.info?.systemLocale);
 
   useEffect(() => {
-    const root = document.documentElement;
-    if (theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = theme;
+    applyTheme(theme);
+    return theme === 'system' ? followSystemTheme() : undefined;
   }, [theme]);
 
   useEffect(() => {
