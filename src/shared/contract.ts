@@ -8,6 +8,7 @@ import type {
   AppInfo,
   ConnectionTestResult,
   Conversation,
+  DesktopStatus,
   Message,
   ProviderView,
   Settings,
@@ -15,6 +16,7 @@ import type {
 } from './domain';
 import type { StreamEventEnvelope } from './streamEvents';
 import type { AppErrorData } from './errors';
+import { acceleratorSchema } from './accelerator';
 
 /** A paste of a few megabytes must survive; anything bigger is almost surely a mistake. */
 export const MAX_MESSAGE_CHARS = 4_000_000;
@@ -48,7 +50,20 @@ export const settingsPatchSchema = z.strictObject({
   language: z.enum(['system', 'en', 'zh-CN']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
   defaultProviderId: id.nullable().optional(),
+  closeToTray: z.boolean().optional(),
+  openAtLogin: z.boolean().optional(),
+  quickAsk: z
+    .strictObject({
+      shortcut: acceleratorSchema.optional(),
+      providerId: id.nullable().optional(),
+      model: z.string().max(200).nullable().optional(),
+      prefillFromClipboard: z.boolean().optional(),
+    })
+    .optional(),
 });
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+const origin = z.enum(['chat', 'quick']);
 
 const empty = z.strictObject({});
 
@@ -75,9 +90,14 @@ export const requests = {
     z.strictObject({ id: id.optional(), draft: providerDraftSchema.optional() }),
   ),
 
-  'conversations.list': req<Conversation[]>()(empty),
+  'conversations.list': req<Conversation[]>()(z.strictObject({ origin: origin.optional() })),
+  /** A quick ask starts with the quick model from settings unless one is given. */
   'conversations.create': req<Conversation>()(
-    z.strictObject({ providerId: id.nullable().optional(), model: z.string().max(200).nullable().optional() }),
+    z.strictObject({
+      providerId: id.nullable().optional(),
+      model: z.string().max(200).nullable().optional(),
+      origin: origin.optional(),
+    }),
   ),
   'conversations.rename': req<Conversation>()(
     z.strictObject({ id, title: z.string().trim().min(1).max(MAX_TITLE_CHARS) }),
@@ -97,6 +117,13 @@ export const requests = {
   'chat.retry': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
   /** Late attach: what has streamed so far; live deltas follow as events. */
   'chat.attach': req<StreamSnapshot | null>()(z.strictObject({ conversationId: id })),
+
+  'desktop.status': req<DesktopStatus>()(empty),
+  /** "Continue in Brook": shows the main window on this conversation (desktop only). */
+  'desktop.openInMain': req<null>()(z.strictObject({ conversationId: id })),
+  'desktop.hideQuickAsk': req<null>()(empty),
+  /** A pinned quick-ask window stays open when it loses focus. */
+  'desktop.setQuickAskPinned': req<null>()(z.strictObject({ pinned: z.boolean() })),
 } as const;
 
 export type Requests = typeof requests;
@@ -112,9 +139,27 @@ export type RequestResult<K extends RequestName> = Requests[K] extends RequestDe
 export interface Events {
   stream: StreamEventEnvelope;
   'conversation.updated': Conversation;
+  /** Also sent for conversations created elsewhere (the quick-ask window, another tab). */
+  'conversation.created': Conversation;
+  'conversation.deleted': { id: string };
+  'settings.updated': Settings;
+  'desktop.statusChanged': DesktopStatus;
+  /** The main window should show this conversation (after "Continue in Brook"). */
+  'desktop.openConversation': { conversationId: string };
+  /** The quick-ask window was just shown; `prefill` is clipboard text when that setting is on. */
+  'desktop.quickAskShown': { prefill: string | null };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['stream', 'conversation.updated'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'stream',
+  'conversation.updated',
+  'conversation.created',
+  'conversation.deleted',
+  'settings.updated',
+  'desktop.statusChanged',
+  'desktop.openConversation',
+  'desktop.quickAskShown',
+];
 
 /** Every response crosses the boundary as data, so errors keep their code and key. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };

@@ -30,9 +30,13 @@ export interface Message {
   updatedAt: number;
 }
 
+/** Where a conversation was started; quick asks can be filtered in the sidebar. */
+export type ConversationOrigin = 'chat' | 'quick';
+
 export interface Conversation {
   id: string;
   title: string;
+  origin: ConversationOrigin;
   providerId: string | null;
   model: string | null;
   createdAt: number;
@@ -44,10 +48,30 @@ export type ProviderKind = 'openai-compatible';
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
+export interface QuickAskSettings {
+  /** An Electron accelerator, e.g. `CommandOrControl+Shift+Space`. */
+  shortcut: string;
+  /** The "quick" model; null falls back to the default provider and its model. */
+  providerId: string | null;
+  model: string | null;
+  prefillFromClipboard: boolean;
+}
+
 export interface Settings {
   language: LanguageSetting;
   theme: ThemeSetting;
   defaultProviderId: string | null;
+  /** Closing the main window keeps Brook running in the tray. */
+  closeToTray: boolean;
+  openAtLogin: boolean;
+  quickAsk: QuickAskSettings;
+}
+
+/** What the desktop shell could set up; browser mode has no tray or global shortcut. */
+export interface DesktopStatus {
+  available: boolean;
+  /** null where there is no desktop; `registered: false` when the OS refused the shortcut. */
+  shortcut: { accelerator: string; registered: boolean } | null;
 }
 
 /** What the renderer may know about a configured provider: never the key itself. */

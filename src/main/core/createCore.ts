@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import { createHandlers } from './api/handlers';
+import { noDesktop, type DesktopPort } from './desktop';
 import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
 import { HistoryStore } from './history/HistoryStore';
@@ -22,6 +23,8 @@ export interface CoreOptions {
   idleTimeoutMs?: number;
   chat?: ChatServiceOptions;
   log?: (message: string) => void;
+  /** The Electron shell's tray, shortcut and windows; browser mode has none. */
+  desktop?: DesktopPort;
 }
 
 export interface Core {
@@ -29,6 +32,7 @@ export interface Core {
   bus: EventBus;
   history: HistoryStore;
   streams: StreamManager;
+  settings: SettingsRepository;
   /** Rows a previous run left streaming, now marked interrupted. */
   interruptedAtStartup: number;
   shutdown(): Promise<void>;
@@ -51,12 +55,13 @@ export function createCore(options: CoreOptions): Core {
   const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
   const chat = new ChatService(history, providers, streams, bus, options.chat);
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
-  const handlers = createHandlers({ info, history, settings, providers, chat, bus });
+  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });
   return {
     handlers,
     bus,
     history,
     streams,
+    settings,
     interruptedAtStartup,
     async shutdown() {
       await streams.stopAll();

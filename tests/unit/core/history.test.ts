@@ -7,6 +7,7 @@ import { HistoryStore, storageError } from '../../../src/main/core/history/Histo
 import { migrate } from '../../../src/main/core/history/migrate';
 import { MIGRATIONS, type Migration } from '../../../src/main/core/history/migrations/index';
 
+const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
 const stores: HistoryStore[] = [];
 function open(file = ':memory:', clock = () => 1000): HistoryStore {
   const s = new HistoryStore({ file, clock });
@@ -37,20 +38,41 @@ describe('migration 001_initial', () => {
   });
 });
 
+describe('migration 002_conversation_origin', () => {
+  it('marks existing conversations as chats and accepts quick asks', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version === 1), () => null);
+    db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('old', 'before', 1, 1)").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 2), () => null);
+    expect(db.prepare("SELECT origin FROM conversations WHERE id = 'old'").get()).toEqual({ origin: 'chat' });
+    db.prepare("INSERT INTO conversations (id, title, origin, created_at, updated_at) VALUES ('q', 't', 'quick', 2, 2)").run();
+    expect(() => db.prepare("INSERT INTO conversations (id, title, origin, created_at, updated_at) VALUES ('x', 't', 'bogus', 3, 3)").run()).toThrow(/CHECK/);
+  });
+
+  it('lets the store filter by origin', () => {
+    const s = open();
+    s.createConversation({ title: 'chat' });
+    const q = s.createConversation({ title: 'quick', origin: 'quick' });
+    expect(s.listConversations('quick').map((c) => c.id)).toEqual([q.id]);
+    expect(s.listConversations()).toHaveLength(2);
+    expect(q.origin).toBe('quick');
+  });
+});
+
 describe('migrate', () => {
   it('backs up an existing database before migrating it, and runs each migration once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'brook-mig-'));
     const file = join(dir, 'h.sqlite');
     const db = new Database(file);
     migrate(db, MIGRATIONS, () => null);
-    db.prepare("INSERT INTO conversations VALUES ('c', 'kept', NULL, NULL, NULL, 1, 1)").run();
+    db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c', 'kept', 1, 1)").run();
     const next: Migration = { version: 99, name: 'test', up: (d) => d.exec('CREATE TABLE extra (x)') };
     const result = migrate(db, [...MIGRATIONS, next], (from) => join(dir, `backup-v${from}.sqlite`));
-    expect(result).toMatchObject({ from: 1, to: 99 });
-    expect(readdirSync(dir)).toContain('backup-v1.sqlite');
-    const backup = new Database(join(dir, 'backup-v1.sqlite'), { readonly: true });
+    expect(result).toMatchObject({ from: LATEST, to: 99 });
+    expect(readdirSync(dir)).toContain(`backup-v${LATEST}.sqlite`);
+    const backup = new Database(join(dir, `backup-v${LATEST}.sqlite`), { readonly: true });
     expect(backup.prepare('SELECT title FROM conversations').get()).toEqual({ title: 'kept' });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST);
     backup.close();
     expect(migrate(db, [...MIGRATIONS, next], () => null)).toMatchObject({ from: 99, to: 99, backupPath: null });
     db.close();
@@ -59,9 +81,9 @@ describe('migrate', () => {
   it('rolls back a failing migration and refuses a newer schema', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS, () => null);
-    const broken: Migration = { version: 2, name: 'broken', up: (d) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } };
+    const broken: Migration = { version: LATEST + 1, name: 'broken', up: (d) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } };
     expect(() => migrate(db, [...MIGRATIONS, broken], () => null)).toThrow('boom');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     db.pragma('user_version = 500');
     expect(() => migrate(db, MIGRATIONS, () => null)).toThrow(/newer/);

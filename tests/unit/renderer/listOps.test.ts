@@ -28,7 +28,7 @@ function msg(id: string, patch: Partial<Message> = {}): Message {
 }
 
 function conv(id: string, updatedAt: number, title = id): Conversation {
-  return { id, title, providerId: null, model: null, createdAt: 0, updatedAt };
+  return { id, title, origin: 'chat', providerId: null, model: null, createdAt: 0, updatedAt };
 }
 
 describe('conversation list', () => {

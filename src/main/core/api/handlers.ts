@@ -1,7 +1,8 @@
-import type { Handlers } from '../../../shared/contract';
-import type { AppInfo } from '../../../shared/domain';
+import type { Handlers, SettingsPatch } from '../../../shared/contract';
+import type { AppInfo, Settings } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ChatService } from '../chat/ChatService';
+import type { DesktopPort } from '../desktop';
 import type { EventBus } from '../events';
 import type { HistoryStore } from '../history/HistoryStore';
 import type { ProviderService } from '../settings/ProviderService';
@@ -14,6 +15,7 @@ export interface HandlerDeps {
   providers: ProviderService;
   chat: ChatService;
   bus: EventBus;
+  desktop: DesktopPort;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -21,11 +23,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'app.info': () => d.info,
     'settings.get': () => d.settings.read().settings,
     'settings.update': (patch) => {
-      if (patch.defaultProviderId && !d.providers.get(patch.defaultProviderId)) {
-        throw new AppError('not_found', { detail: `provider ${patch.defaultProviderId}` });
+      for (const providerId of [patch.defaultProviderId, patch.quickAsk?.providerId]) {
+        if (providerId && !d.providers.get(providerId)) throw new AppError('not_found', { detail: `provider ${providerId}` });
       }
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return d.settings.update((s) => ({ ...s, settings: { ...s.settings, ...defined } })).settings;
+      const settings = d.settings.update((s) => ({ ...s, settings: mergeSettings(s.settings, patch) })).settings;
+      d.bus.emit('settings.updated', settings);
+      d.bus.emit('desktop.statusChanged', d.desktop.applySettings(settings));
+      return settings;
     },
 
     'providers.list': () => d.providers.list(),
@@ -36,9 +40,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'providers.test': ({ id, draft }) => d.providers.test(id, draft),
 
-    'conversations.list': () => d.history.listConversations(),
-    'conversations.create': ({ providerId, model }) =>
-      d.history.createConversation({ providerId: providerId ?? null, model: model ?? null }),
+    'conversations.list': ({ origin }) => d.history.listConversations(origin),
+    'conversations.create': ({ providerId, model, origin }) => {
+      const quick = origin === 'quick' ? d.settings.read().settings.quickAsk : null;
+      const c = d.history.createConversation({
+        providerId: providerId ?? quick?.providerId ?? null,
+        model: model ?? quick?.model ?? null,
+        origin,
+      });
+      d.bus.emit('conversation.created', c);
+      return c;
+    },
     'conversations.rename': ({ id, title }) => {
       const c = d.history.renameConversation(id, title);
       d.bus.emit('conversation.updated', c);
@@ -47,6 +59,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'conversations.delete': async ({ id }) => {
       await d.chat.stop(id);
       d.history.deleteConversation(id);
+      d.bus.emit('conversation.deleted', { id });
       return null;
     },
     'conversations.messages': ({ id }) => d.history.visiblePath(id),
@@ -62,5 +75,32 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'chat.retry': ({ conversationId, messageId }) => d.chat.retry(conversationId, messageId),
     'chat.attach': ({ conversationId }) => d.chat.attach(conversationId),
+
+    'desktop.status': () => d.desktop.status(),
+    'desktop.openInMain': ({ conversationId }) => {
+      d.history.requireConversation(conversationId);
+      d.desktop.openInMain(conversationId);
+      return null;
+    },
+    'desktop.hideQuickAsk': () => {
+      d.desktop.hideQuickAsk();
+      return null;
+    },
+    'desktop.setQuickAskPinned': ({ pinned }) => {
+      d.desktop.setQuickAskPinned(pinned);
+      return null;
+    },
+  };
+}
+
+/** Top-level fields replace; the quickAsk group merges field by field. */
+export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const { quickAsk, ...top } = patch;
+  return {
+    ...current,
+    ...defined(top),
+    quickAsk: { ...current.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
   };
 }

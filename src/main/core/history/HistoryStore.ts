@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Conversation, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import type { Conversation, ConversationOrigin, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { MIGRATIONS } from './migrations/index';
 import { migrate, type MigrationResult } from './migrate';
@@ -66,10 +66,12 @@ export class HistoryStore {
     this.db.close();
   }
 
-  listConversations(): Conversation[] {
-    const rows = this.db
-      .prepare('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC')
-      .all() as ConversationRow[];
+  listConversations(origin?: ConversationOrigin): Conversation[] {
+    const rows = (
+      origin
+        ? this.db.prepare('SELECT * FROM conversations WHERE origin = ? ORDER BY updated_at DESC, rowid DESC').all(origin)
+        : this.db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
+    ) as ConversationRow[];
     return rows.map(toConversation);
   }
 
@@ -84,16 +86,21 @@ export class HistoryStore {
     return c;
   }
 
-  createConversation(init: { title?: string; providerId?: string | null; model?: string | null }): Conversation {
+  createConversation(init: {
+    title?: string;
+    providerId?: string | null;
+    model?: string | null;
+    origin?: ConversationOrigin;
+  }): Conversation {
     const id = this.newId();
     const now = this.now();
     this.write(() =>
       this.db
         .prepare(
-          `INSERT INTO conversations (id, title, provider_id, model, current_leaf_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, NULL, ?, ?)`,
+          `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`,
         )
-        .run(id, init.title ?? DEFAULT_TITLE, init.providerId ?? null, init.model ?? null, now, now),
+        .run(id, init.title ?? DEFAULT_TITLE, init.origin ?? 'chat', init.providerId ?? null, init.model ?? null, now, now),
     );
     return this.requireConversation(id);
   }

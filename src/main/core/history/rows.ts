@@ -1,9 +1,10 @@
-import type { Conversation, Message, MessageRole, MessageStatus } from '../../../shared/domain';
+import type { Conversation, ConversationOrigin, Message, MessageRole, MessageStatus } from '../../../shared/domain';
 import { isAppErrorData, type AppErrorData } from '../../../shared/errors';
 
 export interface ConversationRow {
   id: string;
   title: string;
+  origin: ConversationOrigin;
   provider_id: string | null;
   model: string | null;
   current_leaf_id: string | null;
@@ -33,6 +34,7 @@ export function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
     title: row.title,
+    origin: row.origin,
     providerId: row.provider_id,
     model: row.model,
     createdAt: row.created_at,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Settings } from '../../../shared/domain';
+import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
 
 export const providerRecordSchema = z.object({
   id: z.string().min(1),
@@ -12,10 +13,20 @@ export const providerRecordSchema = z.object({
 });
 export type ProviderRecord = z.infer<typeof providerRecordSchema>;
 
+const quickAskSchema = z.object({
+  shortcut: z.string().refine(isValidAccelerator).catch(defaultQuickAskShortcut(process.platform)),
+  providerId: z.string().nullable().catch(null),
+  model: z.string().nullable().catch(null),
+  prefillFromClipboard: z.boolean().catch(false),
+});
+
 export const settingsSchema = z.object({
   language: z.enum(['system', 'en', 'zh-CN']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   defaultProviderId: z.string().nullable().catch(null),
+  closeToTray: z.boolean().catch(true),
+  openAtLogin: z.boolean().catch(false),
+  quickAsk: quickAskSchema.catch(() => defaultSettings().quickAsk),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -25,8 +36,15 @@ export const storedStateSchema = z.object({
 });
 export type StoredState = z.infer<typeof storedStateSchema>;
 
-export function defaultSettings(): Settings {
-  return { language: 'system', theme: 'system', defaultProviderId: null };
+export function defaultSettings(platform: string = process.platform): Settings {
+  return {
+    language: 'system',
+    theme: 'system',
+    defaultProviderId: null,
+    closeToTray: true,
+    openAtLogin: false,
+    quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
+  };
 }
 
 export function defaultState(): StoredState {

@@ -1,14 +1,11 @@
-import type { EventName, Events } from '../../../shared/contract';
+import { EVENT_NAMES, type EventName, type Events } from '../../../shared/contract';
 
 type Listener<E extends EventName> = (payload: Events[E]) => void;
 type ListenerSets = { [E in EventName]: Set<Listener<E>> };
 
 /** Typed fan-out of contract events; one throwing listener never starves the others. */
 export class EventHub {
-  private readonly sets: ListenerSets = {
-    stream: new Set(),
-    'conversation.updated': new Set(),
-  };
+  private readonly sets = Object.fromEntries(EVENT_NAMES.map((name) => [name, new Set()])) as unknown as ListenerSets;
 
   on<E extends EventName>(name: E, listener: Listener<E>): () => void {
     const set: Set<Listener<E>> = this.sets[name];

@@ -65,10 +65,10 @@ export class SettingsController {
   }
 }
 
+/** The optimistic value shown until the core answers; same rules as the core's merge. */
 function patchSettings(settings: Settings, patch: RequestArgs<'settings.update'>): Settings {
-  return {
-    language: patch.language ?? settings.language,
-    theme: patch.theme ?? settings.theme,
-    defaultProviderId: patch.defaultProviderId === undefined ? settings.defaultProviderId : patch.defaultProviderId,
-  };
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const { quickAsk, ...top } = patch;
+  return { ...settings, ...defined(top), quickAsk: { ...settings.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) } };
 }
