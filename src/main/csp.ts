@@ -4,7 +4,8 @@ export function contentSecurityPolicyForElectron(dev: boolean): string {
     "default-src 'self'",
     dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    // No remote images: a model could leak the conversation through an image URL.
+    "img-src 'self' data:",
     dev ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
     "font-src 'self' data:",
     "object-src 'none'",

@@ -1,8 +1,9 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from './core/createCore';
+import { AppError } from '../shared/errors';
 import { contentSecurityPolicyForElectron } from './csp';
 import { FileSecretStore } from './core/settings/secrets';
 import { defaultState } from './core/settings/settingsState';
@@ -41,6 +42,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMainWindow);
   app.whenReady().then(start).catch((err: unknown) => {
     log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
+    // Before any window exists there is no translated UI: say it in both languages.
+    if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
+      dialog.showErrorBox(
+        'Brook',
+        `Another Brook (process ${err.params?.pid}) is using this data folder.\n另一个 Brook（进程 ${err.params?.pid}）正在使用此数据文件夹。`,
+      );
+    }
     app.exit(1);
   });
 }

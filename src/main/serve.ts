@@ -14,6 +14,7 @@ import { FileSecretStore } from './core/settings/secrets';
 import { startHeadlessServer } from './core/server/headlessServer';
 import { defaultState } from './core/settings/settingsState';
 import { version } from '../../package.json';
+import { AppError } from '../shared/errors';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -66,6 +67,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
+    console.error(`Brook is already running with this data folder (process ${err.params?.pid}). Stop it, or use --data-dir.`);
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
+import { pathToFileURL } from 'node:url';
 import { isSafeExternalUrl } from './core/security/externalUrl';
 
 export interface WindowPaths {
@@ -41,7 +42,7 @@ export function isOwnPage(url: string, paths: WindowPaths): boolean {
       return false;
     }
   }
-  return url.split('#')[0]?.split('?')[0] === new URL(`file://${paths.rendererFile}`).href;
+  return url.split('#')[0]?.split('?')[0] === pathToFileURL(paths.rendererFile).href;
 }
 
 function harden(contents: WebContents, paths: WindowPaths): void {

@@ -41,8 +41,17 @@ export const providerDraftSchema = z.strictObject({
   presetId: z.string().min(1).max(50),
   baseUrl: httpUrl,
   defaultModel: z.string().trim().max(200),
-  /** undefined keeps the stored key, null clears it, a string replaces it. */
-  apiKey: z.string().max(4096).nullable().optional(),
+  /**
+   * undefined keeps the stored key, null or '' clears it, a string replaces it. Keys are
+   * printable ASCII: anything else cannot go in an HTTP header.
+   */
+  apiKey: z
+    .string()
+    .trim()
+    .max(4096)
+    .regex(/^[\x21-\x7e]*$/, 'an API key has no spaces or special characters')
+    .nullable()
+    .optional(),
 });
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 

@@ -125,6 +125,9 @@ export const EXTRA_ERROR_KEYS = [
   'errors.emptyAnswer',
   'errors.storageReadOnly',
   'errors.storageFull',
+  'errors.reenterKey',
+  'errors.keysFileDamaged',
+  'errors.dataDirInUse',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import { createHandlers } from './api/handlers';
+import { acquireDataDirLock } from './dataDirLock';
 import { noDesktop, type DesktopPort } from './desktop';
 import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
@@ -43,17 +44,24 @@ export const DATABASE_FILE = 'brook.sqlite';
 /** Everything Brook does, without Electron: the shell and the headless server both build this. */
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
-  const history = new HistoryStore({
-    file: join(options.dataDir, DATABASE_FILE),
-    clock: options.clock,
-    nativeBinding: options.nativeBinding,
-  });
+  const lock = acquireDataDirLock(options.dataDir);
+  let history: HistoryStore;
+  try {
+    history = new HistoryStore({
+      file: join(options.dataDir, DATABASE_FILE),
+      clock: options.clock,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const interruptedAtStartup = history.markInterrupted();
   const bus = new EventBus();
   const settings = new SettingsRepository(options.settingsBackend);
   const providers = new ProviderService(settings, options.secrets, { fetch: options.fetch ?? globalThis.fetch }, options.clock);
   const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
-  const chat = new ChatService(history, providers, streams, bus, options.chat);
+  const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });
   return {
@@ -66,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
     async shutdown() {
       await streams.stopAll();
       history.close();
+      lock.release();
     },
   };
 }

@@ -83,6 +83,20 @@ describe('headless server transport', () => {
     await expect(client.request('conversations.messages', { id: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('answers a malformed upgrade URL with 400 and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const reply = await new Promise<string>((resolve) => {
+      const sock = connect(server.port, '127.0.0.1', () => {
+        sock.write('GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+      });
+      let data = '';
+      sock.on('data', (d) => (data += d.toString()));
+      sock.on('close', () => resolve(data));
+    });
+    expect(reply).toMatch(/^HTTP\/1.1 400/);
+    expect((await client.request('app.info', {})).mode).toBe('browser');
+  });
+
   it('closes the socket on a malformed frame', async () => {
     const ws = new WebSocket(wsUrl(), { headers: origin() });
     await new Promise((r) => ws.once('open', r));
@@ -105,6 +119,29 @@ describe('a chat turn through the core', () => {
     expect(await client.request('providers.test', { id: providerId })).toEqual({ models: ['echo-1', 'fixture-chat', 'fixture-reasoner'] });
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain(KEY);
     expect((await client.request('settings.get', {})).defaultProviderId).toBe(providerId);
+  });
+
+  it('refuses a key that cannot be sent, without echoing it', async () => {
+    const bad = 'sk-line1\nline2-secret';
+    const err = await client
+      .request('providers.save', { draft: { name: 'Bad', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'm', apiKey: bad } })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'bad_request', messageKey: 'errors.invalidArgs' });
+    expect(JSON.stringify(err)).not.toContain('line2-secret');
+  });
+
+  it('never sends a stored key to another address', async () => {
+    const other = await startOpenAIFixture({ apiKey: KEY });
+    try {
+      const moved = { name: 'Fixture', presetId: 'custom', baseUrl: other.url, defaultModel: 'fixture-chat' };
+      await expect(client.request('providers.test', { id: providerId, draft: moved })).rejects.toMatchObject({ messageKey: 'errors.reenterKey' });
+      await expect(client.request('providers.save', { id: providerId, draft: moved })).rejects.toMatchObject({ messageKey: 'errors.reenterKey' });
+      expect(other.requests).toHaveLength(0);
+      // with the key given again, the move is the user's choice
+      expect(await client.request('providers.test', { id: providerId, draft: { ...moved, apiKey: KEY } })).toHaveProperty('models');
+    } finally {
+      await other.close();
+    }
   });
 
   it('streams an answer, persists it and titles the conversation', async () => {
@@ -186,6 +223,23 @@ describe('a chat turn through the core', () => {
     } finally {
       fixture.setScenario(null);
     }
+  });
+
+  it('deleting a conversation stops its answer and refuses new turns in it', async () => {
+    const conv = await client.request('conversations.create', {});
+    const deleted = client.waitFor('conversation.deleted', (e) => e.id === conv.id);
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '/slow delete me' });
+    await new Promise((r) => setTimeout(r, 200));
+    const [del, send] = await Promise.allSettled([
+      client.request('conversations.delete', { id: conv.id }),
+      client.request('chat.send', { conversationId: conv.id, text: 'sneaking in' }),
+    ]);
+    expect(del.status).toBe('fulfilled');
+    expect(send.status).toBe('rejected');
+    await deleted;
+    expect((await finished(conv.id, assistantMessage.id)).status).toBe('stopped');
+    await expect(client.request('conversations.messages', { id: conv.id })).rejects.toMatchObject({ code: 'not_found' });
+    expect(core.streams.isActive(conv.id)).toBe(false);
   });
 
   it('a second send while streaming is refused, and the text is not saved twice', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +33,13 @@ describe('FileSecretStore', () => {
     s.delete('p1');
     expect(s.get('p1')).toBeNull();
     expect(s.get('p2')).toBe('other');
+  });
+
+  it('refuses to overwrite a damaged keys file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'brook-sec-')), 'keys.json');
+    writeFileSync(file, '{"p1": "sk-keep-me"');
+    const s = new FileSecretStore(file);
+    expect(() => s.set('p2', 'new')).toThrow(expect.objectContaining({ messageKey: 'errors.keysFileDamaged' }));
+    expect(readFileSync(file, 'utf8')).toBe('{"p1": "sk-keep-me"');
   });
 });

@@ -57,8 +57,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return c;
     },
     'conversations.delete': async ({ id }) => {
-      await d.chat.stop(id);
-      d.history.deleteConversation(id);
+      await d.chat.deleteConversation(id);
       d.bus.emit('conversation.deleted', { id });
       return null;
     },

@@ -12,7 +12,10 @@ export interface ChatServiceOptions {
   checkpointMs?: number;
   /** How often deltas reach windows; about one animation frame. */
   windowBatchMs?: number;
+  log?: (message: string) => void;
 }
+
+const FINAL_WRITE_RETRY_MS = 1000;
 
 /** Runs turns: saves what the user typed, streams the answer, keeps history current. */
 export class ChatService {
@@ -20,6 +23,9 @@ export class ChatService {
   private readonly windowBatchMs: number;
   /** Per live stream: the batch of deltas not yet sent to windows. */
   private readonly forwarders = new Map<string, BatchedForwarder>();
+  /** Conversations being deleted: no new turn may start in them. */
+  private readonly closing = new Set<string>();
+  private readonly log: (message: string) => void;
 
   constructor(
     private readonly history: HistoryStore,
@@ -30,6 +36,7 @@ export class ChatService {
   ) {
     this.checkpointMs = options.checkpointMs ?? 500;
     this.windowBatchMs = options.windowBatchMs ?? 16;
+    this.log = options.log ?? (() => {});
   }
 
   send(conversationId: string, text: string): { userMessage: Message; assistantMessage: Message } {
@@ -67,6 +74,17 @@ export class ChatService {
     await this.streams.stop(conversationId);
   }
 
+  /** Stops any answer first, and refuses new turns meanwhile, so nothing streams into a deleted row. */
+  async deleteConversation(conversationId: string): Promise<void> {
+    this.closing.add(conversationId);
+    try {
+      await this.streams.stop(conversationId);
+      this.history.deleteConversation(conversationId);
+    } finally {
+      this.closing.delete(conversationId);
+    }
+  }
+
   /**
    * Flushes pending deltas first, so the snapshot holds exactly the text already sent as
    * events: a window adds only deltas that arrive after this answer, and nothing twice.
@@ -99,38 +117,57 @@ export class ChatService {
       assistant.id,
       (signal) => target.provider.stream({ model: target.model, messages }, signal),
       // Windows first: their pending deltas must flush before persistence emits `end`.
-      [this.windows(conversationId, assistant.id), this.persistence(assistant.id)],
+      [this.windows(conversationId, assistant.id), this.persistence(assistant)],
     );
     return assistant;
   }
 
-  private persistence(messageId: string): StreamListener {
+  private persistence(assistant: Message): StreamListener {
+    const messageId = assistant.id;
     let lastWrite = Date.now();
     let timer: ReturnType<typeof setTimeout> | null = null;
     let pending: { content: string; reasoning: string } | null = null;
+    const schedule = () => {
+      timer = setTimeout(write, Math.max(0, this.checkpointMs - (Date.now() - lastWrite)));
+    };
     const write = () => {
       timer = null;
       if (!pending) return;
-      this.history.checkpoint(messageId, pending.content, pending.reasoning);
-      pending = null;
       lastWrite = Date.now();
+      try {
+        this.history.checkpoint(messageId, pending.content, pending.reasoning);
+        pending = null;
+      } catch (err) {
+        // A busy or full disk must not crash the app; the text stays in memory and is retried.
+        this.log(`checkpoint failed: ${AppError.from(err).messageKey}`);
+        schedule();
+      }
     };
     const onChange = (_: string, state: { content: string; reasoning: string }) => {
       pending = { content: state.content, reasoning: state.reasoning };
-      if (timer) return;
-      timer = setTimeout(write, Math.max(0, this.checkpointMs - (Date.now() - lastWrite)));
+      if (!timer) schedule();
     };
     return {
       onText: onChange,
       onReasoning: onChange,
       onEnd: (outcome, state) => {
         if (timer) clearTimeout(timer);
-        const message = this.history.finishMessage(messageId, {
-          ...finishFields(outcome),
-          content: state.content,
-          reasoning: state.reasoning,
-          usage: state.usage,
-        });
+        const finish = { ...finishFields(outcome), content: state.content, reasoning: state.reasoning, usage: state.usage };
+        let message: Message;
+        try {
+          message = this.history.finishMessage(messageId, finish);
+        } catch (err) {
+          this.log(`saving the finished answer failed: ${AppError.from(err).messageKey}; retrying`);
+          setTimeout(() => {
+            try {
+              this.history.finishMessage(messageId, finish);
+            } catch {
+              // Still failing: the last checkpoint stays, and the next start marks it interrupted.
+            }
+          }, FINAL_WRITE_RETRY_MS);
+          // Windows must still learn the answer ended, from what is in memory.
+          message = { ...assistant, ...finish, updatedAt: Date.now() };
+        }
         this.bus.emit('stream', { conversationId: state.conversationId, messageId, event: { type: 'end', message } });
       },
     };
@@ -161,6 +198,7 @@ export class ChatService {
   }
 
   private assertIdle(conversationId: string): void {
+    if (this.closing.has(conversationId)) throw new AppError('not_found', { detail: `conversation ${conversationId}` });
     if (this.streams.isActive(conversationId)) {
       throw new AppError('bad_request', { messageKey: 'errors.streamActive', retryable: false });
     }

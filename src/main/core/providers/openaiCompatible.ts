@@ -91,7 +91,14 @@ export class OpenAICompatibleProvider implements Provider {
   private async send(path: string, signal: AbortSignal, init: RequestInit): Promise<Response> {
     const url = this.url(path);
     const headers = new Headers(init.headers);
-    if (this.connection.apiKey !== null) headers.set('authorization', `Bearer ${this.connection.apiKey}`);
+    if (this.connection.apiKey !== null) {
+      try {
+        headers.set('authorization', `Bearer ${this.connection.apiKey}`);
+      } catch {
+        // Headers.set quotes the bad value in its message: never let the key into an error.
+        throw new AppError('auth', { messageKey: 'errors.auth', detail: 'The API key contains characters that cannot be sent.' });
+      }
+    }
     let response: Response;
     try {
       response = await this.deps.fetch(url, { ...init, headers, signal });

@@ -105,7 +105,12 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 }
 
 function refuse(req: IncomingMessage, token: string, port: number): string | null {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return '400 Bad Request';
+  }
   if (url.pathname !== WS_PATH) return '404 Not Found';
   const given = Buffer.from(url.searchParams.get(TOKEN_FRAGMENT_KEY) ?? '');
   const expected = Buffer.from(token);

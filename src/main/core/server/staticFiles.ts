@@ -21,7 +21,8 @@ export function contentSecurityPolicy(port: number): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    // No remote images: a model could leak the conversation through an image URL.
+    "img-src 'self' data:",
     `connect-src 'self' ws://127.0.0.1:${port}`,
     "font-src 'self' data:",
     "object-src 'none'",
@@ -63,5 +64,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     'referrer-policy': 'no-referrer',
     'cache-control': extname(file) === '.html' ? 'no-store' : 'public, max-age=3600',
   });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

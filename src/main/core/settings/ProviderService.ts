@@ -43,8 +43,12 @@ export class ProviderService {
       defaultModel: draft.defaultModel,
       createdAt: existing?.createdAt ?? this.clock(),
     };
-    if (draft.apiKey === null || draft.apiKey?.trim() === '') this.secrets.delete(record.id);
-    else if (draft.apiKey !== undefined) this.secrets.set(record.id, draft.apiKey.trim());
+    if (draft.apiKey === undefined && existing && this.secrets.get(record.id) !== null && !sameOrigin(existing.baseUrl, record.baseUrl)) {
+      // A key belongs to the server it was given for; moving it elsewhere needs the user to say so.
+      throw new AppError('bad_request', { messageKey: 'errors.reenterKey', retryable: false });
+    }
+    if (draft.apiKey === null || draft.apiKey === '') this.secrets.delete(record.id);
+    else if (draft.apiKey !== undefined) this.secrets.set(record.id, draft.apiKey);
     this.settings.update((state) => ({
       settings: {
         ...state.settings,
@@ -73,6 +77,10 @@ export class ProviderService {
     if (id && !stored) throw new AppError('not_found', { detail: `provider ${id}` });
     const baseUrl = (draft?.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
     const apiKey = draft?.apiKey === undefined ? (id ? this.secrets.get(id) : null) : draft.apiKey || null;
+    if (draft?.apiKey === undefined && apiKey !== null && stored && !sameOrigin(stored.baseUrl, baseUrl)) {
+      // Never send a stored key to an address other than the one it was saved for.
+      throw new AppError('bad_request', { messageKey: 'errors.reenterKey', retryable: false });
+    }
     const provider = getProviderFactory('openai-compatible').create({ baseUrl, apiKey }, this.deps);
     const models = await provider.listModels(AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS));
     return { models };
@@ -104,5 +112,13 @@ export class ProviderService {
       hasKey: this.secrets.get(record.id) !== null,
       createdAt: record.createdAt,
     };
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }

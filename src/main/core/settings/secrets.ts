@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SecretStorageKind } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 
 /** Where API keys live. Values never leave the main process (or the headless core). */
 export interface SecretStore {
@@ -36,13 +37,17 @@ export class FileSecretStore implements SecretStore {
 
   private readAll(): Record<string, string> {
     if (!existsSync(this.file)) return {};
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
-      if (typeof value !== 'object' || value === null) return {};
-      return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      value = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch {
-      return {};
+      value = null;
     }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      // Refuse rather than start from {}: the next write would wipe every stored key.
+      throw new AppError('internal', { messageKey: 'errors.keysFileDamaged', params: { file: this.file }, retryable: false });
+    }
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
 
   private writeAll(all: Record<string, string>): void {

@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireDataDirLock, LOCK_FILE } from '../../../src/main/core/dataDirLock';
+
+describe('acquireDataDirLock', () => {
+  it('refuses a second holder while the first is alive, and frees the folder on release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brook-lock-'));
+    const first = acquireDataDirLock(dir);
+    // another live process: our parent
+    expect(() => acquireDataDirLock(dir, process.ppid)).toThrow(expect.objectContaining({ messageKey: 'errors.dataDirInUse' }));
+    first.release();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    acquireDataDirLock(dir, process.ppid).release();
+  });
+
+  it('takes over a lock left by a process that no longer exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brook-lock-'));
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(join(dir, LOCK_FILE), gone);
+    const lock = acquireDataDirLock(dir);
+    lock.release();
+  });
+});
