@@ -16,9 +16,15 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload can require nothing but electron: bundle zod and the contract in.
+      // A sandboxed preload can require nothing but electron: each entry is one self-contained
+      // file, with zod and the contract bundled in.
       externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/preload/index.ts'),
+          quick: resolve(__dirname, 'src/preload/quick.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -2,11 +2,12 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from './core/createCore';
 import { AppError } from '../shared/errors';
-import { contentSecurityPolicyForElectron } from './csp';
+import { createCore, type Core } from './core/createCore';
 import { FileSecretStore } from './core/settings/secrets';
 import { defaultState } from './core/settings/settingsState';
+import { contentSecurityPolicyForElectron } from './csp';
+import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
 import { electronNativeBinding } from './nativeBinding';
 import { SafeStorageSecretStore } from './safeStorageSecrets';
@@ -15,8 +16,10 @@ import { createMainWindow, isOwnPage, type WindowPaths } from './window';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const paths: WindowPaths = {
   preload: join(here, '../preload/index.cjs'),
-  rendererUrl: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null,
-  rendererFile: join(here, '../renderer/index.html'),
+  quickPreload: join(here, '../preload/quick.cjs'),
+  devServerUrl: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null,
+  rendererDir: join(here, '../renderer'),
+  resourcesDir: join(app.getAppPath(), 'resources'),
 };
 
 // Tests and power users keep separate histories with BROOK_DATA_DIR.
@@ -25,13 +28,24 @@ if (process.env.BROOK_DATA_DIR) app.setPath('userData', process.env.BROOK_DATA_D
 const log = (message: string) => console.error(`[brook] ${message}`);
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+let desktop: ElectronDesktop | null = null;
+let quitting = false;
 
 function showMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow(paths);
-    mainWindow.on('closed', () => (mainWindow = null));
+    const win = createMainWindow(paths);
+    win.on('close', (event) => {
+      // Closing keeps Brook in the tray, so the shortcut and quick ask keep working.
+      if (!quitting && desktop?.closeToTray()) {
+        event.preventDefault();
+        win.hide();
+      }
+    });
+    win.on('closed', () => (mainWindow = null));
+    mainWindow = win;
   } else {
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
   }
 }
@@ -59,19 +73,22 @@ async function start(): Promise<void> {
   const secrets = SafeStorageSecretStore.available()
     ? new SafeStorageSecretStore()
     : new FileSecretStore(join(dataDir, 'keys.json'));
+  const systemLocale = app.getLocale();
+  desktop = new ElectronDesktop({ paths, systemLocale, showMain: showMainWindow, quit: () => app.quit() });
   core = createCore({
     dataDir,
     settingsBackend,
     secrets,
     nativeBinding: electronNativeBinding(app.getAppPath()),
-    info: { mode: 'electron', version: app.getVersion(), systemLocale: app.getLocale() },
+    info: { mode: 'electron', version: app.getVersion(), systemLocale },
+    desktop,
     log,
   });
 
-  // The dev server's responses need the header; the built file carries the same policy in a meta tag.
+  // The dev server's responses need the header; built files carry the policy in a meta tag.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicyForElectron(!!paths.rendererUrl)] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicyForElectron(!!paths.devServerUrl)] },
     });
   });
 
@@ -85,20 +102,25 @@ async function start(): Promise<void> {
     log,
   );
   forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  desktop.start(core.bus, core.settings.read().settings);
+  if (process.env.BROOK_TEST_HOOKS === '1') Object.assign(globalThis, { __brookDesktop: desktop });
   showMainWindow();
 
   app.on('activate', showMainWindow);
 }
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // With the tray (or on macOS) Brook keeps running; otherwise closing the last window quits.
+  if (process.platform !== 'darwin' && !desktop?.closeToTray()) app.quit();
 });
 
-let quitting = false;
 app.on('before-quit', (event) => {
-  if (quitting || !core) return;
+  quitting = true;
+  if (!core) return;
   // Save every live answer as interrupted before the database closes.
   event.preventDefault();
-  quitting = true;
-  void core.shutdown().finally(() => app.quit());
+  const closing = core;
+  core = null;
+  desktop?.dispose();
+  void closing.shutdown().finally(() => app.quit());
 });

@@ -1,12 +1,22 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSafeExternalUrl } from './core/security/externalUrl';
 
+export type Page = 'index' | 'quick';
+
 export interface WindowPaths {
   preload: string;
-  /** The dev server URL in development, else the built index.html. */
-  rendererUrl: string | null;
-  rendererFile: string;
+  quickPreload: string;
+  /** The dev server URL in development, else null (built files are loaded). */
+  devServerUrl: string | null;
+  rendererDir: string;
+  resourcesDir: string;
+}
+
+export function loadPage(win: BrowserWindow, paths: WindowPaths, page: Page): void {
+  if (paths.devServerUrl) void win.loadURL(new URL(`${page}.html`, paths.devServerUrl.replace(/\/?$/, '/')).href);
+  else void win.loadFile(join(paths.rendererDir, `${page}.html`));
 }
 
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
@@ -17,7 +27,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Brook',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
+    icon: join(paths.resourcesDir, 'icon.png'),
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1b1f' : '#ffffff',
     webPreferences: {
       preload: paths.preload,
       contextIsolation: true,
@@ -29,23 +40,24 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   });
   harden(win.webContents, paths);
   win.once('ready-to-show', () => win.show());
-  if (paths.rendererUrl) void win.loadURL(paths.rendererUrl);
-  else void win.loadFile(paths.rendererFile);
+  loadPage(win, paths, 'index');
   return win;
 }
 
+/** Our own pages (main and quick ask); anything else is navigation away from the app. */
 export function isOwnPage(url: string, paths: WindowPaths): boolean {
-  if (paths.rendererUrl) {
+  if (paths.devServerUrl) {
     try {
-      return new URL(url).origin === new URL(paths.rendererUrl).origin;
+      return new URL(url).origin === new URL(paths.devServerUrl).origin;
     } catch {
       return false;
     }
   }
-  return url.split('#')[0]?.split('?')[0] === pathToFileURL(paths.rendererFile).href;
+  const bare = url.split('#')[0]?.split('?')[0];
+  return (['index', 'quick'] as const).some((page) => bare === pathToFileURL(join(paths.rendererDir, `${page}.html`)).href);
 }
 
-function harden(contents: WebContents, paths: WindowPaths): void {
+export function harden(contents: WebContents, paths: WindowPaths): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };

@@ -157,6 +157,8 @@ export interface Events {
   'desktop.openConversation': { conversationId: string };
   /** The quick-ask window was just shown; `prefill` is clipboard text when that setting is on. */
   'desktop.quickAskShown': { prefill: string | null };
+  /** A tray menu choice for the main window. */
+  'desktop.command': { command: 'newChat' | 'openSettings' };
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -168,6 +170,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'desktop.statusChanged',
   'desktop.openConversation',
   'desktop.quickAskShown',
+  'desktop.command',
 ];
 
 /** Every response crosses the boundary as data, so errors keep their code and key. */

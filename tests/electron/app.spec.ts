@@ -76,6 +76,8 @@ function appEnv(dataDir: string): Record<string, string> {
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.ELECTRON_RENDERER_URL;
   env.BROOK_DATA_DIR = dataDir;
+  // Exposes the desktop port to app.evaluate(), so a test can do what the global shortcut does.
+  env.BROOK_TEST_HOOKS = '1';
   return env;
 }
 
@@ -220,5 +222,66 @@ test.describe('Brook desktop (Electron)', () => {
     const external = await brook.app.evaluate(() => (globalThis as unknown as { brookExternalCalls: string[] }).brookExternalCalls);
     expect(external.every((u) => u.startsWith('https://'))).toBe(true);
     await expect(brook.window.getByTestId('new-chat')).toBeVisible();
+  });
+});
+
+/** The desktop port as the main process exposes it under BROOK_TEST_HOOKS (see src/main/index.ts). */
+type DesktopHook = {
+  __brookDesktop: {
+    hasTray(): boolean;
+    toggleQuickAsk(): void;
+    status(): { available: boolean; shortcut: { accelerator: string; registered: boolean } | null };
+  };
+};
+
+test.describe('Quick ask from the tray and the global shortcut (Electron)', () => {
+  test.skip(SKIP, SKIP_REASON);
+
+  test('the tray icon exists and the default shortcut is registered with the OS', async ({ brook }) => {
+    await expect(brook.window.getByTestId('new-chat')).toBeVisible();
+    const state = await brook.app.evaluate(({ globalShortcut }) => {
+      const desktop = (globalThis as unknown as DesktopHook).__brookDesktop;
+      const status = desktop.status();
+      return { tray: desktop.hasTray(), status, osSaysRegistered: status.shortcut ? globalShortcut.isRegistered(status.shortcut.accelerator) : false };
+    });
+    expect(state.tray).toBe(true);
+    expect(state.status.available).toBe(true);
+    expect(state.status.shortcut?.registered).toBe(true);
+    expect(state.osSaysRegistered).toBe(true);
+  });
+
+  test('the shortcut toggles a frameless, always-on-top window that Esc hides', async ({ brook }) => {
+    await expect(brook.window.getByTestId('new-chat')).toBeVisible();
+    const quickWindow = brook.app.waitForEvent('window', { predicate: (page) => page.url().includes('quick.html') });
+    await brook.app.evaluate(() => (globalThis as unknown as DesktopHook).__brookDesktop.toggleQuickAsk());
+    const quick = await quickWindow;
+    await expect(quick.getByTestId('quick-input')).toBeVisible();
+
+    const quickState = () =>
+      brook.app.evaluate(({ BrowserWindow }) => {
+        const w = BrowserWindow.getAllWindows().find((x) => x.webContents.getURL().includes('quick.html'));
+        return w ? { visible: w.isVisible(), onTop: w.isAlwaysOnTop(), count: BrowserWindow.getAllWindows().length } : null;
+      });
+    await expect.poll(async () => (await quickState())?.visible).toBe(true);
+    expect(await quickState()).toMatchObject({ onTop: true });
+
+    await quick.getByTestId('quick-input').press('Escape');
+    await expect.poll(async () => (await quickState())?.visible).toBe(false);
+
+    // Shown again, it is the same window, reused rather than rebuilt.
+    const before = (await quickState())?.count;
+    await brook.app.evaluate(() => (globalThis as unknown as DesktopHook).__brookDesktop.toggleQuickAsk());
+    await expect.poll(async () => (await quickState())?.visible).toBe(true);
+    expect((await quickState())?.count).toBe(before);
+  });
+
+  test('closing the main window keeps Brook running in the tray', async ({ brook }) => {
+    await expect(brook.window.getByTestId('new-chat')).toBeVisible();
+    await brook.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    const alive = await brook.app.evaluate(({ BrowserWindow }) => ({
+      windows: BrowserWindow.getAllWindows().length,
+      tray: (globalThis as unknown as DesktopHook).__brookDesktop.hasTray(),
+    }));
+    expect(alive).toEqual({ windows: 1, tray: true });
   });
 });
