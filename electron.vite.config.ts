@@ -34,7 +34,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/renderer/index.html') },
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          quick: resolve(__dirname, 'src/renderer/quick.html'),
+        },
       },
     },
   },

@@ -31,9 +31,10 @@ let mainWindow: BrowserWindow | null = null;
 let desktop: ElectronDesktop | null = null;
 let quitting = false;
 
-function showMainWindow(): void {
+/** Shows the main window; returns true when it had to be created (and so loads `hash`). */
+function showMainWindow(hash?: string): boolean {
   if (!mainWindow || mainWindow.isDestroyed()) {
-    const win = createMainWindow(paths);
+    const win = createMainWindow(paths, hash);
     win.on('close', (event) => {
       // Closing keeps Brook in the tray, so the shortcut and quick ask keep working.
       if (!quitting && desktop?.closeToTray()) {
@@ -43,17 +44,18 @@ function showMainWindow(): void {
     });
     win.on('closed', () => (mainWindow = null));
     mainWindow = win;
-  } else {
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    return true;
   }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  return false;
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
+  app.on('second-instance', () => showMainWindow());
   app.whenReady().then(start).catch((err: unknown) => {
     log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
     // Before any window exists there is no translated UI: say it in both languages.
@@ -106,7 +108,7 @@ async function start(): Promise<void> {
   if (process.env.BROOK_TEST_HOOKS === '1') Object.assign(globalThis, { __brookDesktop: desktop });
   showMainWindow();
 
-  app.on('activate', showMainWindow);
+  app.on('activate', () => showMainWindow());
 }
 
 app.on('window-all-closed', () => {

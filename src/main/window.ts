@@ -14,12 +14,16 @@ export interface WindowPaths {
   resourcesDir: string;
 }
 
-export function loadPage(win: BrowserWindow, paths: WindowPaths, page: Page): void {
-  if (paths.devServerUrl) void win.loadURL(new URL(`${page}.html`, paths.devServerUrl.replace(/\/?$/, '/')).href);
-  else void win.loadFile(join(paths.rendererDir, `${page}.html`));
+/** `hash` (e.g. `conversation=<id>`) reaches the page before any event could. */
+export function loadPage(win: BrowserWindow, paths: WindowPaths, page: Page, hash?: string): void {
+  if (paths.devServerUrl) {
+    const url = new URL(`${page}.html`, paths.devServerUrl.replace(/\/?$/, '/'));
+    if (hash) url.hash = hash;
+    void win.loadURL(url.href);
+  } else void win.loadFile(join(paths.rendererDir, `${page}.html`), hash ? { hash } : {});
 }
 
-export function createMainWindow(paths: WindowPaths): BrowserWindow {
+export function createMainWindow(paths: WindowPaths, hash?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1180,
     height: 800,
@@ -40,7 +44,7 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   });
   harden(win.webContents, paths);
   win.once('ready-to-show', () => win.show());
-  loadPage(win, paths, 'index');
+  loadPage(win, paths, 'index', hash);
   return win;
 }
 

@@ -35,6 +35,9 @@ export function isValidAccelerator(value: string): boolean {
   const key = parts[parts.length - 1]!;
   const modifiers = parts.slice(0, -1);
   const known = new Set<string>(MODIFIERS);
+  // Shift alone with a typing key is just a capital letter or a symbol in every other app.
+  const typingKey = key.length === 1;
+  if (typingKey && modifiers.every((m) => m === 'Shift')) return false;
   return modifiers.every((m) => known.has(m)) && new Set(modifiers).size === modifiers.length && isKey(key);
 }
 

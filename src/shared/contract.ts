@@ -17,41 +17,50 @@ import type {
 import type { StreamEventEnvelope } from './streamEvents';
 import type { AppErrorData } from './errors';
 import { acceleratorSchema } from './accelerator';
+import { PROVIDER_KINDS } from './providerCatalog';
 
 /** A paste of a few megabytes must survive; anything bigger is almost surely a mistake. */
 export const MAX_MESSAGE_CHARS = 4_000_000;
 export const MAX_TITLE_CHARS = 200;
 
 const id = z.string().min(1).max(100);
-const httpUrl = z
+/** '' means the kind's default address; Spark speaks WebSocket, so ws(s) is allowed too. */
+const serviceUrl = z
   .string()
   .trim()
   .max(2048)
   .refine((value) => {
+    if (value === '') return true;
     try {
-      const u = new URL(value);
-      return u.protocol === 'http:' || u.protocol === 'https:';
+      return ['http:', 'https:', 'ws:', 'wss:'].includes(new URL(value).protocol);
     } catch {
       return false;
     }
-  }, 'must be an http(s) URL');
+  }, 'must be an http(s) or ws(s) URL');
+
+/** undefined keeps the stored secret, null or '' clears it, a string replaces it. */
+const secretField = z
+  .string()
+  .trim()
+  .max(4096)
+  // Printable ASCII only: anything else cannot go in an HTTP header or a signature.
+  .regex(/^[\x21-\x7e]*$/, 'no spaces or special characters')
+  .nullable()
+  .optional();
 
 export const providerDraftSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
+  kind: z.enum(PROVIDER_KINDS).default('openai-compatible'),
   presetId: z.string().min(1).max(50),
-  baseUrl: httpUrl,
+  baseUrl: serviceUrl,
+  /** Spark's APPID: an identifier, not a secret. */
+  appId: z.string().trim().max(200).nullable().optional(),
   defaultModel: z.string().trim().max(200),
-  /**
-   * undefined keeps the stored key, null or '' clears it, a string replaces it. Keys are
-   * printable ASCII: anything else cannot go in an HTTP header.
-   */
-  apiKey: z
-    .string()
-    .trim()
-    .max(4096)
-    .regex(/^[\x21-\x7e]*$/, 'an API key has no spaces or special characters')
-    .nullable()
-    .optional(),
+  /** Overrides the known context window (tokens) of this provider's models; null uses the known table. */
+  contextWindow: z.number().int().min(512).max(10_000_000).nullable().optional(),
+  apiKey: secretField,
+  /** Spark's APISecret, Qianfan's Secret Key. */
+  apiSecret: secretField,
 });
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 
@@ -61,6 +70,19 @@ export const settingsPatchSchema = z.strictObject({
   defaultProviderId: id.nullable().optional(),
   closeToTray: z.boolean().optional(),
   openAtLogin: z.boolean().optional(),
+  proxyUrl: z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((v) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s) proxy URL')
+    .nullable()
+    .optional(),
   quickAsk: z
     .strictObject({
       shortcut: acceleratorSchema.optional(),
@@ -73,6 +95,18 @@ export const settingsPatchSchema = z.strictObject({
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 const origin = z.enum(['chat', 'quick']);
+
+/**
+ * The widest ranges any provider accepts; each provider's own narrower range is checked when a
+ * turn starts (see the provider's parameter table).
+ */
+export const conversationParamsSchema = z.strictObject({
+  systemPrompt: z.string().max(100_000).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  topP: z.number().min(0).max(1).optional(),
+  topK: z.number().int().min(1).max(1000).optional(),
+  maxOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
+});
 
 const empty = z.strictObject({});
 
@@ -117,6 +151,8 @@ export const requests = {
   'conversations.update': req<Conversation>()(
     z.strictObject({ id, providerId: id.nullable(), model: z.string().max(200).nullable() }),
   ),
+  /** Replaces the conversation's model parameters (system prompt, temperature, …). */
+  'conversations.setParams': req<Conversation>()(z.strictObject({ id, params: conversationParamsSchema })),
 
   'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
     z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
@@ -124,6 +160,8 @@ export const requests = {
   'chat.stop': req<null>()(z.strictObject({ conversationId: id })),
   /** Answers a failed or stopped assistant message again, as a new sibling branch. */
   'chat.retry': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
+  /** Carries on a stopped, interrupted, failed or length-cut answer in the same message. */
+  'chat.continue': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
   /** Late attach: what has streamed so far; live deltas follow as events. */
   'chat.attach': req<StreamSnapshot | null>()(z.strictObject({ conversationId: id })),
 

@@ -26,6 +26,12 @@ export interface Message {
   providerId: string | null;
   model: string | null;
   usage: Usage | null;
+  /** Set on answers: what was sent to the model. */
+  context: AnswerContext | null;
+  /** The provider's reason for ending (`length`: cut by the output limit). */
+  finishReason: string | null;
+  /** How long the model reasoned before answering, for the Thinking block. */
+  reasoningMs: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -33,17 +39,41 @@ export interface Message {
 /** Where a conversation was started; quick asks can be filtered in the sidebar. */
 export type ConversationOrigin = 'chat' | 'quick';
 
+/** Per-conversation model settings; anything unset uses the provider's default. */
+export interface ConversationParams {
+  systemPrompt?: string;
+  temperature?: number;
+  topP?: number;
+  /** Spark, Gemini and Anthropic only. */
+  topK?: number;
+  maxOutputTokens?: number;
+}
+
+/** How much of the conversation an answer was given, after trimming to the context window. */
+export interface AnswerContext {
+  sent: number;
+  total: number;
+  estimatedTokens: number;
+  contextWindow: number;
+}
+
 export interface Conversation {
   id: string;
   title: string;
   origin: ConversationOrigin;
+  params: ConversationParams;
   providerId: string | null;
   model: string | null;
   createdAt: number;
   updatedAt: number;
 }
 
-export type ProviderKind = 'openai-compatible';
+/**
+ * The wire protocol a provider speaks (one module each under core/providers). Spark's HTTP
+ * API and Qianfan v2 are OpenAI-compatible and use that kind; `spark` is the WebSocket API and
+ * `qianfan` the v1 access-token API.
+ */
+export type ProviderKind = 'openai-compatible' | 'anthropic' | 'gemini' | 'spark' | 'qianfan';
 
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
 export type ThemeSetting = 'system' | 'light' | 'dark';
@@ -65,6 +95,8 @@ export interface Settings {
   closeToTray: boolean;
   openAtLogin: boolean;
   quickAsk: QuickAskSettings;
+  /** An http(s) proxy for every provider; null uses HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  proxyUrl: string | null;
 }
 
 /** What the desktop shell could set up; browser mode has no tray or global shortcut. */
@@ -80,9 +112,14 @@ export interface ProviderView {
   name: string;
   kind: ProviderKind;
   presetId: string;
+  /** '' uses the kind's default address. */
   baseUrl: string;
+  appId: string | null;
   defaultModel: string;
+  /** null: the known table (or 8192) decides. */
+  contextWindow: number | null;
   hasKey: boolean;
+  hasSecret: boolean;
   createdAt: number;
 }
 

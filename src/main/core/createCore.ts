@@ -8,7 +8,9 @@ import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
 import { HistoryStore } from './history/HistoryStore';
 import type { ProviderDeps } from './providers/provider';
+import { Network } from './network/proxy';
 import { ProviderService } from './settings/ProviderService';
+import { DEFAULT_BASE_URLS } from '../../shared/providerCatalog';
 import type { SecretStore } from './settings/secrets';
 import { SettingsRepository, type SettingsBackend } from './settings/settingsState';
 import { StreamManager } from './stream/StreamManager';
@@ -59,7 +61,16 @@ export function createCore(options: CoreOptions): Core {
   const interruptedAtStartup = history.markInterrupted();
   const bus = new EventBus();
   const settings = new SettingsRepository(options.settingsBackend);
-  const providers = new ProviderService(settings, options.secrets, { fetch: options.fetch ?? globalThis.fetch }, options.clock);
+  const network = new Network(() => settings.read().settings.proxyUrl);
+  const providers = new ProviderService(
+    settings,
+    options.secrets,
+    (baseUrl, kind) => ({
+      fetch: options.fetch ?? network.fetch,
+      webSocketAgent: network.webSocketAgentFor(baseUrl || DEFAULT_BASE_URLS[kind]),
+    }),
+    options.clock,
+  );
   const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
   const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };

@@ -14,7 +14,8 @@ const MAX_PREFILL_CHARS = 100_000;
 export interface ElectronDesktopOptions {
   paths: WindowPaths;
   systemLocale: string;
-  showMain(): void;
+  /** Returns true when the window had to be created, in which case it opens `hash` itself. */
+  showMain(hash?: string): boolean;
   quit(): void;
 }
 
@@ -48,7 +49,7 @@ export class ElectronDesktop implements DesktopPort {
       {
         quickAsk: () => void this.quickAsk.show(),
         newChat: () => this.command('newChat'),
-        show: () => this.options.showMain(),
+        show: () => void this.options.showMain(),
         settings: () => this.command('openSettings'),
         quit: () => this.options.quit(),
       },
@@ -85,8 +86,9 @@ export class ElectronDesktop implements DesktopPort {
 
   openInMain(conversationId: string): void {
     this.quickAsk.hide();
-    this.options.showMain();
-    this.bus?.emit('desktop.openConversation', { conversationId });
+    // A window created just now would miss the event: it gets the conversation in its URL.
+    const created = this.options.showMain(`conversation=${encodeURIComponent(conversationId)}`);
+    if (!created) this.bus?.emit('desktop.openConversation', { conversationId });
   }
 
   hideQuickAsk(): void {

@@ -37,8 +37,8 @@ function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'brook-persist-'));
   const history = new FullDiskHistory({ file: join(dir, 'h.sqlite') });
   const settings = new SettingsRepository({ store: { ...defaultState() } });
-  const providers = new ProviderService(settings, new FileSecretStore(join(dir, 'k.json')), { fetch });
-  providers.save(undefined, { name: 'f', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' });
+  const providers = new ProviderService(settings, new FileSecretStore(join(dir, 'k.json')), () => ({ fetch }));
+  providers.save(undefined, { name: 'f', kind: 'openai-compatible', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' });
   const bus = new EventBus();
   const logs: string[] = [];
   const chat = new ChatService(history, providers, new StreamManager(), bus, { checkpointMs: 50, log: (m) => logs.push(m) });

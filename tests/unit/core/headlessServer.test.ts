@@ -208,8 +208,11 @@ describe('a chat turn through the core', () => {
     late.close();
   });
 
-  it('a 1 MB paste is saved exactly and sent to the model whole', async () => {
-    const conv = await client.request('conversations.create', {});
+  it('a 1 MB paste is saved exactly and sent whole to a model with room for it', async () => {
+    const big = await client.request('providers.save', {
+      draft: { name: 'Big', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: KEY, contextWindow: 2_000_000 },
+    });
+    const conv = await client.request('conversations.create', { providerId: big.id });
     const paste = '水'.repeat(350_000) + ' end'; // about 1 MB as UTF-8
     fixture.setScenario({ kind: 'answer', text: 'Received.' });
     try {
@@ -222,6 +225,7 @@ describe('a chat turn through the core', () => {
       expect(body.messages.at(-1)?.content).toBe(paste);
     } finally {
       fixture.setScenario(null);
+      await client.request('providers.remove', { id: big.id });
     }
   });
 
@@ -240,6 +244,93 @@ describe('a chat turn through the core', () => {
     expect((await finished(conv.id, assistantMessage.id)).status).toBe('stopped');
     await expect(client.request('conversations.messages', { id: conv.id })).rejects.toMatchObject({ code: 'not_found' });
     expect(core.streams.isActive(conv.id)).toBe(false);
+  });
+
+  it('sends the system prompt and parameters, and trims old turns to the context window', async () => {
+    const small = await client.request('providers.save', {
+      draft: { name: 'Small', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: KEY, contextWindow: 600 },
+    });
+    const conv = await client.request('conversations.create', { providerId: small.id });
+    await client.request('conversations.setParams', { id: conv.id, params: { systemPrompt: 'Answer briefly.', temperature: 0.3, maxOutputTokens: 100 } });
+    const long = 'old words '.repeat(40); // ~80 tokens per turn
+    fixture.setScenario({ kind: 'answer', text: long, tokensPerSecond: 5000 });
+    try {
+      for (let i = 0; i < 6; i++) {
+        const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: `${i}: ${long}` });
+        await finished(conv.id, assistantMessage.id);
+      }
+    } finally {
+      fixture.setScenario(null);
+    }
+    const body = fixture.requests.at(-1)?.body as { messages: { role: string; content: string }[]; temperature: number; max_tokens: number };
+    expect(body.temperature).toBe(0.3);
+    expect(body.max_tokens).toBe(100);
+    expect(body.messages[0]).toEqual({ role: 'system', content: 'Answer briefly.' });
+    expect(body.messages.at(-1)?.content.startsWith('5: ')).toBe(true);
+    expect(body.messages[1]?.role).toBe('user');
+    // 11 turns of ~80 tokens do not fit in 600 - 100: the oldest were left out, and the answer says so
+    const turns = body.messages.length - 1;
+    expect(turns).toBeLessThan(11);
+    const messages = await client.request('conversations.messages', { id: conv.id });
+    expect(messages.at(-1)?.context).toMatchObject({ sent: turns, total: 11, contextWindow: 600 });
+    await client.request('providers.remove', { id: small.id });
+  });
+
+  it('a question longer than the whole context window fails clearly and is kept', async () => {
+    const tiny = await client.request('providers.save', {
+      draft: { name: 'Tiny', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: KEY, contextWindow: 512 },
+    });
+    const conv = await client.request('conversations.create', { providerId: tiny.id });
+    const before = fixture.requests.length;
+    const question = 'far too long '.repeat(300);
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: question });
+    expect((await finished(conv.id, assistantMessage.id)).error).toMatchObject({ code: 'context_too_long', retryable: false });
+    expect(fixture.requests.length).toBe(before);
+    expect((await client.request('conversations.messages', { id: conv.id }))[0]?.content).toBe(question);
+    await client.request('providers.remove', { id: tiny.id });
+  });
+
+  it('Continue carries a stopped answer on in the same message, without repeating it', async () => {
+    const conv = await client.request('conversations.create', {});
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '/slow to be continued' });
+    await new Promise((r) => setTimeout(r, 400));
+    await client.request('chat.stop', { conversationId: conv.id });
+    const stopped = await finished(conv.id, assistantMessage.id);
+    expect(stopped.status).toBe('stopped');
+    ended.delete(assistantMessage.id);
+    fixture.setScenario({ kind: 'answer', text: ' and so it goes on.' });
+    try {
+      const { assistantMessage: again } = await client.request('chat.continue', { conversationId: conv.id, messageId: assistantMessage.id });
+      expect(again.id).toBe(assistantMessage.id);
+      const done = await finished(conv.id, assistantMessage.id);
+      expect(done.status).toBe('done');
+      expect(done.content).toBe(stopped.content + ' and so it goes on.');
+      // OpenAI-compatible servers get the partial answer as the last (prefill) message
+      const body = fixture.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
+      expect(body.messages.at(-1)).toEqual({ role: 'assistant', content: stopped.content });
+      const visible = await client.request('conversations.messages', { id: conv.id });
+      expect(visible.map((m) => m.id)).toEqual([visible[0]!.id, assistantMessage.id]);
+      await expect(client.request('chat.continue', { conversationId: conv.id, messageId: assistantMessage.id })).rejects.toMatchObject({ code: 'bad_request' });
+    } finally {
+      fixture.setScenario(null);
+    }
+  });
+
+  it('attaching to a row left streaming with nothing behind it marks it interrupted, keeping its text', async () => {
+    const conv = await client.request('conversations.create', {});
+    const stale = core.history.appendMessage({ conversationId: conv.id, parentId: null, role: 'assistant', content: '', status: 'streaming' });
+    core.history.checkpoint(stale.id, 'half an answer', '');
+    expect(await client.request('chat.attach', { conversationId: conv.id })).toBeNull();
+    expect(await finished(conv.id, stale.id)).toMatchObject({ status: 'interrupted', content: 'half an answer' });
+  });
+
+  it('records how long the model thought', async () => {
+    const conv = await client.request('conversations.create', {});
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '/reason please' });
+    const done = await finished(conv.id, assistantMessage.id);
+    expect(done.reasoning.length).toBeGreaterThan(10);
+    expect(done.reasoningMs).toBeGreaterThan(50);
+    expect(done.content).toBe('Here is the answer after thinking.');
   });
 
   it('a second send while streaming is refused, and the text is not saved twice', async () => {

@@ -1,60 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName, Events, RequestArgs, RequestName, RequestResult } from '../../../src/shared/contract';
+import type { RequestName } from '../../../src/shared/contract';
 import type { Message, StreamSnapshot } from '../../../src/shared/domain';
 import type { StreamEventEnvelope } from '../../../src/shared/streamEvents';
-import type { RendererClient } from '../../../src/renderer/src/client/types';
 import { ChatController } from '../../../src/renderer/src/state/ChatController';
 import { initialState, Store, type AppState } from '../../../src/renderer/src/state/store';
-
-function msg(id: string, patch: Partial<Message> = {}): Message {
-  return {
-    id, conversationId: 'c1', parentId: null, role: 'assistant', content: '', reasoning: '', status: 'done',
-    error: null, providerId: null, model: null, usage: null, createdAt: 1, updatedAt: 1, ...patch,
-  };
-}
-
-type Handler = (args: unknown) => Promise<unknown>;
-
-/** A client whose responses the test controls, one handler per request name. */
-function fakeClient(handlers: Partial<Record<RequestName, Handler>>) {
-  const calls: string[] = [];
-  const client: RendererClient = {
-    transport: 'ipc',
-    request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>> {
-      calls.push(name);
-      const handler = handlers[name];
-      if (!handler) return Promise.reject(new Error(`unexpected ${name}`));
-      return handler(args) as Promise<RequestResult<K>>;
-    },
-    on<E extends EventName>(_name: E, _listener: (payload: Events[E]) => void) {
-      return () => {};
-    },
-    connectionState: () => 'open',
-    onConnectionChange: () => () => {},
-    dispose: () => {},
-  };
-  return { client, calls };
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
+import { deferred, fakeClient, msg, settle, type Handler } from './support/fakeClient';
 
 function setup(handlers: Partial<Record<RequestName, Handler>>) {
   const frames: Array<() => void> = [];
   const store = new Store<AppState>(initialState);
   let renders = 0;
   store.subscribe(() => renders++);
-  const { client, calls } = fakeClient(handlers);
+  const { client, names } = fakeClient(handlers);
   const chat = new ChatController(client, store, (cb) => frames.push(cb));
   const flushFrames = () => frames.splice(0).forEach((f) => f());
-  return { store, chat, calls, flushFrames, renders: () => renders };
+  return { store, chat, calls: names, flushFrames, renders: () => renders };
 }
 
 const delta = (text: string, messageId = 'a1', conversationId = 'c1'): StreamEventEnvelope => ({
   conversationId, messageId, event: { type: 'delta', text, reasoning: '' },
+});
+const start = (message: Message): StreamEventEnvelope => ({
+  conversationId: message.conversationId, messageId: message.id, event: { type: 'start', message },
 });
 
 describe('ChatController', () => {
@@ -63,6 +30,7 @@ describe('ChatController', () => {
       'conversations.messages': async () => [msg('u1', { role: 'user' }), msg('a1', { status: 'done' })],
     });
     await chat.open('c1');
+    store.setState({ streamingIds: new Set(['c1']) }); // as after its `start`
     const before = renders();
     for (const piece of ['Hel', 'lo', ', ', 'world']) chat.handleStream(delta(piece));
     expect(renders()).toBe(before);
@@ -79,6 +47,15 @@ describe('ChatController', () => {
     expect(store.getState().messages?.list.map((m) => m.content)).toEqual(['']);
   });
 
+  it('a delta of a stream whose start this window missed marks its conversation streaming, once', () => {
+    const { store, chat, renders } = setup({});
+    const before = renders();
+    chat.handleStream(delta('a', 'x1', 'c7'));
+    chat.handleStream(delta('b', 'x1', 'c7'));
+    expect(store.getState().streamingIds.has('c7')).toBe(true);
+    expect(renders()).toBe(before + 1);
+  });
+
   it('late attach: shows the snapshot, drops deltas it already contains, then applies live ones', async () => {
     const snapshot = deferred<StreamSnapshot | null>();
     const { store, chat, calls, flushFrames } = setup({
@@ -86,7 +63,7 @@ describe('ChatController', () => {
       'chat.attach': () => snapshot.promise,
     });
     const opened = chat.open('c1');
-    while (!calls.includes('chat.attach')) await Promise.resolve();
+    while (!calls().includes('chat.attach')) await Promise.resolve();
     expect(store.getState().messages?.list[1]?.content).toBe('Hel');
     chat.handleStream(delta('lo')); // already in the snapshot
     flushFrames();
@@ -95,8 +72,9 @@ describe('ChatController', () => {
     await opened;
     chat.handleStream(delta(' world'));
     flushFrames();
-    expect(calls).toEqual(['conversations.messages', 'chat.attach']);
+    expect(calls()).toEqual(['conversations.messages', 'chat.attach']);
     expect(store.getState().messages?.list[1]?.content).toBe('Hello world');
+    expect(store.getState().streamingIds.has('c1')).toBe(true);
   });
 
   it('late attach: reloads history when the stream ended before the snapshot was taken', async () => {
@@ -115,6 +93,22 @@ describe('ChatController', () => {
     expect(store.getState().messages?.list[0]).toMatchObject({ status: 'done', content: 'Hello' });
   });
 
+  it('a `streaming` row with no live stream behind it is re-read once, then shown as it is', async () => {
+    const { store, chat, calls } = setup({
+      'conversations.messages': async () => [msg('u1', { role: 'user' }), msg('a1', { status: 'streaming', content: 'Half' })],
+      'chat.attach': async () => null,
+    });
+    store.setState({ streamingIds: new Set(['c1']) });
+    await chat.open('c1');
+    await settle();
+    expect(calls()).toEqual(['conversations.messages', 'chat.attach', 'conversations.messages', 'chat.attach']);
+    expect(store.getState().messages?.list[1]).toMatchObject({ status: 'streaming', content: 'Half' });
+    expect(store.getState().streamingIds.has('c1')).toBe(false);
+    // Opening it again later does not start the loop over either.
+    await chat.open('c1');
+    expect(calls()).toHaveLength(6);
+  });
+
   it('a slow answer for a conversation left behind does not replace the one now open', async () => {
     const slow = deferred<Message[]>();
     const { store, chat } = setup({
@@ -130,21 +124,57 @@ describe('ChatController', () => {
   });
 
   it('send keeps the streamed text of an assistant row that events created first', async () => {
-    const { store, chat, flushFrames } = setup({
+    const { store, chat, flushFrames, calls } = setup({
       'conversations.messages': async () => [],
       'chat.send': async () => ({
         userMessage: msg('u1', { role: 'user', content: 'hi' }),
-        assistantMessage: msg('a1', { status: 'streaming' }),
+        assistantMessage: msg('a1', { status: 'streaming', parentId: 'u1' }),
       }),
     });
     await chat.open('c1');
-    chat.handleStream({ conversationId: 'c1', messageId: 'a1', event: { type: 'start', message: msg('a1', { status: 'streaming' }) } });
+    const sent = chat.send('c1', 'hi');
+    // Over WebSocket the `start` arrives before the response: it is this window's own turn.
+    chat.handleStream(start(msg('a1', { status: 'streaming', parentId: 'u1' })));
     chat.handleStream(delta('Hi there'));
     flushFrames();
-    await chat.send('c1', 'hi');
+    await sent;
     const list = store.getState().messages?.list ?? [];
     expect(list.map((m) => m.id)).toEqual(['u1', 'a1']);
     expect(list[1]?.content).toBe('Hi there');
     expect(store.getState().streamingIds.has('c1')).toBe(true);
+    expect(calls().filter((n) => n === 'conversations.messages')).toHaveLength(1);
+  });
+
+  it('a turn started in another window reloads the conversation, so its question shows with the answer', async () => {
+    let loads = 0;
+    const { store, chat, flushFrames } = setup({
+      'conversations.messages': async () =>
+        ++loads === 1
+          ? [msg('u1', { role: 'user' }), msg('a1')]
+          : [msg('u1', { role: 'user' }), msg('a1'), msg('u2', { role: 'user', parentId: 'a1', content: 'more?' }),
+             msg('a2', { status: 'streaming', parentId: 'u2', content: 'Su' })],
+      'chat.attach': async () => ({ conversationId: 'c1', messageId: 'a2', content: 'Sure', reasoning: '' }),
+    });
+    await chat.open('c1');
+    chat.handleStream(start(msg('a2', { status: 'streaming', parentId: 'u2' })));
+    expect(store.getState().messages?.list).toHaveLength(2); // kept on screen while reloading
+    await settle();
+    chat.handleStream(delta(' thing', 'a2'));
+    flushFrames();
+    const list = store.getState().messages?.list ?? [];
+    expect(list.map((m) => m.id)).toEqual(['u1', 'a1', 'u2', 'a2']);
+    expect(list[3]?.content).toBe('Sure thing');
+  });
+
+  it('after a reconnect, keeps only the spinners of streams the core still runs', async () => {
+    const { store, chat } = setup({
+      'chat.attach': async (args) =>
+        (args as { conversationId: string }).conversationId === 'live'
+          ? { conversationId: 'live', messageId: 'm', content: '', reasoning: '' }
+          : null,
+    });
+    store.setState({ streamingIds: new Set(['live', 'ended']) });
+    await chat.resyncStreaming();
+    expect([...store.getState().streamingIds]).toEqual(['live']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RECONNECT_MAX_MS, reconnectDelay } from '../../../src/renderer/src/client/backoff';
-import { hashWithoutToken, readTokenFromHash } from '../../../src/renderer/src/client/tokenFragment';
+import { hashWithoutParam, hashWithoutToken, readHashParam, readTokenFromHash } from '../../../src/renderer/src/client/tokenFragment';
 
 describe('token fragment', () => {
   it('reads the token from the hash', () => {
@@ -13,6 +13,16 @@ describe('token fragment', () => {
   it('removes only the token from the hash', () => {
     expect(hashWithoutToken('#token=abc')).toBe('');
     expect(hashWithoutToken('#foo=1&token=abc')).toBe('#foo=1');
+  });
+});
+
+describe('conversation fragment', () => {
+  it('reads and removes one parameter, keeping the rest', () => {
+    expect(readHashParam('#conversation=c%201', 'conversation')).toBe('c 1');
+    expect(readHashParam('#token=t&conversation=abc', 'conversation')).toBe('abc');
+    expect(readHashParam('#conversation=', 'conversation')).toBeNull();
+    expect(hashWithoutParam('#conversation=abc', 'conversation')).toBe('');
+    expect(hashWithoutParam('#a=1&conversation=abc', 'conversation')).toBe('#a=1');
   });
 });
 

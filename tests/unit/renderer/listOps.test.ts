@@ -21,6 +21,9 @@ function msg(id: string, patch: Partial<Message> = {}): Message {
     providerId: null,
     model: null,
     usage: null,
+    context: null,
+    finishReason: null,
+    reasoningMs: null,
     createdAt: 1,
     updatedAt: 1,
     ...patch,
@@ -28,7 +31,7 @@ function msg(id: string, patch: Partial<Message> = {}): Message {
 }
 
 function conv(id: string, updatedAt: number, title = id): Conversation {
-  return { id, title, origin: 'chat', providerId: null, model: null, createdAt: 0, updatedAt };
+  return { id, title, origin: 'chat', params: {}, providerId: null, model: null, createdAt: 0, updatedAt };
 }
 
 describe('conversation list', () => {

@@ -9,6 +9,8 @@ describe('isValidAccelerator', () => {
     ['Ctrl+Shift+K', true],
     ['Ctrl+/', true],
     ['Space', false], // a bare key would be stolen from every app
+    ['Shift+A', false], // that is a capital A everywhere else
+    ['Shift+F5', true],
     ['Ctrl+', false],
     ['Ctrl+Ctrl+K', false],
     ['Hyper+K', false],

@@ -62,9 +62,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'conversations.messages': ({ id }) => d.history.visiblePath(id),
+    'conversations.setParams': ({ id, params }) => {
+      const c = d.history.setConversationParams(id, params);
+      d.bus.emit('conversation.updated', c);
+      return c;
+    },
     'conversations.update': ({ id, providerId, model }) => {
       if (providerId && !d.providers.get(providerId)) throw new AppError('not_found', { detail: `provider ${providerId}` });
-      return d.history.setConversationModel(id, providerId, model);
+      const c = d.history.setConversationModel(id, providerId, model);
+      d.bus.emit('conversation.updated', c);
+      return c;
     },
 
     'chat.send': ({ conversationId, text }) => d.chat.send(conversationId, text),
@@ -73,6 +80,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'chat.retry': ({ conversationId, messageId }) => d.chat.retry(conversationId, messageId),
+    'chat.continue': ({ conversationId, messageId }) => d.chat.continueAnswer(conversationId, messageId),
     'chat.attach': ({ conversationId }) => d.chat.attach(conversationId),
 
     'desktop.status': () => d.desktop.status(),

@@ -1,11 +1,19 @@
-import type { Message, StreamSnapshot } from '../../../shared/domain';
+import type { Conversation, Message, StreamSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
+import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
+import type { ProviderKind } from '../../../shared/domain';
 import type { EventBus } from '../events';
 import type { HistoryStore } from '../history/HistoryStore';
+import { continueRequest } from '../providers/continuation';
+import type { Provider, ProviderRequest } from '../providers/provider';
 import type { ProviderService } from '../settings/ProviderService';
 import { BatchedForwarder } from '../stream/batchedForwarder';
-import type { StreamListener, StreamManager, StreamOutcome } from '../stream/StreamManager';
+import type { StreamListener, StreamManager } from '../stream/StreamManager';
 import { buildContext, titleFromText } from './buildContext';
+import { fitContext, outputReserve } from './contextBudget';
+import { persistenceListener } from './persistenceListener';
+import { dropRepeatedSeam } from './seamFilter';
 
 export interface ChatServiceOptions {
   /** How often streamed text is written to the database; at most a second is lost on a crash. */
@@ -15,17 +23,26 @@ export interface ChatServiceOptions {
   log?: (message: string) => void;
 }
 
-const FINAL_WRITE_RETRY_MS = 1000;
+interface Target {
+  providerId: string;
+  kind: ProviderKind;
+  model: string;
+  provider: Provider;
+  contextWindow: number;
+}
+
+/** Answers that may be continued: cut short, or ended by the output limit. */
+const CONTINUABLE = new Set(['stopped', 'interrupted', 'error']);
 
 /** Runs turns: saves what the user typed, streams the answer, keeps history current. */
 export class ChatService {
   private readonly checkpointMs: number;
   private readonly windowBatchMs: number;
+  private readonly log: (message: string) => void;
   /** Per live stream: the batch of deltas not yet sent to windows. */
   private readonly forwarders = new Map<string, BatchedForwarder>();
   /** Conversations being deleted: no new turn may start in them. */
   private readonly closing = new Set<string>();
-  private readonly log: (message: string) => void;
 
   constructor(
     private readonly history: HistoryStore,
@@ -46,28 +63,59 @@ export class ChatService {
     // while it still holds the text.
     const target = this.target(conversation.providerId, conversation.model);
     const path = this.history.visiblePath(conversationId);
-    const parentId = path.at(-1)?.id ?? null;
-    const userMessage = this.history.appendMessage({ conversationId, parentId, role: 'user', content: text, status: 'done' });
+    const userMessage = this.history.appendMessage({
+      conversationId,
+      parentId: path.at(-1)?.id ?? null,
+      role: 'user',
+      content: text,
+      status: 'done',
+    });
     if (conversation.title === '') {
       this.bus.emit('conversation.updated', this.history.renameConversation(conversationId, titleFromText(text)));
     }
-    const assistantMessage = this.startAnswer(conversationId, userMessage, [...path, userMessage], target);
-    return { userMessage, assistantMessage };
+    return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, [...path, userMessage], target) };
   }
 
   /** A new answer to the same user message, as a sibling branch; the old one is kept. */
   retry(conversationId: string, messageId: string): { assistantMessage: Message } {
     const conversation = this.history.requireConversation(conversationId);
     this.assertIdle(conversationId);
-    const old = this.history.requireMessage(messageId);
-    if (old.conversationId !== conversationId || old.role !== 'assistant' || !old.parentId) {
-      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false });
-    }
+    const old = this.assistantIn(conversationId, messageId);
     const target = this.target(conversation.providerId, conversation.model);
-    const parent = this.history.requireMessage(old.parentId);
+    const parent = this.history.requireMessage(old.parentId!);
     this.history.setCurrentLeaf(conversationId, parent.id);
     const path = this.history.visiblePath(conversationId);
-    return { assistantMessage: this.startAnswer(conversationId, parent, path, target) };
+    return { assistantMessage: this.startAnswer(conversation, parent, path, target) };
+  }
+
+  /**
+   * Continue: the model carries on from exactly where the answer's text ends, and the new
+   * text is added to the same message.
+   */
+  continueAnswer(conversationId: string, messageId: string): { assistantMessage: Message } {
+    const conversation = this.history.requireConversation(conversationId);
+    this.assertIdle(conversationId);
+    const answer = this.assistantIn(conversationId, messageId);
+    const cutShort = CONTINUABLE.has(answer.status) || answer.finishReason === 'length';
+    if (!cutShort || answer.content === '') {
+      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', detail: 'nothing to continue', retryable: false });
+    }
+    const providerId = answer.providerId && this.providers.get(answer.providerId) ? answer.providerId : conversation.providerId;
+    const target = this.target(providerId, answer.providerId === providerId ? answer.model : conversation.model);
+    this.history.setCurrentLeaf(conversationId, answer.id);
+    const path = this.history.visiblePath(conversationId).slice(0, -1);
+    const plan = this.plan(conversation, path, target);
+    if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
+    const reopened = this.history.reopenForContinue(answer.id);
+    this.bus.emit('stream', { conversationId, messageId: answer.id, event: { type: 'start', message: reopened } });
+    const support = PREFILL_SUPPORT[target.kind];
+    const request = continueRequest(this.request(conversation, plan, target), answer.content, support);
+    const source = (signal: AbortSignal) => {
+      const events = target.provider.stream(request, signal);
+      return support === 'none' ? dropRepeatedSeam(answer.content, events) : events;
+    };
+    this.run(conversationId, reopened, source, { content: answer.content, reasoning: answer.reasoning });
+    return { assistantMessage: reopened };
   }
 
   async stop(conversationId: string): Promise<void> {
@@ -92,15 +140,18 @@ export class ChatService {
   attach(conversationId: string): StreamSnapshot | null {
     this.forwarders.get(conversationId)?.flush();
     const s = this.streams.snapshot(conversationId);
-    return s && { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning };
+    if (s) return { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning };
+    // Only this process writes this data folder (see dataDirLock), so a row still `streaming`
+    // with no live stream was cut short: say so now rather than at the next start.
+    for (const message of this.history.markInterruptedIn(conversationId)) {
+      this.bus.emit('stream', { conversationId, messageId: message.id, event: { type: 'end', message } });
+    }
+    return null;
   }
 
-  private startAnswer(
-    conversationId: string,
-    parent: Message,
-    path: readonly Message[],
-    target: { providerId: string; model: string; provider: ReturnType<ProviderService['resolve']>['provider'] },
-  ): Message {
+  private startAnswer(conversation: Conversation, parent: Message, path: readonly Message[], target: Target): Message {
+    const conversationId = conversation.id;
+    const plan = this.plan(conversation, path, target);
     const assistant = this.history.appendMessage({
       conversationId,
       parentId: parent.id,
@@ -109,67 +160,53 @@ export class ChatService {
       status: 'streaming',
       providerId: target.providerId,
       model: target.model,
+      context: plan && { sent: plan.sent, total: plan.total, estimatedTokens: plan.estimatedTokens, contextWindow: target.contextWindow },
     });
     this.bus.emit('stream', { conversationId, messageId: assistant.id, event: { type: 'start', message: assistant } });
-    const messages = buildContext(path);
-    void this.streams.start(
-      conversationId,
-      assistant.id,
-      (signal) => target.provider.stream({ model: target.model, messages }, signal),
-      // Windows first: their pending deltas must flush before persistence emits `end`.
-      [this.windows(conversationId, assistant.id), this.persistence(assistant)],
-    );
+    if (!plan) {
+      // The question alone is longer than the model can read: say so instead of sending it.
+      const error = new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
+      const failed = this.history.finishMessage(assistant.id, { status: 'error', content: '', reasoning: '', error: error.toJSON() });
+      this.bus.emit('stream', { conversationId, messageId: assistant.id, event: { type: 'end', message: failed } });
+      return assistant;
+    }
+    const request = this.request(conversation, plan, target);
+    this.run(conversationId, assistant, (signal) => target.provider.stream(request, signal));
     return assistant;
   }
 
-  private persistence(assistant: Message): StreamListener {
-    const messageId = assistant.id;
-    let lastWrite = Date.now();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let pending: { content: string; reasoning: string } | null = null;
-    const schedule = () => {
-      timer = setTimeout(write, Math.max(0, this.checkpointMs - (Date.now() - lastWrite)));
-    };
-    const write = () => {
-      timer = null;
-      if (!pending) return;
-      lastWrite = Date.now();
-      try {
-        this.history.checkpoint(messageId, pending.content, pending.reasoning);
-        pending = null;
-      } catch (err) {
-        // A busy or full disk must not crash the app; the text stays in memory and is retried.
-        this.log(`checkpoint failed: ${AppError.from(err).messageKey}`);
-        schedule();
-      }
-    };
-    const onChange = (_: string, state: { content: string; reasoning: string }) => {
-      pending = { content: state.content, reasoning: state.reasoning };
-      if (!timer) schedule();
-    };
+  private run(
+    conversationId: string,
+    assistant: Message,
+    source: Parameters<StreamManager['start']>[2],
+    initial?: { content: string; reasoning: string },
+  ): void {
+    const persistence = persistenceListener(
+      { history: this.history, bus: this.bus, log: this.log, checkpointMs: this.checkpointMs },
+      assistant,
+    );
+    // Windows first: their pending deltas must flush before persistence emits `end`.
+    void this.streams.start(conversationId, assistant.id, source, [this.windows(conversationId, assistant.id), persistence], initial);
+  }
+
+  private plan(conversation: Conversation, path: readonly Message[], target: Target) {
+    const { params } = conversation;
+    return fitContext(params.systemPrompt?.trim() || null, buildContext(path), {
+      contextWindow: target.contextWindow,
+      reserveForOutput: outputReserve(target.contextWindow, params.maxOutputTokens ?? null),
+    });
+  }
+
+  private request(conversation: Conversation, plan: NonNullable<ReturnType<ChatService['plan']>>, target: Target): ProviderRequest {
+    const { params } = conversation;
     return {
-      onText: onChange,
-      onReasoning: onChange,
-      onEnd: (outcome, state) => {
-        if (timer) clearTimeout(timer);
-        const finish = { ...finishFields(outcome), content: state.content, reasoning: state.reasoning, usage: state.usage };
-        let message: Message;
-        try {
-          message = this.history.finishMessage(messageId, finish);
-        } catch (err) {
-          this.log(`saving the finished answer failed: ${AppError.from(err).messageKey}; retrying`);
-          setTimeout(() => {
-            try {
-              this.history.finishMessage(messageId, finish);
-            } catch {
-              // Still failing: the last checkpoint stays, and the next start marks it interrupted.
-            }
-          }, FINAL_WRITE_RETRY_MS);
-          // Windows must still learn the answer ended, from what is in memory.
-          message = { ...assistant, ...finish, updatedAt: Date.now() };
-        }
-        this.bus.emit('stream', { conversationId: state.conversationId, messageId, event: { type: 'end', message } });
-      },
+      model: target.model,
+      messages: plan.messages,
+      system: plan.system ?? undefined,
+      temperature: params.temperature,
+      topP: params.topP,
+      topK: params.topK,
+      maxOutputTokens: params.maxOutputTokens,
     };
   }
 
@@ -190,11 +227,20 @@ export class ChatService {
     };
   }
 
-  private target(providerId: string | null, model: string | null) {
+  private assistantIn(conversationId: string, messageId: string): Message {
+    const m = this.history.requireMessage(messageId);
+    if (m.conversationId !== conversationId || m.role !== 'assistant' || !m.parentId) {
+      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false });
+    }
+    return m;
+  }
+
+  private target(providerId: string | null, model: string | null): Target {
     const { record, provider } = this.providers.resolve(providerId);
     const chosenModel = (record.id === providerId ? model : null) || record.defaultModel;
     if (!chosenModel) throw new AppError('bad_request', { messageKey: 'errors.noModel', retryable: false });
-    return { providerId: record.id, model: chosenModel, provider };
+    const contextWindow = record.contextWindow ?? knownContextWindow(chosenModel) ?? DEFAULT_CONTEXT_WINDOW;
+    return { providerId: record.id, kind: record.kind, model: chosenModel, provider, contextWindow };
   }
 
   private assertIdle(conversationId: string): void {
@@ -202,18 +248,5 @@ export class ChatService {
     if (this.streams.isActive(conversationId)) {
       throw new AppError('bad_request', { messageKey: 'errors.streamActive', retryable: false });
     }
-  }
-}
-
-function finishFields(outcome: StreamOutcome) {
-  switch (outcome.status) {
-    case 'done':
-      return { status: 'done' as const, error: null };
-    case 'stopped':
-      return { status: 'stopped' as const, error: null };
-    case 'interrupted':
-      return { status: 'interrupted' as const, error: null };
-    case 'error':
-      return { status: 'error' as const, error: outcome.error.toJSON() };
   }
 }

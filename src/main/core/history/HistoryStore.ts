@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Conversation, ConversationOrigin, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import type { AnswerContext, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { MIGRATIONS } from './migrations/index';
 import { migrate, type MigrationResult } from './migrate';
@@ -25,6 +25,7 @@ export interface NewMessage {
   status: MessageStatus;
   providerId?: string | null;
   model?: string | null;
+  context?: AnswerContext | null;
 }
 
 export interface MessageFinish {
@@ -33,6 +34,8 @@ export interface MessageFinish {
   reasoning: string;
   error?: AppErrorData | null;
   usage?: Usage | null;
+  finishReason?: string | null;
+  reasoningMs?: number | null;
 }
 
 const DEFAULT_TITLE = '';
@@ -121,6 +124,12 @@ export class HistoryStore {
     return this.requireConversation(id);
   }
 
+  setConversationParams(id: string, params: ConversationParams): Conversation {
+    this.requireConversation(id);
+    this.write(() => this.db.prepare('UPDATE conversations SET params_json = ? WHERE id = ?').run(JSON.stringify(params), id));
+    return this.requireConversation(id);
+  }
+
   deleteConversation(id: string): void {
     this.write(() => this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id));
   }
@@ -164,8 +173,8 @@ export class HistoryStore {
         this.db
           .prepare(
             `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status,
-               provider_id, model, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+               provider_id, model, context_json, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             id,
@@ -176,6 +185,7 @@ export class HistoryStore {
             init.status,
             init.providerId ?? null,
             init.model ?? null,
+            init.context ? JSON.stringify(init.context) : null,
             now,
             now,
           );
@@ -203,7 +213,8 @@ export class HistoryStore {
         .prepare(
           `UPDATE messages SET status = ?, content = ?, reasoning = ?, error_json = ?,
              prompt_tokens = COALESCE(?, prompt_tokens), completion_tokens = COALESCE(?, completion_tokens),
-             total_tokens = COALESCE(?, total_tokens), updated_at = ?
+             total_tokens = COALESCE(?, total_tokens), finish_reason = ?,
+             reasoning_ms = COALESCE(?, reasoning_ms), updated_at = ?
            WHERE id = ?`,
         )
         .run(
@@ -214,9 +225,21 @@ export class HistoryStore {
           usage?.promptTokens ?? null,
           usage?.completionTokens ?? null,
           usage?.totalTokens ?? null,
+          finish.finishReason ?? null,
+          finish.reasoningMs ?? null,
           this.now(),
           id,
         ),
+    );
+    return this.requireMessage(id);
+  }
+
+  /** Continue: the answer streams again, into the same row, after the text it has. */
+  reopenForContinue(id: string): Message {
+    this.write(() =>
+      this.db
+        .prepare(`UPDATE messages SET status = 'streaming', error_json = NULL, finish_reason = NULL, updated_at = ? WHERE id = ?`)
+        .run(this.now(), id),
     );
     return this.requireMessage(id);
   }
@@ -229,6 +252,20 @@ export class HistoryStore {
           .prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'`)
           .run(this.now()).changes,
     );
+  }
+
+  /** Rows of one conversation left `streaming` with nothing streaming them any more. */
+  markInterruptedIn(conversationId: string): Message[] {
+    const ids = this.db
+      .prepare(`SELECT id FROM messages WHERE conversation_id = ? AND status = 'streaming'`)
+      .all(conversationId) as { id: string }[];
+    if (ids.length === 0) return [];
+    this.write(() =>
+      this.db
+        .prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE conversation_id = ? AND status = 'streaming'`)
+        .run(this.now(), conversationId),
+    );
+    return ids.map((r) => this.requireMessage(r.id));
   }
 
   setCurrentLeaf(conversationId: string, messageId: string): void {

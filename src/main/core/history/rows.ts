@@ -1,10 +1,13 @@
-import type { Conversation, ConversationOrigin, Message, MessageRole, MessageStatus } from '../../../shared/domain';
+import { z } from 'zod';
+import { conversationParamsSchema } from '../../../shared/contract';
+import type { AnswerContext, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus } from '../../../shared/domain';
 import { isAppErrorData, type AppErrorData } from '../../../shared/errors';
 
 export interface ConversationRow {
   id: string;
   title: string;
   origin: ConversationOrigin;
+  params_json: string;
   provider_id: string | null;
   model: string | null;
   current_leaf_id: string | null;
@@ -26,6 +29,9 @@ export interface MessageRow {
   prompt_tokens: number | null;
   completion_tokens: number | null;
   total_tokens: number | null;
+  context_json: string | null;
+  finish_reason: string | null;
+  reasoning_ms: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -35,6 +41,7 @@ export function toConversation(row: ConversationRow): Conversation {
     id: row.id,
     title: row.title,
     origin: row.origin,
+    params: parseParams(row.params_json),
     providerId: row.provider_id,
     model: row.model,
     createdAt: row.created_at,
@@ -62,10 +69,37 @@ export function toMessage(row: MessageRow): Message {
             completionTokens: row.completion_tokens ?? 0,
             totalTokens: row.total_tokens ?? (row.prompt_tokens ?? 0) + (row.completion_tokens ?? 0),
           },
+    context: parseJson(row.context_json, answerContextSchema),
+    finishReason: row.finish_reason,
+    reasoningMs: row.reasoning_ms,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
+
+const answerContextSchema = z.object({
+  sent: z.number(),
+  total: z.number(),
+  estimatedTokens: z.number(),
+  contextWindow: z.number(),
+});
+
+/** A row written by a newer or broken build must not make the whole history unreadable. */
+function parseParams(json: string): ConversationParams {
+  return parseJson(json, conversationParamsSchema) ?? {};
+}
+
+function parseJson<T>(json: string | null, schema: z.ZodType<T>): T | null {
+  if (!json) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export type { AnswerContext };
 
 function parseError(json: string | null): AppErrorData | null {
   if (!json) return null;

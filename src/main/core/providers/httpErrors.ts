@@ -1,9 +1,12 @@
 /**
  * Turns what an HTTP provider can fail with — a status and error body, an error object inside
  * the stream, or a fetch that never got a response — into one AppError. Written for the
- * OpenAI-style envelope `{"error":{"message","type","code","param"}}`, but tolerant of the
- * variants other servers send (`{"error":"…"}`, `{"message":"…"}`, `{"detail":"…"}`), so later
- * providers can reuse it.
+ * OpenAI-style envelope `{"error":{"message","type","code","param"}}`, tolerant of the
+ * variants other servers send (`{"error":"…"}`, `{"message":"…"}`, `{"detail":"…"}`), and
+ * aware of two more envelopes (protocols.md §2.6, §3.5):
+ * - Anthropic `{"type":"error","error":{"type":"rate_limit_error","message", "details"?:{"error_code"}}}`;
+ * - Google `{"error":{"code":400,"message","status":"INVALID_ARGUMENT","details":[{"reason"},{"retryDelay"}]}}`,
+ *   sometimes wrapped in a one-element array.
  *
  * Secrets: every text that may end up in an AppError passes through `redact`, because some
  * servers echo the key they rejected back in the error message.
@@ -20,6 +23,11 @@ const MAX_ERROR_BODY_CHARS = 16_384;
 export interface ErrorContext {
   /** Strings that must never appear in an error (the API key). Empty strings are ignored. */
   secrets?: readonly (string | null | undefined)[];
+  /**
+   * Message key for a 404 without any error envelope, which means the path itself is wrong.
+   * Default `errors.notOpenAICompatible`; null keeps the plain `errors.not_found`.
+   */
+  wrongPathKey?: ExtraErrorKey | null;
 }
 
 /** The fields of an error envelope that drive the mapping; all optional because servers vary. */
@@ -27,15 +35,21 @@ export interface ErrorFields {
   message?: string;
   type?: string;
   code?: string;
-  /** Some servers (vLLM) put the HTTP status number in `error.code`. */
+  /** Some servers (vLLM, Google) put the HTTP status number in `error.code`. */
   statusInBody?: number;
+  /** Google's `google.rpc.RetryInfo.retryDelay`, e.g. "37s". */
+  retryAfterMs?: number;
 }
 
 export function redact(text: string, ctx: ErrorContext = {}): string {
   let out = text;
   for (const secret of ctx.secrets ?? []) {
     // Very short "keys" (e.g. "x" for Ollama) would shred ordinary words; they are not secret.
-    if (secret && secret.length >= 4) out = out.split(secret).join('***');
+    if (!secret || secret.length < 4) continue;
+    out = out.split(secret).join('***');
+    // Keys that travel in a URL (Qianfan's client_secret, Spark's signed query) appear encoded.
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out = out.split(encoded).join('***');
   }
   return out;
 }
@@ -45,7 +59,7 @@ export function truncateDetail(text: string, max = MAX_DETAIL_CHARS): string {
   return trimmed.length > max ? `${trimmed.slice(0, max)}…` : trimmed;
 }
 
-function cleanDetail(text: string | undefined, ctx: ErrorContext): string | undefined {
+export function cleanDetail(text: string | undefined, ctx: ErrorContext): string | undefined {
   if (text === undefined) return undefined;
   const detail = truncateDetail(redact(text, ctx));
   return detail === '' ? undefined : detail;
@@ -56,8 +70,10 @@ function cleanDetail(text: string | undefined, ctx: ErrorContext): string | unde
  * look like an error envelope at all (used to tell "model not found" from "wrong URL").
  */
 export function extractErrorFields(body: unknown): ErrorFields | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const root = body as Record<string, unknown>;
+  // Gemini's REST errors can come as `[{"error": {…}}]`.
+  const value = Array.isArray(body) && body.length > 0 ? (body[0] as unknown) : body;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const root = value as Record<string, unknown>;
   const inner = root.error;
   if (typeof inner === 'string') return { message: inner };
   if (typeof inner === 'object' && inner !== null) {
@@ -65,11 +81,28 @@ export function extractErrorFields(body: unknown): ErrorFields | null {
     const fields: ErrorFields = {};
     if (typeof e.message === 'string') fields.message = e.message;
     if (typeof e.type === 'string') fields.type = e.type;
+    else if (typeof e.status === 'string') fields.type = e.status; // Google: RESOURCE_EXHAUSTED, …
     if (typeof e.code === 'string') fields.code = e.code;
     if (typeof e.code === 'number') fields.statusInBody = e.code;
+    readDetails(e.details, fields);
     return fields;
   }
   return null;
+}
+
+/** Anthropic `details.error_code`; Google `details[].reason` and `details[].retryDelay`. */
+function readDetails(details: unknown, fields: ErrorFields): void {
+  const list: unknown[] = Array.isArray(details) ? details : [details];
+  for (const d of list) {
+    if (typeof d !== 'object' || d === null) continue;
+    const rec = d as Record<string, unknown>;
+    const reason = [rec.error_code, rec.reason].find((v): v is string => typeof v === 'string');
+    if (reason !== undefined && fields.code === undefined) fields.code = reason;
+    if (typeof rec.retryDelay === 'string') {
+      const seconds = Number(rec.retryDelay.replace(/s$/, ''));
+      if (Number.isFinite(seconds)) fields.retryAfterMs = Math.max(0, Math.round(seconds * 1000));
+    }
+  }
 }
 
 /** For `event: error` payloads, which carry no envelope on some servers. */
@@ -90,12 +123,13 @@ const CONTEXT_TOO_LONG =
 /** Maps by the provider's own code/type, which is more precise than the status when present. */
 function codeFromFields(fields: ErrorFields): ErrorCode | null {
   const tag = `${fields.code ?? ''} ${fields.type ?? ''}`.toLowerCase();
-  if (/insufficient_quota|billing|insufficient_balance/.test(tag)) return 'quota';
-  if (/rate_limit/.test(tag)) return 'rate_limit';
+  if (/insufficient_quota|billing|insufficient_balance|spend_limit/.test(tag)) return 'quota';
+  if (/rate_limit|resource_exhausted/.test(tag)) return 'rate_limit';
   if (/context_length|tokens_exceeded/.test(tag)) return 'context_too_long';
-  if (/invalid_api_key|authentication|permission|unauthorized/.test(tag)) return 'auth';
+  if (/invalid_api_key|api_key_invalid|authentication|permission|unauthorized|unauthenticated/.test(tag)) return 'auth';
   if (/content_filter|content_policy|safety/.test(tag)) return 'content_filter';
   if (/model_not_found|not_found/.test(tag)) return 'not_found';
+  if (/timeout_error|deadline_exceeded/.test(tag)) return 'timeout';
   return null;
 }
 
@@ -128,7 +162,12 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
  * A non-2xx response. Reads (a bounded part of) the body; the caller must not have consumed it.
  */
 export async function errorFromResponse(response: Response, ctx: ErrorContext = {}): Promise<AppError> {
-  const raw = await readBounded(response);
+  const raw = await readErrorBody(response);
+  return errorFromHttp(response, raw, ctx);
+}
+
+/** The same mapping for a body already read (with `readErrorBody`), e.g. after a provider looked at it first. */
+export function errorFromHttp(response: Pick<Response, 'status' | 'statusText' | 'headers'>, raw: string, ctx: ErrorContext = {}): AppError {
   let fields: ErrorFields | null = null;
   try {
     fields = extractErrorFields(JSON.parse(raw));
@@ -146,10 +185,11 @@ export async function errorFromResponse(response: Response, ctx: ErrorContext = 
     status,
     detail: cleanDetail(fields?.message ?? (raw.trim().startsWith('<') ? response.statusText : raw), ctx),
   };
-  if (code === 'rate_limit') init.retryAfterMs = parseRetryAfter(response.headers);
+  if (code === 'rate_limit') init.retryAfterMs = parseRetryAfter(response.headers) ?? fields?.retryAfterMs;
   // A 404 without an error envelope means the path itself is wrong (base URL missing /v1,
   // or not an OpenAI-compatible server at all); with one, it is the model that is missing.
-  if (status === 404 && fields === null) init.messageKey = 'errors.notOpenAICompatible' satisfies ExtraErrorKey;
+  const wrongPathKey = ctx.wrongPathKey === undefined ? ('errors.notOpenAICompatible' satisfies ExtraErrorKey) : ctx.wrongPathKey;
+  if (status === 404 && fields === null && wrongPathKey !== null) init.messageKey = wrongPathKey;
   return new AppError(code, init);
 }
 
@@ -160,7 +200,9 @@ export function errorFromStreamPayload(payload: unknown, ctx: ErrorContext = {})
     codeFromFields(fields) ??
     (fields.statusInBody !== undefined && fields.statusInBody >= 400 ? codeFromStatus(fields.statusInBody, fields) : null) ??
     (fields.message && CONTEXT_TOO_LONG.test(fields.message) ? 'context_too_long' : 'provider');
-  return new AppError(code, { detail: cleanDetail(fields.message ?? 'The server reported an error mid-stream.', ctx) });
+  const init: AppErrorInit = { detail: cleanDetail(fields.message ?? 'The server reported an error mid-stream.', ctx) };
+  if (code === 'rate_limit' && fields.retryAfterMs !== undefined) init.retryAfterMs = fields.retryAfterMs;
+  return new AppError(code, init);
 }
 
 const TLS_CODES = /^(CERT_|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|SELF_SIGNED|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_|ERR_SSL_|EPROTO$)/;
@@ -217,7 +259,7 @@ export function errorFromFetchFailure(err: unknown, ctx: ErrorContext = {}): App
 }
 
 /** Reads at most MAX_ERROR_BODY_CHARS, so a wrong URL serving a large page cannot stall us. */
-async function readBounded(response: Response): Promise<string> {
+export async function readErrorBody(response: Response): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -1,7 +1,9 @@
 /**
  * The one interface every provider module implements. A provider knows a wire protocol and
- * nothing else: no database, no windows, no settings. It throws AppError for every failure.
+ * nothing else: no database, no windows, no settings. It throws AppError for every failure,
+ * except a user's Stop: when `signal` aborts, it rejects with the AbortError itself.
  */
+import type { Agent } from 'node:http';
 import type { ProviderKind, Usage } from '../../../shared/domain';
 
 export interface ChatTurnMessage {
@@ -11,31 +13,98 @@ export interface ChatTurnMessage {
 
 export interface ProviderRequest {
   model: string;
+  /**
+   * The conversation, oldest first, ending with the user's newest message. `system` entries
+   * are allowed anywhere; providers whose protocol has no system role (Anthropic, Gemini,
+   * Qianfan v1) lift them into their top-level system field, after `system` below.
+   * Consecutive same-role turns are merged where a protocol demands alternation.
+   */
   messages: ChatTurnMessage[];
+  /** The system prompt. Sent where the protocol wants it (a first message, `system`, `systemInstruction`). */
+  system?: string;
+  /** Validate against PARAMETER_RANGES[kind] before sending; providers pass values through as given. */
   temperature?: number;
+  topP?: number;
+  /** Sent only where the protocol has it (Anthropic, Gemini, Spark); ignored by the others. */
+  topK?: number;
   maxOutputTokens?: number;
+  /**
+   * Ask for the model's reasoning where the protocol has a switch (Anthropic `thinking`,
+   * Gemini `thinkingConfig.includeThoughts`). Undefined = the provider's default: off for
+   * Anthropic (thinking costs output budget and forbids temperature/top_k/prefill), on for
+   * Gemini models known to think. Protocols that always stream reasoning (DeepSeek, Spark X1)
+   * ignore it.
+   */
+  reasoning?: boolean;
+  /**
+   * "Continue": the text of the assistant answer so far. The new events carry only what
+   * comes after it, never a repeat. How each kind honours it is PREFILL_SUPPORT[kind]:
+   * - `native` (Anthropic): sent as a trailing assistant message the model continues.
+   * - `best-effort` (OpenAI-compatible): sent as a trailing assistant message. Ollama,
+   *   llama.cpp server and LM Studio continue it; vLLM only with `continue_final_message`;
+   *   Moonshot/Kimi needs `partial: true` and DeepSeek `prefix: true` on its beta URL, Mistral
+   *   `prefix: true` (not sent: OpenAI itself rejects unknown message fields); OpenAI answers
+   *   anew instead of continuing.
+   * - `none` (Gemini, Spark, Qianfan): passing a prefill is a bad_request. The caller builds an
+   *   explicit continuation instead (`continuationMessages` in ./continuation.ts).
+   */
+  prefill?: string;
 }
 
 export type ProviderEvent =
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
+  /** At most once per answer, just before `done`: the whole request's usage. */
   | { type: 'usage'; usage: Usage }
+  /**
+   * The answer is complete. `finishReason` uses OpenAI's words for what they share: `stop`,
+   * `length` (the output cap cut it — offer Continue), `content_filter`, `tool_calls`; anything
+   * else is the provider's own reason, lowercased. null when the server gave none.
+   */
   | { type: 'done'; finishReason: string | null };
 
+/**
+ * Where and as whom to connect. One flat shape for every kind, so settings can store it
+ * without a union; CREDENTIAL_FIELDS[kind] (./catalog.ts) says which fields a kind uses and
+ * what the vendor calls them:
+ *
+ * | kind              | apiKey                    | apiSecret                    | appId      |
+ * |-------------------|---------------------------|------------------------------|------------|
+ * | openai-compatible | Bearer key, or null       | –                            | –          |
+ * | anthropic         | `x-api-key`               | –                            | –          |
+ * | gemini            | `x-goog-api-key`          | –                            | –          |
+ * | spark             | APIKey (signs the URL)    | APISecret (HMAC key)         | APPID      |
+ * | qianfan           | API Key (OAuth client_id) | Secret Key (client_secret)   | –          |
+ *
+ * `apiKey` and `apiSecret` are secrets (keep them in the secret store); `appId` is not.
+ */
 export interface ProviderConnection {
+  /** The protocol's base address; an empty string means the kind's default (DEFAULT_BASE_URLS). */
   baseUrl: string;
   /** null for servers that need no key (Ollama, LM Studio). */
   apiKey: string | null;
+  apiSecret?: string | null;
+  appId?: string | null;
 }
 
 export interface ProviderDeps {
   fetch: typeof globalThis.fetch;
+  /** Wall clock for signatures and token expiry; Date.now when absent. */
+  now?: () => number;
+  /**
+   * Agent for WebSocket providers (Spark), e.g. a proxy agent; fetch-based providers get their
+   * proxy through `fetch`.
+   */
+  webSocketAgent?: Agent;
 }
 
 export interface Provider {
   /** Yields events until the answer ends; aborting `signal` ends it with an AbortError. */
   stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent>;
-  /** Model ids the server offers; throws AppError when the server cannot be used. */
+  /**
+   * Model ids the server offers; throws AppError when the server cannot be used. Kinds without
+   * a model list (Spark, Qianfan v1) prove the credentials and return their known table.
+   */
   listModels(signal: AbortSignal): Promise<string[]>;
 }
 

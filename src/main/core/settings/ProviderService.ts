@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionTestResult, ProviderView } from '../../../shared/domain';
+import type { ConnectionTestResult, ProviderKind, ProviderView } from '../../../shared/domain';
 import type { ProviderDraft } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { getProviderFactory } from '../providers/registry';
-import type { Provider, ProviderDeps } from '../providers/provider';
+import type { Provider, ProviderConnection, ProviderDeps } from '../providers/provider';
 import type { SecretStore } from './secrets';
 import type { ProviderRecord, SettingsRepository } from './settingsState';
 
@@ -14,12 +14,17 @@ export interface ResolvedProvider {
   provider: Provider;
 }
 
-/** Provider configurations (settings) joined with their keys (secrets). */
+/** Secret-store entries of a provider: its key, and the second secret some kinds need. */
+const keyId = (id: string) => id;
+const secretId = (id: string) => `${id}#secret`;
+
+/** Provider configurations (settings) joined with their secrets (secret store). */
 export class ProviderService {
   constructor(
     private readonly settings: SettingsRepository,
     private readonly secrets: SecretStore,
-    private readonly deps: ProviderDeps,
+    /** Network access for a provider at this address (its proxy may differ per host). */
+    private readonly depsFor: (baseUrl: string, kind: ProviderKind) => ProviderDeps,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -37,23 +42,19 @@ export class ProviderService {
     const record: ProviderRecord = {
       id: existing?.id ?? randomUUID(),
       name: draft.name,
-      kind: 'openai-compatible',
+      kind: draft.kind,
       presetId: draft.presetId,
       baseUrl: draft.baseUrl.replace(/\/+$/, ''),
+      appId: draft.appId === undefined ? existing?.appId : draft.appId || undefined,
       defaultModel: draft.defaultModel,
+      contextWindow: draft.contextWindow === undefined ? existing?.contextWindow : (draft.contextWindow ?? undefined),
       createdAt: existing?.createdAt ?? this.clock(),
     };
-    if (draft.apiKey === undefined && existing && this.secrets.get(record.id) !== null && !sameOrigin(existing.baseUrl, record.baseUrl)) {
-      // A key belongs to the server it was given for; moving it elsewhere needs the user to say so.
-      throw new AppError('bad_request', { messageKey: 'errors.reenterKey', retryable: false });
-    }
-    if (draft.apiKey === null || draft.apiKey === '') this.secrets.delete(record.id);
-    else if (draft.apiKey !== undefined) this.secrets.set(record.id, draft.apiKey);
+    if (existing) this.assertSecretsMayFollow(existing, record, draft);
+    this.storeSecret(keyId(record.id), draft.apiKey);
+    this.storeSecret(secretId(record.id), draft.apiSecret);
     this.settings.update((state) => ({
-      settings: {
-        ...state.settings,
-        defaultProviderId: state.settings.defaultProviderId ?? record.id,
-      },
+      settings: { ...state.settings, defaultProviderId: state.settings.defaultProviderId ?? record.id },
       providers: existing
         ? state.providers.map((p) => (p.id === record.id ? record : p))
         : [...state.providers, record],
@@ -62,7 +63,8 @@ export class ProviderService {
   }
 
   remove(id: string): void {
-    this.secrets.delete(id);
+    this.secrets.delete(keyId(id));
+    this.secrets.delete(secretId(id));
     this.settings.update((state) => {
       const providers = state.providers.filter((p) => p.id !== id);
       const defaultProviderId =
@@ -71,17 +73,20 @@ export class ProviderService {
     });
   }
 
-  /** Lists models as the connection test: it proves address, path and key in one call. */
+  /** Lists models as the connection test: it proves address, path and credentials in one call. */
   async test(id: string | undefined, draft: ProviderDraft | undefined): Promise<ConnectionTestResult> {
     const stored = id ? this.get(id) : null;
     if (id && !stored) throw new AppError('not_found', { detail: `provider ${id}` });
+    const kind = draft?.kind ?? stored?.kind ?? 'openai-compatible';
     const baseUrl = (draft?.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
-    const apiKey = draft?.apiKey === undefined ? (id ? this.secrets.get(id) : null) : draft.apiKey || null;
-    if (draft?.apiKey === undefined && apiKey !== null && stored && !sameOrigin(stored.baseUrl, baseUrl)) {
-      // Never send a stored key to an address other than the one it was saved for.
-      throw new AppError('bad_request', { messageKey: 'errors.reenterKey', retryable: false });
-    }
-    const provider = getProviderFactory('openai-compatible').create({ baseUrl, apiKey }, this.deps);
+    if (stored && draft) this.assertSecretsMayFollow(stored, { ...stored, kind, baseUrl }, draft);
+    const connection: ProviderConnection = {
+      baseUrl,
+      apiKey: this.secretFor(stored, keyId, draft?.apiKey),
+      apiSecret: this.secretFor(stored, secretId, draft?.apiSecret),
+      appId: (draft?.appId === undefined ? stored?.appId : draft.appId) || null,
+    };
+    const provider = getProviderFactory(kind).create(connection, this.depsFor(baseUrl, kind));
     const models = await provider.listModels(AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS));
     return { models };
   }
@@ -95,10 +100,37 @@ export class ProviderService {
       state.providers[0];
     if (!record) throw new AppError('bad_request', { messageKey: 'errors.noProvider', retryable: false });
     const provider = getProviderFactory(record.kind).create(
-      { baseUrl: record.baseUrl, apiKey: this.secrets.get(record.id) },
-      this.deps,
+      {
+        baseUrl: record.baseUrl,
+        apiKey: this.secrets.get(keyId(record.id)),
+        apiSecret: this.secrets.get(secretId(record.id)),
+        appId: record.appId ?? null,
+      },
+      this.depsFor(record.baseUrl, record.kind),
     );
     return { record, provider };
+  }
+
+  /**
+   * A stored secret belongs to the server it was given for. Pointing the provider elsewhere
+   * (or at another kind of service) needs the user to enter it again.
+   */
+  private assertSecretsMayFollow(before: ProviderRecord, after: Pick<ProviderRecord, 'kind' | 'baseUrl'>, draft: ProviderDraft): void {
+    if (sameService(before, after)) return;
+    const keptKey = draft.apiKey === undefined && this.secrets.get(keyId(before.id)) !== null;
+    const keptSecret = draft.apiSecret === undefined && this.secrets.get(secretId(before.id)) !== null;
+    if (keptKey || keptSecret) throw new AppError('bad_request', { messageKey: 'errors.reenterKey', retryable: false });
+  }
+
+  private secretFor(stored: ProviderRecord | null, slot: (id: string) => string, given: string | null | undefined): string | null {
+    if (given !== undefined) return given || null;
+    return stored ? this.secrets.get(slot(stored.id)) : null;
+  }
+
+  private storeSecret(slot: string, value: string | null | undefined): void {
+    if (value === undefined) return;
+    if (value === null || value === '') this.secrets.delete(slot);
+    else this.secrets.set(slot, value);
   }
 
   private toView(record: ProviderRecord): ProviderView {
@@ -108,16 +140,21 @@ export class ProviderService {
       kind: record.kind,
       presetId: record.presetId,
       baseUrl: record.baseUrl,
+      appId: record.appId ?? null,
       defaultModel: record.defaultModel,
-      hasKey: this.secrets.get(record.id) !== null,
+      contextWindow: record.contextWindow ?? null,
+      hasKey: this.secrets.get(keyId(record.id)) !== null,
+      hasSecret: this.secrets.get(secretId(record.id)) !== null,
       createdAt: record.createdAt,
     };
   }
 }
 
-function sameOrigin(a: string, b: string): boolean {
+function sameService(a: Pick<ProviderRecord, 'kind' | 'baseUrl'>, b: Pick<ProviderRecord, 'kind' | 'baseUrl'>): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.baseUrl === b.baseUrl) return true;
   try {
-    return new URL(a).origin === new URL(b).origin;
+    return new URL(a.baseUrl).origin === new URL(b.baseUrl).origin;
   } catch {
     return false;
   }

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import type { Settings } from '../../../shared/domain';
 import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
+import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
 
 export const providerRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
-  kind: z.literal('openai-compatible'),
+  kind: z.enum(PROVIDER_KINDS),
   presetId: z.string(),
   baseUrl: z.string(),
+  appId: z.string().optional(),
   defaultModel: z.string(),
+  /** Overrides the known context window of this provider's models (a local server's num_ctx). */
+  contextWindow: z.number().int().positive().optional(),
   createdAt: z.number(),
 });
 export type ProviderRecord = z.infer<typeof providerRecordSchema>;
@@ -27,6 +31,7 @@ export const settingsSchema = z.object({
   closeToTray: z.boolean().catch(true),
   openAtLogin: z.boolean().catch(false),
   quickAsk: quickAskSchema.catch(() => defaultSettings().quickAsk),
+  proxyUrl: z.string().nullable().catch(null),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -44,6 +49,7 @@ export function defaultSettings(platform: string = process.platform): Settings {
     closeToTray: true,
     openAtLogin: false,
     quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
+    proxyUrl: null,
   };
 }
 

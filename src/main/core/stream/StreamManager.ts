@@ -65,12 +65,14 @@ export class StreamManager {
     messageId: string,
     source: (signal: AbortSignal) => AsyncIterable<ProviderEvent>,
     listeners: StreamListener[] = [],
+    /** Continue: the text the answer already has; new text is added after it. */
+    initial: { content: string; reasoning: string } = { content: '', reasoning: '' },
   ): Promise<StreamOutcome> {
     if (this.live.has(conversationId)) {
       throw new AppError('bad_request', { messageKey: 'errors.streamActive', retryable: false });
     }
     const stream: LiveStream = {
-      state: { conversationId, messageId, content: '', reasoning: '', usage: null },
+      state: { conversationId, messageId, content: initial.content, reasoning: initial.reasoning, usage: null },
       controller: new AbortController(),
       listeners: new Set(listeners),
       timedOut: false,

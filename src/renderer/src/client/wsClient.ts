@@ -18,6 +18,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+const hasId = (p: Record<string, unknown>) => typeof p.id === 'string';
+
+/** Enough of each event's shape that a listener never meets a payload of another kind. */
+const EVENT_SHAPES: { [E in EventName]: (payload: Record<string, unknown>) => boolean } = {
+  stream: (p) => typeof p.conversationId === 'string' && typeof p.messageId === 'string' && isRecord(p.event),
+  'conversation.updated': hasId,
+  'conversation.created': hasId,
+  'conversation.deleted': hasId,
+  'settings.updated': (p) => typeof p.language === 'string' && isRecord(p.quickAsk),
+  'desktop.statusChanged': (p) => typeof p.available === 'boolean',
+  'desktop.openConversation': (p) => typeof p.conversationId === 'string',
+  'desktop.quickAskShown': (p) => p.prefill === null || typeof p.prefill === 'string',
+  'desktop.command': (p) => typeof p.command === 'string',
+};
+
 /**
  * Browser mode: the contract over one WebSocket. Requests are correlated by id; when the
  * socket closes every pending request fails with errors.connectionLost, and the client
@@ -137,15 +152,8 @@ export class WsClient implements RendererClient {
   }
 
   /** The server is the trusted side of the contract; payloads get a shape check, not a full parse. */
-  private dispatch(name: EventName, payload: unknown): void {
-    if (!isRecord(payload)) return;
-    if (name === 'stream') {
-      if (typeof payload.messageId === 'string' && isRecord(payload.event)) {
-        this.events.emit('stream', payload as unknown as Events['stream']);
-      }
-    } else if (name === 'conversation.updated' && typeof payload.id === 'string') {
-      this.events.emit('conversation.updated', payload as unknown as Events['conversation.updated']);
-    }
+  private dispatch<E extends EventName>(name: E, payload: unknown): void {
+    if (isRecord(payload) && EVENT_SHAPES[name](payload)) this.events.emit(name, payload as unknown as Events[E]);
   }
 
   private failPending(): void {

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
-import type { AppErrorData } from '../../../shared/errors';
 import { useAutoGrow } from '../hooks/useAutoGrow';
+import { useEnterToSend } from '../hooks/useEnterToSend';
 import { useErrorText } from '../hooks/useErrorText';
+import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
-import { toErrorData } from '../state/errors';
 import { drafts } from '../state/drafts';
 
 /** Draft key of the blank chat shown before a conversation exists. */
@@ -27,12 +26,8 @@ export function Composer({ conversationId, streaming }: Props) {
   const errorText = useErrorText();
   const controller = useController();
   const input = useRef<HTMLTextAreaElement>(null);
-  const composing = useRef(false);
-  const sending = useRef(false);
   const shownFor = useRef(conversationId);
   const [hasText, setHasText] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
   const grow = useAutoGrow(input, 240);
 
   const sync = useCallback(() => {
@@ -40,6 +35,7 @@ export function Composer({ conversationId, streaming }: Props) {
     setHasText(el !== null && /\S/.test(el.value));
     grow();
   }, [grow]);
+  const { submit, sending, busy, error, setError } = useSubmitText(() => input.current, (text) => controller.send(text), streaming, sync);
 
   // Each conversation (and the blank "new chat") keeps its own unsent draft. The text stays in
   // the box when the chat it was typed for just got created, when the open conversation was
@@ -59,44 +55,13 @@ export function Composer({ conversationId, streaming }: Props) {
     setError(null);
     sync();
     el.focus();
-  }, [controller, conversationId, sync]);
+  }, [controller, conversationId, sync, sending, setError]);
 
   useEffect(() => {
     input.current?.focus();
   }, []);
 
-  const submit = async () => {
-    const el = input.current;
-    if (!el || sending.current || streaming) return;
-    const text = el.value;
-    if (!/\S/.test(text)) return;
-    if (text.length > MAX_MESSAGE_CHARS) {
-      setError({ code: 'bad_request', messageKey: 'composer.tooLong', retryable: false });
-      return;
-    }
-    sending.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      await controller.send(text);
-      // Keep whatever was typed after pressing Enter.
-      el.value = el.value.startsWith(text) ? el.value.slice(text.length).trimStart() : el.value;
-    } catch (err) {
-      setError(toErrorData(err));
-    } finally {
-      sending.current = false;
-      setBusy(false);
-      sync();
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
-    // Enter that confirms an IME candidate is not a send (Safari reports keyCode 229 after compositionend).
-    if (e.nativeEvent.isComposing || composing.current || e.keyCode === 229) return;
-    e.preventDefault();
-    void submit();
-  };
+  const keys = useEnterToSend(() => void submit());
 
   return (
     <div className="composer">
@@ -117,13 +82,7 @@ export function Composer({ conversationId, streaming }: Props) {
             sync();
             if (error) setError(null);
           }}
-          onKeyDown={onKeyDown}
-          onCompositionStart={() => {
-            composing.current = true;
-          }}
-          onCompositionEnd={() => {
-            composing.current = false;
-          }}
+          {...keys}
         />
         {streaming ? (
           <button

@@ -2,6 +2,7 @@ import { memo, type ComponentPropsWithoutRef } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { CodeBlock } from './CodeBlock';
+import { ImageLink, InsideLink } from './ImageLink';
 import { sharedHighlight } from './sharedHighlight';
 import { safeUrl } from './urlPolicy';
 
@@ -13,14 +14,9 @@ function Link({ node: _node, href, children, ...rest }: ComponentPropsWithoutRef
   if (!href) return <span className="md-link-removed">{children}</span>;
   return (
     <a {...rest} href={href} target="_blank" rel="noopener noreferrer">
-      {children}
+      <InsideLink.Provider value={true}>{children}</InsideLink.Provider>
     </a>
   );
-}
-
-function Image({ node: _node, src, alt }: ComponentPropsWithoutRef<'img'> & ExtraProps) {
-  if (typeof src !== 'string' || src === '') return alt ? <span className="md-image-removed">[{alt}]</span> : null;
-  return <img src={src} alt={alt ?? ''} loading="lazy" decoding="async" referrerPolicy="no-referrer" />;
 }
 
 function Table({ node: _node, ...rest }: ComponentPropsWithoutRef<'table'> & ExtraProps) {
@@ -31,7 +27,7 @@ function Table({ node: _node, ...rest }: ComponentPropsWithoutRef<'table'> & Ext
   );
 }
 
-const components: Components = { a: Link, img: Image, pre: CodeBlock, table: Table };
+const components: Components = { a: Link, img: ImageLink, pre: CodeBlock, table: Table };
 
 interface Props {
   raw: string;
@@ -41,7 +37,7 @@ interface Props {
 
 /**
  * One top-level markdown block. Raw HTML is shown as text, never rendered (no rehype-raw);
- * URLs go through the allow-list. Memoized on its raw text, so finished blocks never re-render.
+ * URLs go through the allow-list; images are never loaded (see ImageLink). Memoized on its raw text, so finished blocks never re-render.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ raw, highlight }: Props) {
   return (

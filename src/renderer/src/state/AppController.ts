@@ -1,11 +1,23 @@
-import type { Conversation } from '../../../shared/domain';
+import type { Conversation, ConversationOrigin } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
 import { ChatController } from './ChatController';
+import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
 import { toErrorData } from './errors';
 import { sortConversations, upsertConversation } from './listOps';
+import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
 import type { FrameScheduler } from './streamBatcher';
+import { subscribeWindowEvents } from './windowEvents';
+
+/** The main window lists every conversation; the quick-ask window starts quick asks. */
+export type WindowRole = 'main' | 'quick';
+
+export interface WindowOptions {
+  role: WindowRole;
+  /** Browser mode's "Continue in Brook": turn this tab into the main view on that conversation. */
+  openMainView: (conversationId: string) => void;
+}
 
 /**
  * Everything the UI can do, as methods. Components read state through the store and call
@@ -14,58 +26,81 @@ import type { FrameScheduler } from './streamBatcher';
 export class AppController {
   readonly chat: ChatController;
   readonly settings: SettingsController;
+  readonly desktop: DesktopController;
   /** A "New chat" still on its way: a message sent meanwhile goes there, not to another new chat. */
   private creating: Promise<Conversation> | null = null;
+  /** A conversation to show once the first load is done (a link, or "Continue in Brook" during load). */
+  private pendingOpen: string | null = null;
+
+  readonly role: WindowRole;
 
   constructor(
     readonly client: RendererClient,
     readonly store: AppStore,
     schedule: FrameScheduler,
+    options: WindowOptions = { role: 'main', openMainView: () => {} },
   ) {
+    this.role = options.role;
     this.chat = new ChatController(client, store, schedule);
     this.settings = new SettingsController(client, store);
+    this.desktop = new DesktopController(client, store, options.openMainView);
   }
 
-  /** Subscribes to events and the link, then loads. Returns the unsubscribe. */
-  start(): () => void {
-    const offs = [
-      this.client.on('stream', (envelope) => this.chat.handleStream(envelope)),
-      this.client.on('conversation.updated', (conversation) => this.conversationUpdated(conversation)),
-      this.client.onConnectionChange(({ state, resync }) => {
-        this.store.setState({ connection: state });
-        if (state === 'open' && resync) void this.load();
-      }),
-    ];
+  /** What this window's new conversations are. */
+  get origin(): ConversationOrigin {
+    return this.role === 'quick' ? 'quick' : 'chat';
+  }
+
+  /** Subscribes to events and the link, then loads (and opens `openId`, if given). Returns the unsubscribe. */
+  start(openId: string | null = null): () => void {
+    this.pendingOpen = openId;
+    const off = subscribeWindowEvents(this);
     this.store.setState({ connection: this.client.connectionState() });
     if (this.client.connectionState() !== 'no-token') void this.load();
     else this.store.setState({ ready: true });
-    return () => offs.forEach((off) => off());
+    return off;
   }
 
   /** (Re)fetches all state: at start and whenever the link comes back. */
   async load(): Promise<void> {
+    const r = this.client.request.bind(this.client);
     try {
-      const [info, settings, providers, conversations] = await Promise.all([
-        this.client.request('app.info', {}),
-        this.client.request('settings.get', {}),
-        this.client.request('providers.list', {}),
-        this.client.request('conversations.list', {}),
+      const [info, settings, providers, conversations, desktop] = await Promise.all([
+        r('app.info', {}),
+        r('settings.get', {}),
+        r('providers.list', {}),
+        r('conversations.list', this.role === 'quick' ? { origin: 'quick' } : {}),
+        r('desktop.status', {}),
       ]);
       const { activeId } = this.store.getState();
-      const stillThere = activeId !== null && conversations.some((c) => c.id === activeId);
+      const target = this.pendingOpen ?? activeId;
+      this.pendingOpen = null;
       this.store.setState({
         ready: true,
         info,
         settings,
         providers,
+        desktop,
         conversations: sortConversations(conversations),
         notice: null,
       });
-      if (stillThere) await this.chat.open(activeId);
-      else if (activeId !== null) this.chat.close();
+      void this.chat.resyncStreaming();
+      if (target !== null && conversations.some((c) => c.id === target)) {
+        await this.chat.open(target, { keepList: target === activeId });
+      } else if (activeId !== null) this.chat.close();
     } catch (err) {
       this.store.setState({ ready: true, notice: toErrorData(err) });
     }
+  }
+
+  /** Shows a conversation asked for from outside: a `#conversation=` link or "Continue in Brook". */
+  openLinked(conversationId: string): void {
+    if (!this.store.getState().ready) {
+      this.pendingOpen = conversationId;
+      return;
+    }
+    this.store.setState({ settingsOpen: false });
+    this.select(conversationId);
   }
 
   dismissNotice(): void {
@@ -96,6 +131,18 @@ export class AppController {
     }
   }
 
+  /** Quick ask's "New": back to an empty question; the next one starts a conversation with the same model. */
+  startOver(): void {
+    const { activeId, conversations } = this.store.getState();
+    const current = conversations.find((c) => c.id === activeId);
+    if (current) this.setNewChatModel({ providerId: current.providerId, model: current.model });
+    this.chat.close();
+  }
+
+  setNewChatModel(choice: ModelChoice | null): void {
+    this.store.setState({ newChatModel: choice });
+  }
+
   async rename(id: string, title: string): Promise<void> {
     try {
       this.conversationUpdated(await this.client.request('conversations.rename', { id, title }));
@@ -107,8 +154,7 @@ export class AppController {
   async remove(id: string): Promise<void> {
     try {
       await this.client.request('conversations.delete', { id });
-      this.store.setState((s) => ({ conversations: s.conversations.filter((c) => c.id !== id) }));
-      if (this.store.getState().activeId === id) this.chat.close();
+      this.forget(id);
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
     }
@@ -137,12 +183,9 @@ export class AppController {
   }
 
   private async requestConversation(): Promise<Conversation> {
-    const { settings, providers } = this.store.getState();
-    const preferred = providers.find((p) => p.id === settings?.defaultProviderId) ?? providers[0];
-    const conversation = await this.client.request('conversations.create', {
-      providerId: preferred?.id ?? null,
-      model: null,
-    });
+    const { settings, providers, newChatModel } = this.store.getState();
+    const choice = newChatModel ?? newChatChoice(this.origin, settings, providers);
+    const conversation = await this.client.request('conversations.create', { ...choice, origin: this.origin });
     this.store.setState((s) => ({
       conversations: upsertConversation(s.conversations, conversation),
       createdId: conversation.id,
@@ -151,8 +194,15 @@ export class AppController {
     return conversation;
   }
 
-  private conversationUpdated(conversation: Conversation): void {
+  /** Created, renamed or changed, here or in another window. */
+  conversationUpdated(conversation: Conversation): void {
     this.store.setState((s) => ({ conversations: upsertConversation(s.conversations, conversation) }));
   }
-}
 
+  /** Deleted here or in another window. */
+  forget(id: string): void {
+    if (!this.store.getState().conversations.some((c) => c.id === id) && this.store.getState().activeId !== id) return;
+    this.store.setState((s) => ({ conversations: s.conversations.filter((c) => c.id !== id) }));
+    if (this.store.getState().activeId === id) this.chat.close();
+  }
+}

@@ -3,9 +3,15 @@ import type { Message, StreamSnapshot } from '../../../shared/domain';
 import type { StreamEventEnvelope } from '../../../shared/streamEvents';
 import type { RendererClient } from '../client/types';
 import { toErrorData } from './errors';
+import { InFlight } from './inFlight';
 import { applySnapshot, mergeRetried, mergeSent, streamingMessage } from './listOps';
 import type { AppStore } from './store';
 import { type FrameScheduler, StreamBatcher } from './streamBatcher';
+
+export interface OpenOptions {
+  /** Keep showing the current messages while the fresh ones load (a refresh, not a switch). */
+  keepList?: boolean;
+}
 
 /**
  * Messages of the open conversation and its live stream. Stream events are queued outside
@@ -17,6 +23,10 @@ export class ChatController {
   private openSeq = 0;
   /** The message a late-attach snapshot is on its way for; its deltas are in the snapshot. */
   private attachingId: string | null = null;
+  /** Rows history called `streaming` with no live stream behind them: re-read once, then shown as they are. */
+  private readonly reopened = new Set<string>();
+  /** Conversations with a send or retry of this window on its way (its `start` precedes the response). */
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly client: RendererClient,
@@ -29,17 +39,26 @@ export class ChatController {
   handleStream(envelope: StreamEventEnvelope): void {
     const { conversationId, event } = envelope;
     if (event.type === 'start' || event.type === 'end') this.markStreaming(conversationId, event.type === 'start');
-    if (this.store.getState().messages?.conversationId !== conversationId) return;
+    // A stream that began while this window was away (a reconnect) shows up with its next delta.
+    else if (event.type === 'delta') this.markStreaming(conversationId, true);
+    const messages = this.store.getState().messages;
+    if (messages?.conversationId !== conversationId) return;
+    if (event.type === 'start' && this.isForeignTurn(messages.list, event.message)) {
+      // Another window asked in this conversation: load its question too, then attach to the answer.
+      void this.open(conversationId, { keepList: true });
+      return;
+    }
     if (envelope.messageId === this.attachingId && event.type !== 'end' && event.type !== 'usage') return;
     this.batcher.push(envelope);
   }
 
   /** Shows a conversation: its visible branch, then (if it is mid-answer) the buffered stream. */
-  async open(conversationId: string): Promise<void> {
+  async open(conversationId: string, options: OpenOptions = {}): Promise<void> {
     const seq = ++this.openSeq;
     this.attachingId = null;
     this.batcher.discard(() => true);
-    this.store.setState({ activeId: conversationId, messages: null });
+    const keep = options.keepList === true && this.store.getState().messages?.conversationId === conversationId;
+    this.store.setState(keep ? { activeId: conversationId } : { activeId: conversationId, messages: null });
     try {
       const list = await this.client.request('conversations.messages', { id: conversationId });
       if (seq !== this.openSeq) return;
@@ -71,7 +90,9 @@ export class ChatController {
 
   /** Throws on failure so the composer can keep the text and show why. */
   async send(conversationId: string, text: string): Promise<void> {
-    const { userMessage, assistantMessage } = await this.client.request('chat.send', { conversationId, text });
+    const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () =>
+      this.client.request('chat.send', { conversationId, text }),
+    );
     this.updateList(conversationId, (list) => mergeSent(list, userMessage, assistantMessage));
   }
 
@@ -85,11 +106,28 @@ export class ChatController {
 
   async retry(conversationId: string, messageId: string): Promise<void> {
     try {
-      const { assistantMessage } = await this.client.request('chat.retry', { conversationId, messageId });
+      const { assistantMessage } = await this.inFlight.run(conversationId, () =>
+        this.client.request('chat.retry', { conversationId, messageId }),
+      );
       this.updateList(conversationId, (list) => mergeRetried(list, messageId, assistantMessage));
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
     }
+  }
+
+  /**
+   * After the link came back: stream ends may have been missed, so the spinners are rebuilt
+   * from what the core says now. Streams that began meanwhile reappear with their next delta.
+   */
+  async resyncStreaming(): Promise<void> {
+    const previous = [...this.store.getState().streamingIds];
+    this.store.setState({ streamingIds: new Set() });
+    await Promise.all(
+      previous.map(async (conversationId) => {
+        const snapshot = await this.client.request('chat.attach', { conversationId }).catch(() => null);
+        if (snapshot) this.markStreaming(conversationId, true);
+      }),
+    );
   }
 
   private async attach(conversationId: string, messageId: string, seq: number): Promise<void> {
@@ -108,11 +146,22 @@ export class ChatController {
     const current = this.store.getState().messages?.list ?? [];
     const stillLive = streamingMessage(current)?.id === messageId;
     if (snapshot && snapshot.messageId === messageId) {
+      this.markStreaming(conversationId, true);
       if (stillLive) this.updateList(conversationId, (list) => applySnapshot(list, snapshot));
-    } else if (stillLive || snapshot) {
+    } else if (snapshot || (stillLive && !this.reopened.has(messageId))) {
       // The stream ended (or another began) between the two requests: history is authoritative.
-      await this.open(conversationId);
+      if (!snapshot) this.reopened.add(messageId);
+      await this.open(conversationId, { keepList: true });
+    } else if (stillLive) {
+      // No stream behind a `streaming` row even on a second look: a crash left it; the next start marks it interrupted.
+      this.markStreaming(conversationId, false);
     }
+  }
+
+  /** A `start` whose question this window does not have, and did not just send. */
+  private isForeignTurn(list: readonly Message[], assistant: Message): boolean {
+    if (this.inFlight.has(assistant.conversationId)) return false;
+    return assistant.parentId !== null && !list.some((m) => m.id === assistant.parentId);
   }
 
   private applyBatch(batch: readonly StreamEventEnvelope[]): void {
@@ -126,7 +175,7 @@ export class ChatController {
       list = applyStreamEvent(list, envelope);
     }
     if (list !== messages.list) this.store.setState({ messages: { conversationId: messages.conversationId, list } });
-    if (missedEnd) void this.open(messages.conversationId);
+    if (missedEnd) void this.open(messages.conversationId, { keepList: true });
   }
 
   private updateList(conversationId: string, update: (list: readonly Message[]) => Message[]): void {
@@ -137,9 +186,10 @@ export class ChatController {
     );
   }
 
+  /** Checked before setState: deltas call this many times a second and must not wake every subscriber. */
   private markStreaming(conversationId: string, live: boolean): void {
+    if (this.store.getState().streamingIds.has(conversationId) === live) return;
     this.store.setState((s) => {
-      if (s.streamingIds.has(conversationId) === live) return {};
       const next = new Set(s.streamingIds);
       if (live) next.add(conversationId);
       else next.delete(conversationId);

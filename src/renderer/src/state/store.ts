@@ -1,6 +1,7 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { AppInfo, Conversation, Message, ProviderView, Settings } from '../../../shared/domain';
+import type { AppInfo, Conversation, DesktopStatus, Message, ProviderView, Settings } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
+import type { ModelChoice } from './modelChoice';
 
 export interface MessagesState {
   conversationId: string;
@@ -13,11 +14,15 @@ export interface AppState {
   connection: ConnectionState;
   info: AppInfo | null;
   settings: Settings | null;
+  /** Tray and global shortcut, as the desktop shell reports them (unavailable in browser mode). */
+  desktop: DesktopStatus | null;
   providers: readonly ProviderView[];
   conversations: readonly Conversation[];
   activeId: string | null;
   /** The conversation this window created last: text typed while it was on its way belongs to it. */
   createdId: string | null;
+  /** The model picked for the next conversation before it exists (quick ask); null: the defaults. */
+  newChatModel: ModelChoice | null;
   /** Messages of the active conversation only; other conversations load when opened. */
   messages: MessagesState | null;
   /** Conversations with a live stream, as heard from stream events. */
@@ -34,10 +39,12 @@ export const initialState: AppState = {
   connection: 'connecting',
   info: null,
   settings: null,
+  desktop: null,
   providers: [],
   conversations: [],
   activeId: null,
   createdId: null,
+  newChatModel: null,
   messages: null,
   streamingIds: new Set(),
   modelCatalog: {},

@@ -10,13 +10,15 @@ interface Props {
   conversationId: string;
   messages: readonly Message[];
   busy: boolean;
+  /** Wraps the last assistant message in an element with this test id and its `data-status` (quick ask). */
+  lastAnswerTestId?: string;
 }
 
 /**
  * The scrolling conversation. Follows new text while the reader is at the bottom and stops
  * following as soon as they scroll up (with a button to jump back).
  */
-export function MessageList({ conversationId, messages, busy }: Props) {
+export function MessageList({ conversationId, messages, busy, lastAnswerTestId }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -49,12 +51,21 @@ export function MessageList({ conversationId, messages, busy }: Props) {
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages]);
 
+  const lastAnswer = lastAnswerTestId ? messages.findLast((m) => m.role === 'assistant') : undefined;
+
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off">
       <div className="message-list__inner">
-        {messages.map((m) => (
-          <MessageItem key={m.id} message={m} busy={busy} />
-        ))}
+        {messages.map((m) =>
+          lastAnswerTestId === undefined ? (
+            <MessageItem key={m.id} message={m} busy={busy} />
+          ) : (
+            // Every message gets the wrapper, so the previous answer does not remount when a new one starts.
+            <div key={m.id} className="message-slot" {...(m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {})}>
+              <MessageItem message={m} busy={busy} />
+            </div>
+          ),
+        )}
       </div>
       {away && (
         <button type="button" className="jump-latest" onClick={toBottom}>

@@ -3,6 +3,7 @@ import { useAppState, useController } from '../../state/context';
 import { Modal } from '../Modal';
 import { GeneralSettings } from './GeneralSettings';
 import { ProvidersSection } from './ProvidersSection';
+import { QuickAskSettings } from './QuickAskSettings';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsDialog() {
       <div className="settings__body">
         <ProvidersSection />
         <GeneralSettings />
+        <QuickAskSettings />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>

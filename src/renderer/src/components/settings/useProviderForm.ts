@@ -34,7 +34,8 @@ function fieldsFor(provider: ProviderView | null): ProviderFields {
 }
 
 function buildDraft(f: ProviderFields): ProviderDraft {
-  const draft: ProviderDraft = { name: f.name, presetId: f.presetId, baseUrl: f.baseUrl, defaultModel: f.model };
+  const kind = findPreset(f.presetId)?.kind ?? 'openai-compatible';
+  const draft: ProviderDraft = { name: f.name, kind, presetId: f.presetId, baseUrl: f.baseUrl, defaultModel: f.model };
   if (f.removeKey) draft.apiKey = null;
   else if (f.apiKey !== '') draft.apiKey = f.apiKey;
   return draft;

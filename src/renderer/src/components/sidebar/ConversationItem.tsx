@@ -48,6 +48,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
       data-testid="conversation-item"
       data-id={conversation.id}
       data-active={active ? 'true' : 'false'}
+      data-origin={conversation.origin}
     >
       {editing ? (
         <input
@@ -70,6 +71,15 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           onDoubleClick={startEditing}
         >
           {streaming && <span className="conversation-item__live" aria-label={t('sidebar.answering')} />}
+          {conversation.origin === 'quick' && (
+            <span
+              className="icon-bolt conversation-item__quick"
+              data-testid="quick-marker"
+              role="img"
+              aria-label={t('sidebar.quickAsk')}
+              title={t('sidebar.quickAsk')}
+            />
+          )}
           <span className="conversation-item__title" data-testid="conversation-title">
             {title}
           </span>

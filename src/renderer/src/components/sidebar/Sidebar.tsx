@@ -4,6 +4,7 @@ import type { Conversation } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ConversationItem } from './ConversationItem';
+import { SidebarFilter, type ConversationFilter } from './SidebarFilter';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -12,6 +13,8 @@ export function Sidebar() {
   const activeId = useAppState((s) => s.activeId);
   const streamingIds = useAppState((s) => s.streamingIds);
   const [deleting, setDeleting] = useState<Conversation | null>(null);
+  const [filter, setFilter] = useState<ConversationFilter>('all');
+  const shown = filter === 'all' ? conversations : conversations.filter((c) => c.origin === filter);
   const askDelete = useCallback((c: Conversation) => setDeleting(c), []);
 
   return (
@@ -31,12 +34,13 @@ export function Sidebar() {
           {t('sidebar.newChat')}
         </button>
       </div>
+      {conversations.length > 0 && <SidebarFilter value={filter} onChange={setFilter} />}
       <nav className="sidebar__list" aria-label={t('sidebar.conversations')}>
-        {conversations.length === 0 ? (
-          <p className="sidebar__empty">{t('sidebar.empty')}</p>
+        {shown.length === 0 ? (
+          <p className="sidebar__empty">{filter === 'quick' && conversations.length > 0 ? t('sidebar.emptyQuick') : t('sidebar.empty')}</p>
         ) : (
           <ul>
-            {conversations.map((c) => (
+            {shown.map((c) => (
               <ConversationItem
                 key={c.id}
                 conversation={c}

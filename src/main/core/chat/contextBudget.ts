@@ -1,0 +1,85 @@
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import type { ChatTurnMessage } from '../providers/provider';
+
+/** Role markers and separators each message costs beyond its text (OpenAI's published rule of thumb). */
+const PER_MESSAGE_OVERHEAD = 4;
+
+/**
+ * BPE cost grows faster than linearly with the length of an unbroken run (a paste of Chinese
+ * without punctuation, a base64 blob): 8,000 such characters took a second, a megabyte would
+ * take half an hour. Counting in slices keeps it linear; a cut can split one token in two,
+ * so the estimate errs slightly high, which is the safe side for a budget.
+ */
+const SLICE = 256;
+
+export interface ContextPlan {
+  /** Sent apart from the messages: each protocol puts it where it belongs. */
+  system: string | null;
+  messages: ChatTurnMessage[];
+  /** How many of the conversation's messages were sent (the system prompt not counted). */
+  sent: number;
+  total: number;
+  estimatedTokens: number;
+}
+
+export interface ContextLimits {
+  contextWindow: number;
+  /** Tokens kept free for the answer. */
+  reserveForOutput: number;
+}
+
+/**
+ * An estimate of how many tokens a text costs. Providers tokenize differently; o200k is close
+ * enough for budgeting, and the provider's reported usage replaces it once an answer comes back.
+ */
+export function estimateTokens(text: string): number {
+  let tokens = PER_MESSAGE_OVERHEAD;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + SLICE, text.length);
+    // Never cut a surrogate pair (an emoji, a rare CJK character) in half.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end++;
+    tokens += countTokens(text.slice(start, end));
+    start = end;
+  }
+  return tokens;
+}
+
+/**
+ * Trims the oldest turns until the conversation fits the model's window, always keeping the
+ * system prompt and the newest user message. Returns null when even those two do not fit.
+ */
+export function fitContext(
+  system: string | null,
+  history: readonly ChatTurnMessage[],
+  limits: ContextLimits,
+  count: (text: string) => number = estimateTokens,
+): ContextPlan | null {
+  const budget = limits.contextWindow - limits.reserveForOutput;
+  const newest = history.at(-1);
+  if (!newest) return { system, messages: [], sent: 0, total: 0, estimatedTokens: 0 };
+  let used = (system ? count(system) : 0) + count(newest.content);
+  if (used > budget) return null;
+  const kept: ChatTurnMessage[] = [newest];
+  for (let i = history.length - 2; i >= 0; i--) {
+    const cost = count(history[i]!.content);
+    if (used + cost > budget) break;
+    used += cost;
+    kept.push(history[i]!);
+  }
+  kept.reverse();
+  // A conversation sent to a model should open with the user, not a dangling answer.
+  while (kept.length > 1 && kept[0]!.role === 'assistant') {
+    kept.shift();
+  }
+  return {
+    system,
+    messages: kept,
+    sent: kept.length,
+    total: history.length,
+    estimatedTokens: used,
+  };
+}
+
+export function outputReserve(contextWindow: number, maxOutputTokens: number | null): number {
+  return maxOutputTokens ?? Math.min(4096, Math.floor(contextWindow / 4));
+}

@@ -1,0 +1,244 @@
+/**
+ * Anthropic Messages streaming (protocols.md §2): `POST {base}/v1/messages` with `x-api-key`
+ * and `anthropic-version`, an SSE stream of named events:
+ *   message_start → (content_block_start → content_block_delta* → content_block_stop)* →
+ *   message_delta+ → message_stop, with `ping` anywhere, and `error` possible after HTTP 200.
+ * Unknown event types and block/delta types are ignored: Anthropic says new ones will appear.
+ *
+ * Usage: `message_start.message.usage` has the input counts, every `message_delta.usage` the
+ * cumulative totals; values overwrite, never add (§2.4). One usage event goes out at the end.
+ *
+ * Cancellation contract: see ./common.ts.
+ */
+import type { Usage } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
+import {
+  checkedUrl,
+  connectionLost,
+  finiteNumber,
+  isRecord,
+  makeUsage,
+  noUserMessage,
+  parseJson,
+  readJson,
+  readSse,
+  resolveFailure,
+  sendOk,
+  splitMessages,
+  trimBase,
+  withSecretHeaders,
+} from './common';
+import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext } from './httpErrors';
+import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+/** `max_tokens` is required; 4096 is within every current model's output limit. */
+export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+/** With thinking on, the budget comes out of max_tokens, so the default is larger. */
+const THINKING_DEFAULT_MAX_TOKENS = 16384;
+/** The smallest `budget_tokens` the API accepts (§2.2). */
+const MIN_THINKING_BUDGET = 1024;
+const MAX_MODEL_PAGES = 20;
+
+export const anthropicFactory: ProviderFactory = {
+  kind: 'anthropic',
+  create(connection, deps) {
+    return new AnthropicProvider(connection, deps);
+  },
+};
+
+const FINISH_REASONS: Record<string, string> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  model_context_window_exceeded: 'length',
+  refusal: 'content_filter',
+  tool_use: 'tool_calls',
+};
+
+export class AnthropicProvider implements Provider {
+  private readonly baseUrl: string;
+  private readonly errorContext: ErrorContext;
+
+  constructor(
+    private readonly connection: ProviderConnection,
+    private readonly deps: ProviderDeps,
+  ) {
+    // The SDK's base has no /v1; people paste it with one.
+    this.baseUrl = trimBase(connection.baseUrl, DEFAULT_BASE_URLS.anthropic).replace(/\/v1$/, '');
+    this.errorContext = { secrets: [connection.apiKey], wrongPathKey: null };
+  }
+
+  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    const { system, turns } = splitMessages(request);
+    if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
+    const messages: { role: string; content: string }[] = [...turns];
+
+    // "Continue" (native): a final assistant message is continued by the model. The API
+    // rejects one that ends in whitespace, so that is cut here and the same whitespace is
+    // dropped from the start of the continuation, which the caller appends to the full text.
+    const prefill = request.prefill ?? '';
+    const sentPrefill = prefill.replace(/\s+$/u, '');
+    const leading = new WhitespaceDropper(prefill.slice(sentPrefill.length));
+    if (sentPrefill !== '') messages.push({ role: 'assistant', content: sentPrefill });
+
+    // Thinking forbids a prefill and changed sampling, and needs budget < max_tokens.
+    let thinking = request.reasoning === true && sentPrefill === '';
+    const maxTokens = request.maxOutputTokens ?? (thinking ? THINKING_DEFAULT_MAX_TOKENS : ANTHROPIC_DEFAULT_MAX_TOKENS);
+    if (maxTokens <= MIN_THINKING_BUDGET) thinking = false;
+
+    const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens, messages, stream: true };
+    if (system !== '') body.system = system;
+    if (thinking) {
+      body.thinking = { type: 'enabled', budget_tokens: Math.max(MIN_THINKING_BUDGET, Math.floor(maxTokens / 2)) };
+    } else {
+      if (request.temperature !== undefined) body.temperature = request.temperature;
+      if (request.topP !== undefined) body.top_p = request.topP;
+      if (request.topK !== undefined) body.top_k = request.topK;
+    }
+
+    const response = await this.send('/v1/messages', signal, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify(body),
+    });
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!contentType.includes('text/event-stream') || !response.body) {
+      const text = await response.text().catch((err: unknown) => {
+        throw resolveFailure(err, signal, () => connectionLost('message_stop', false, err));
+      });
+      const json = parseJson(text);
+      if (isRecord(json) && json.type === 'error') throw errorFromStreamPayload(json, this.errorContext);
+      throw new AppError('provider', { detail: `Expected an event stream, got ${contentType || 'no content type'}.` });
+    }
+
+    const usage = new UsageTotals();
+    let finishReason: string | null = null;
+    let receivedAny = false;
+    for await (const item of readSse(response.body, signal, { endMarker: 'message_stop', errorContext: this.errorContext })) {
+      receivedAny = true;
+      if (item.type === 'json') {
+        if (isRecord(item.value) && item.value.error !== undefined) throw errorFromStreamPayload(item.value, this.errorContext);
+        continue;
+      }
+      if (item.event.data.trim() === '') continue;
+      const json = parseJson(item.event.data);
+      if (!isRecord(json)) {
+        if (item.event.event === 'error') throw errorFromStreamPayload({ error: item.event.data }, this.errorContext);
+        throw new AppError('provider', { detail: `Unreadable stream event: ${truncateDetail(redact(item.event.data, this.errorContext), 200)}` });
+      }
+      // The `event:` name and the data's `type` are the same by spec; trust the data if they differ.
+      const type = typeof json.type === 'string' ? json.type : item.event.event;
+      switch (type) {
+        case 'error':
+          throw errorFromStreamPayload(json, this.errorContext);
+        case 'message_start':
+          if (isRecord(json.message)) usage.update(json.message.usage);
+          break;
+        case 'content_block_start': {
+          // A block may start with text already in it (usually "").
+          const block = isRecord(json.content_block) ? json.content_block : {};
+          if (block.type === 'text' && typeof block.text === 'string') yield* textEvent(leading.take(block.text));
+          if (block.type === 'thinking' && typeof block.thinking === 'string' && block.thinking !== '') {
+            yield { type: 'reasoning', text: block.thinking };
+          }
+          break;
+        }
+        case 'content_block_delta': {
+          const delta = isRecord(json.delta) ? json.delta : {};
+          if (delta.type === 'text_delta' && typeof delta.text === 'string') yield* textEvent(leading.take(delta.text));
+          if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string' && delta.thinking !== '') {
+            yield { type: 'reasoning', text: delta.thinking };
+          }
+          // signature_delta, input_json_delta, citations_delta: not shown.
+          break;
+        }
+        case 'message_delta': {
+          const delta = isRecord(json.delta) ? json.delta : {};
+          if (typeof delta.stop_reason === 'string') finishReason = FINISH_REASONS[delta.stop_reason] ?? delta.stop_reason.toLowerCase();
+          usage.update(json.usage);
+          break;
+        }
+        case 'message_stop': {
+          const total = usage.toUsage();
+          if (total) yield { type: 'usage', usage: total };
+          yield { type: 'done', finishReason };
+          return;
+        }
+        default:
+          // ping, content_block_stop, and event types added after this was written.
+          break;
+      }
+    }
+    throw connectionLost('message_stop', receivedAny);
+  }
+
+  async listModels(signal: AbortSignal): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < MAX_MODEL_PAGES; page++) {
+      const query = new URLSearchParams({ limit: '1000' });
+      if (after !== null) query.set('after_id', after);
+      const response = await this.send(`/v1/models?${query.toString()}`, signal, { method: 'GET', headers: { accept: 'application/json' } });
+      const json = await readJson(response, signal, 'The model list', this.errorContext);
+      if (!isRecord(json) || !Array.isArray(json.data)) throw new AppError('provider', { detail: 'The model list has no `data` array.' });
+      for (const m of json.data as unknown[]) if (isRecord(m) && typeof m.id === 'string') ids.push(m.id);
+      if (json.has_more !== true || typeof json.last_id !== 'string') break;
+      after = json.last_id;
+    }
+    return [...new Set(ids)].sort((a, b) => a.localeCompare(b, 'en'));
+  }
+
+  private send(path: string, signal: AbortSignal, init: RequestInit): Promise<Response> {
+    const url = checkedUrl(this.baseUrl, path).toString();
+    const headers = withSecretHeaders(init.headers, { 'x-api-key': this.connection.apiKey });
+    headers.set('anthropic-version', ANTHROPIC_VERSION);
+    return sendOk({ fetch: this.deps.fetch, url, init: { ...init, headers }, signal, errorContext: this.errorContext });
+  }
+}
+
+function* textEvent(text: string): Generator<ProviderEvent> {
+  if (text !== '') yield { type: 'text', text };
+}
+
+/**
+ * Drops, from the start of the continuation, the longest prefix it shares with the whitespace
+ * cut off the prefill: "foo " + " bar" → "bar"; "a\n" + "\n\nb" → "\nb". Stops at the first
+ * character that does not match.
+ */
+class WhitespaceDropper {
+  constructor(private pending: string) {}
+
+  take(text: string): string {
+    let i = 0;
+    while (this.pending !== '' && i < text.length && text[i] === this.pending[0]) {
+      this.pending = this.pending.slice(1);
+      i++;
+    }
+    if (i < text.length) this.pending = '';
+    return text.slice(i);
+  }
+}
+
+/** Anthropic's counters; input = input + cache creation + cache reads (§2.4). */
+class UsageTotals {
+  private input: number | null = null;
+  private cacheCreation: number | null = null;
+  private cacheRead: number | null = null;
+  private output: number | null = null;
+
+  update(value: unknown): void {
+    if (!isRecord(value)) return;
+    this.input = finiteNumber(value.input_tokens) ?? this.input;
+    this.cacheCreation = finiteNumber(value.cache_creation_input_tokens) ?? this.cacheCreation;
+    this.cacheRead = finiteNumber(value.cache_read_input_tokens) ?? this.cacheRead;
+    this.output = finiteNumber(value.output_tokens) ?? this.output;
+  }
+
+  toUsage(): Usage | null {
+    const parts = [this.input, this.cacheCreation, this.cacheRead];
+    const prompt = parts.every((p) => p === null) ? null : parts.reduce<number>((sum, p) => sum + (p ?? 0), 0);
+    return makeUsage(prompt, this.output);
+  }
+}

@@ -1,0 +1,412 @@
+/**
+ * iFlytek Spark (讯飞星火) over WebSocket (protocols.md §4), with the `ws` package.
+ *
+ * One socket per answer: connect to a URL signed with HMAC-SHA256 (§4.2), send one request
+ * frame (§4.3), read JSON frames until `header.status == 2` (§4.4), then close. In-band errors
+ * arrive as a frame with `header.code ≠ 0` (§4.6); each is mapped to an AppError below, with
+ * the session id `sid` in the detail because xfyun support asks for it.
+ *
+ * Where to connect (ProviderConnection.baseUrl):
+ * - an origin (`wss://spark-api.xf-yun.com`, the default when empty): the model id is a
+ *   product's `domain` (SPARK_PRODUCTS) and the product's path is appended;
+ * - a URL with a path: that exact endpoint, and the model id is sent as the `domain` as is
+ *   (fine-tuned/MaaS models, proxies). `https://` and `http://` are read as `wss://`/`ws://`.
+ *
+ * UNCONFIRMED, parsed defensively (§10.5):
+ * - the field that carries X1 reasoning on the WebSocket: `reasoning_content` (as on Spark's
+ *   HTTP API) and `reasoning` are both read from `payload.choices.text[]`;
+ * - the handshake rejection: xfyun's gateway documents 401 {"message":"HMAC signature does not
+ *   match"} and 403 {"message":"HMAC signature cannot be verified, a valid date or x-date
+ *   header is required for HMAC Authentication"} for its other WebAPIs; any 401/403 is `auth`;
+ * - a JSON frame split over several WebSocket messages (xfyun's docs blame the client
+ *   framework; `ws` reassembles fragments) is joined until it parses.
+ *
+ * Cancellation contract: see ./common.ts. Aborting closes the socket (or ends the handshake).
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import WebSocket, { type RawData } from 'ws';
+import type { Usage } from '../../../shared/domain';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { DEFAULT_BASE_URLS, findSparkProduct, SPARK_PRODUCTS } from '../../../shared/providerCatalog';
+import { abortReason, checkedUrl, connectionLost, finiteNumber, isRecord, makeUsage, noUserMessage, parseJson, rejectPrefill, splitMessages } from './common';
+import { cleanDetail, errorFromFetchFailure, errorFromHttp, redact, truncateDetail, type ErrorContext } from './httpErrors';
+import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
+
+export { SPARK_PRODUCTS, findSparkProduct, type SparkProduct } from '../../../shared/providerCatalog';
+
+const END_MARKER = 'the frame with status 2';
+/** A frame joined from several messages is given up on past this size. */
+const MAX_FRAME_CHARS = 4 * 1024 * 1024;
+const MAX_HANDSHAKE_BODY = 16 * 1024;
+
+export const sparkFactory: ProviderFactory = {
+  kind: 'spark',
+  create(connection, deps) {
+    return new SparkProvider(connection, deps);
+  },
+};
+
+/**
+ * Every documented in-band code (§4.6, from langchain4j's copy of xfyun's table), what it means
+ * in plain words, and which AppError code it becomes. Unknown codes become `provider`.
+ */
+export const SPARK_ERROR_CODES: Readonly<Record<number, { code: ErrorCode; meaning: string }>> = {
+  10000: { code: 'provider', meaning: 'the server failed to upgrade to WebSocket' },
+  10001: { code: 'provider', meaning: 'the server could not read the message' },
+  10002: { code: 'provider', meaning: 'the server could not send the answer' },
+  10003: { code: 'bad_request', meaning: 'the request frame was malformed' },
+  10004: { code: 'bad_request', meaning: 'the request did not match the schema' },
+  10005: { code: 'bad_request', meaning: 'a parameter value is not allowed' },
+  10006: { code: 'rate_limit', meaning: 'this user is already connected elsewhere' },
+  10007: { code: 'rate_limit', meaning: 'the previous question is still being answered; wait before asking again' },
+  10008: { code: 'provider', meaning: 'the service is out of capacity' },
+  10009: { code: 'provider', meaning: 'the service could not reach its engine' },
+  10010: { code: 'provider', meaning: 'the engine failed while answering' },
+  10011: { code: 'provider', meaning: 'the service could not send the request to its engine' },
+  10012: { code: 'provider', meaning: 'internal engine error' },
+  10013: { code: 'content_filter', meaning: 'the question failed content review; rephrase it' },
+  10014: { code: 'content_filter', meaning: 'the answer contains sensitive content, so the rest cannot be shown' },
+  10015: { code: 'auth', meaning: 'this APPID is blacklisted' },
+  10016: { code: 'auth', meaning: 'this APPID is not authorized (product version not enabled, tokens used up, or concurrency above the grant)' },
+  10017: { code: 'provider', meaning: 'clearing the history failed' },
+  10019: { code: 'content_filter', meaning: 'the conversation tends toward content that violates the rules' },
+  10110: { code: 'provider', meaning: 'the service is busy; try again later' },
+  10163: { code: 'bad_request', meaning: 'the engine rejected a parameter (schema check failed)' },
+  10222: { code: 'provider', meaning: 'engine network error' },
+  // Not in the §4.6 table: xfyun's WebAPI error lists use it for an APPID that does not belong
+  // to the APIKey. UNCONFIRMED for Spark.
+  10313: { code: 'auth', meaning: 'the APPID does not match the APIKey' },
+  10907: { code: 'context_too_long', meaning: 'too many tokens: the history plus the question is too long' },
+  11200: { code: 'quota', meaning: 'this APPID has no grant for the feature, or its usage is over the limit' },
+  11201: { code: 'quota', meaning: 'the daily quota is used up' },
+  11202: { code: 'rate_limit', meaning: 'too many requests per second' },
+  11203: { code: 'rate_limit', meaning: 'too many concurrent requests' },
+  11500: { code: 'auth', meaning: 'authentication failed' },
+  11501: { code: 'bad_request', meaning: 'the request data was empty' },
+};
+
+/** The AppError for an in-band error frame. */
+export function sparkError(code: number, message: string, sid: string | null, ctx: ErrorContext = {}): AppError {
+  const known = SPARK_ERROR_CODES[code];
+  const said = message.trim() === '' ? '' : ` Server: "${message.trim()}".`;
+  const detail = `Spark error ${code}: ${known?.meaning ?? 'unknown error'}.${said}${sid ? ` (sid ${sid})` : ''}`;
+  return new AppError(known?.code ?? 'provider', { detail: cleanDetail(detail, ctx), params: { providerCode: code } });
+}
+
+/**
+ * The signed WebSocket URL (§4.2): HMAC-SHA256 with the APISecret over
+ * `host: <host>\ndate: <date>\nGET <path> HTTP/1.1`, wrapped in a base64 `authorization`.
+ * `date` must be RFC 1123 in GMT, within 300 s of the server's clock.
+ */
+export function signSparkUrl(endpoint: URL, credentials: { apiKey: string; apiSecret: string }, date: string): string {
+  const host = endpoint.host;
+  const authorization = sparkAuthorization(credentials, host, date, `GET ${endpoint.pathname} HTTP/1.1`);
+  const url = new URL(endpoint.toString());
+  url.search = new URLSearchParams({ authorization, date, host }).toString();
+  return url.toString();
+}
+
+/** The `authorization` value: base64 of `api_key="…", algorithm="hmac-sha256", headers="host date request-line", signature="…"`. */
+export function sparkAuthorization(credentials: { apiKey: string; apiSecret: string }, host: string, date: string, requestLine: string): string {
+  const signature = createHmac('sha256', credentials.apiSecret).update(`host: ${host}\ndate: ${date}\n${requestLine}`).digest('base64');
+  return Buffer.from(
+    `api_key="${credentials.apiKey}", algorithm="hmac-sha256", headers="host date request-line", signature="${signature}"`,
+  ).toString('base64');
+}
+
+/** RFC 1123, e.g. `Fri, 05 May 2023 10:43:39 GMT` (toUTCString's format). */
+export function rfc1123(ms: number): string {
+  return new Date(ms).toUTCString();
+}
+
+interface Credentials {
+  appId: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export class SparkProvider implements Provider {
+  private readonly errorContext: ErrorContext;
+
+  constructor(
+    private readonly connection: ProviderConnection,
+    private readonly deps: ProviderDeps,
+  ) {
+    this.errorContext = { secrets: [connection.apiKey, connection.apiSecret], wrongPathKey: null };
+  }
+
+  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    rejectPrefill(request, 'Spark');
+    const credentials = this.credentials();
+    const { endpoint, domain } = this.endpoint(request.model);
+    const frame = requestFrame(request, credentials.appId, domain);
+
+    const socket = this.connect(endpoint, credentials, signal);
+    let sid: string | null = null;
+    let usage: Usage | null = null;
+    let receivedAny = false;
+    let partial = '';
+    try {
+      await socket.opened();
+      socket.send(JSON.stringify(frame));
+      for (;;) {
+        const text = await socket.nextMessage();
+        if (text === null) {
+          const lost = connectionLost(END_MARKER, receivedAny);
+          throw sid ? new AppError('network', { messageKey: lost.messageKey, retryable: true, detail: `${lost.detail} (sid ${sid})` }) : lost;
+        }
+        receivedAny = true;
+        const json = parseJson(partial + text);
+        if (json === undefined) {
+          partial += text;
+          if (partial.length > MAX_FRAME_CHARS) throw new AppError('provider', { detail: 'A Spark frame never became valid JSON.' });
+          continue;
+        }
+        partial = '';
+        if (!isRecord(json)) throw new AppError('provider', { detail: `Unreadable Spark frame: ${truncateDetail(redact(text, this.errorContext), 200)}` });
+
+        const header = isRecord(json.header) ? json.header : {};
+        if (typeof header.sid === 'string' && header.sid !== '') sid = header.sid;
+        const code = Number(header.code ?? 0);
+        if (code !== 0) {
+          throw sparkError(Number.isFinite(code) ? code : -1, typeof header.message === 'string' ? header.message : '', sid, this.errorContext);
+        }
+        const payload = isRecord(json.payload) ? json.payload : {};
+        const choices = isRecord(payload.choices) ? payload.choices : {};
+        const texts: unknown[] = Array.isArray(choices.text) ? choices.text : [];
+        for (const piece of texts) {
+          if (!isRecord(piece)) continue;
+          const reasoning = [piece.reasoning_content, piece.reasoning].find((v): v is string => typeof v === 'string' && v !== '');
+          if (reasoning !== undefined) yield { type: 'reasoning', text: reasoning };
+          if (typeof piece.content === 'string' && piece.content !== '') yield { type: 'text', text: piece.content };
+        }
+        usage = toUsage(payload.usage) ?? usage;
+        const status = finiteNumber(header.status) ?? finiteNumber(choices.status);
+        if (status === 2) {
+          if (usage) yield { type: 'usage', usage };
+          yield { type: 'done', finishReason: 'stop' };
+          return;
+        }
+      }
+    } finally {
+      socket.close();
+    }
+  }
+
+  /**
+   * Spark has no model list: this proves the address, APIKey and APISecret with a handshake
+   * (no request, no tokens used) and returns the known products' `domain`s. The APPID is only
+   * checked by the first question.
+   */
+  async listModels(signal: AbortSignal): Promise<string[]> {
+    const credentials = this.credentials();
+    const { endpoint, custom } = this.endpointForProbe();
+    const socket = this.connect(endpoint, credentials, signal);
+    try {
+      await socket.opened();
+    } finally {
+      socket.close();
+    }
+    return custom ? [] : SPARK_PRODUCTS.map((p) => p.domain);
+  }
+
+  private credentials(): Credentials {
+    const { appId, apiKey, apiSecret } = this.connection;
+    const missing = [
+      ['APPID', appId],
+      ['APIKey', apiKey],
+      ['APISecret', apiSecret],
+    ].flatMap(([name, value]) => (value ? [] : [name]));
+    if (!appId || !apiKey || !apiSecret) {
+      throw new AppError('auth', { retryable: false, detail: `Spark needs an APPID, an APIKey and an APISecret; missing: ${missing.join(', ')}.` });
+    }
+    return { appId, apiKey, apiSecret };
+  }
+
+  private base(): URL {
+    const raw = this.connection.baseUrl.trim() || DEFAULT_BASE_URLS.spark;
+    const asWs = raw.replace(/^https:/i, 'wss:').replace(/^http:/i, 'ws:').replace(/\/+$/, '');
+    return checkedUrl(asWs, '', ['ws:', 'wss:']);
+  }
+
+  private endpoint(model: string): { endpoint: URL; domain: string } {
+    const base = this.base();
+    if (base.pathname !== '/' && base.pathname !== '') return { endpoint: base, domain: model.trim() };
+    const product = findSparkProduct(model);
+    if (!product) {
+      throw new AppError('not_found', {
+        retryable: false,
+        detail: `"${model}" is not a Spark product. Pick one of ${SPARK_PRODUCTS.map((p) => p.domain).join(', ')}, or set the full endpoint URL as the base URL.`,
+      });
+    }
+    return { endpoint: new URL(new URL(product.url).pathname, base), domain: product.domain };
+  }
+
+  private endpointForProbe(): { endpoint: URL; custom: boolean } {
+    const base = this.base();
+    if (base.pathname !== '/' && base.pathname !== '') return { endpoint: base, custom: true };
+    return { endpoint: this.endpoint(SPARK_PRODUCTS[0]?.domain ?? 'lite').endpoint, custom: false };
+  }
+
+  private connect(endpoint: URL, credentials: Credentials, signal: AbortSignal): SparkSocket {
+    const date = rfc1123((this.deps.now ?? Date.now)());
+    const url = signSparkUrl(endpoint, credentials, date);
+    const authorization = new URL(url).searchParams.get('authorization');
+    const ctx: ErrorContext = { ...this.errorContext, secrets: [...(this.errorContext.secrets ?? []), authorization] };
+    return new SparkSocket(url, signal, ctx, this.deps);
+  }
+}
+
+type Incoming =
+  | { type: 'open' }
+  | { type: 'message'; text: string }
+  | { type: 'closed' }
+  | { type: 'failed'; error: unknown };
+
+/**
+ * A `ws` socket read as a sequence: events are queued as they arrive and taken one at a time.
+ * Aborting wakes a pending read, which then throws the AbortError, and closes the socket.
+ */
+class SparkSocket {
+  private readonly ws: WebSocket;
+  private readonly inbox: Incoming[] = [];
+  private wake: (() => void) | null = null;
+  private readonly onAbort = (): void => {
+    this.close();
+    this.notify();
+  };
+
+  constructor(
+    url: string,
+    private readonly signal: AbortSignal,
+    private readonly ctx: ErrorContext,
+    deps: ProviderDeps,
+  ) {
+    this.ws = new WebSocket(url, { agent: deps.webSocketAgent, perMessageDeflate: false });
+    this.ws.on('open', () => this.push({ type: 'open' }));
+    this.ws.on('message', (data: RawData) => this.push({ type: 'message', text: rawText(data) }));
+    // Once something has failed or closed, later events (the error a close emits while
+    // connecting, …) change nothing; the listener stays so `ws` never throws them.
+    this.ws.on('error', (error: Error) => this.push({ type: 'failed', error }));
+    this.ws.on('close', () => this.push({ type: 'closed' }));
+    // With this listener `ws` leaves the refused handshake to us: read the refusal, then end it.
+    this.ws.on('unexpected-response', (_req, res: IncomingMessage) => {
+      void readBody(res).then((body) => {
+        this.push({ type: 'failed', error: handshakeError(res, body, this.ctx) });
+        this.ws.terminate();
+      });
+    });
+    if (signal.aborted) this.onAbort();
+    else signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Resolves once the handshake succeeded; throws its failure (or the abort) otherwise. */
+  async opened(): Promise<void> {
+    const first = await this.take();
+    if (first.type === 'open') return;
+    if (first.type === 'failed') throw this.failure(first.error);
+    throw new AppError('network', { messageKey: 'errors.connectionLost', detail: 'The server closed the connection during the handshake.' });
+  }
+
+  send(text: string): void {
+    this.ws.send(text);
+  }
+
+  /** The next text message; null when the socket closed. */
+  async nextMessage(): Promise<string | null> {
+    const item = await this.take();
+    if (item.type === 'message') return item.text;
+    if (item.type === 'failed') throw this.failure(item.error);
+    return null;
+  }
+
+  close(): void {
+    this.signal.removeEventListener('abort', this.onAbort);
+    if (this.ws.readyState === WebSocket.CONNECTING) this.ws.terminate();
+    else if (this.ws.readyState === WebSocket.OPEN) this.ws.close(1000);
+  }
+
+  private push(item: Incoming): void {
+    this.inbox.push(item);
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private async take(): Promise<Incoming> {
+    for (;;) {
+      if (this.signal.aborted) throw abortReason(this.signal);
+      const item = this.inbox.shift();
+      if (item) return item;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private failure(error: unknown): unknown {
+    if (this.signal.aborted) return abortReason(this.signal, error);
+    return error instanceof AppError ? error : errorFromFetchFailure(error, this.ctx);
+  }
+}
+
+/** A rejected upgrade: 401/403 mean the signature, key or date was refused. */
+function handshakeError(res: IncomingMessage, body: string, ctx: ErrorContext): AppError {
+  const status = res.statusCode ?? 0;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+  const json = parseJson(body);
+  const message = isRecord(json) && typeof json.message === 'string' ? json.message : body.trim();
+  if (status === 401 || status === 403) {
+    const said = (message || `HTTP ${status}`).replace(/\.?$/, '.');
+    const clock = /date/i.test(message) ? ' The computer clock is probably more than 5 minutes off; the server refuses the signature date.' : '';
+    return new AppError('auth', { status, retryable: false, detail: cleanDetail(`Spark refused the connection: ${said}${clock}`, ctx) });
+  }
+  return errorFromHttp({ status, statusText: res.statusMessage ?? '', headers }, body, ctx);
+}
+
+function readBody(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const done = (): void => resolve(Buffer.concat(parts).toString('utf8'));
+    res.on('data', (part: Buffer) => {
+      if (size < MAX_HANDSHAKE_BODY) parts.push(part);
+      size += part.length;
+    });
+    res.on('end', done);
+    res.on('error', done);
+    res.on('close', done);
+  });
+}
+
+function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+/** The request frame (§4.3). A fresh `uid` per request: Spark limits concurrency per uid (10006). */
+export function requestFrame(request: ProviderRequest, appId: string, domain: string): Record<string, unknown> {
+  const { system, turns } = splitMessages(request);
+  if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
+  const chat: Record<string, unknown> = { domain };
+  if (request.temperature !== undefined) chat.temperature = request.temperature;
+  if (request.topK !== undefined) chat.top_k = request.topK;
+  if (request.maxOutputTokens !== undefined) chat.max_tokens = request.maxOutputTokens;
+  const text = [...(system !== '' ? [{ role: 'system', content: system }] : []), ...turns];
+  return {
+    header: { app_id: appId, uid: randomUUID().replace(/-/g, '') },
+    parameter: { chat },
+    payload: { message: { text } },
+  };
+}
+
+function toUsage(value: unknown): Usage | null {
+  const text = isRecord(value) && isRecord(value.text) ? value.text : null;
+  if (!text) return null;
+  return makeUsage(finiteNumber(text.prompt_tokens), finiteNumber(text.completion_tokens), finiteNumber(text.total_tokens));
+}

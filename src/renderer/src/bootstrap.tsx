@@ -1,0 +1,44 @@
+import { StrictMode, type ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient } from './client';
+import { mainViewHref } from './client/conversationLink';
+import { initI18n } from './i18n';
+import { resolveLanguage } from './i18n/resolveLanguage';
+import { AppController, type WindowRole } from './state/AppController';
+import { ControllerProvider } from './state/context';
+import { nextFrame } from './state/frameScheduler';
+import { initialState, Store } from './state/store';
+import { applyTheme } from './theme';
+import './styles/theme.css';
+import './styles/app.css';
+import './styles/markdown.css';
+
+/**
+ * What every window does first: theme and language before the first paint (so a dark OS never
+ * flashes a light window while settings load), then the client, the controller and the UI.
+ * `afterClient` runs once the client has taken the token from the URL.
+ */
+export function mount(role: WindowRole, App: ComponentType, afterClient: () => string | null = () => null): AppController {
+  applyTheme('system');
+  const language = resolveLanguage('system', navigator.languages);
+  initI18n(language);
+  document.documentElement.lang = language;
+
+  const client = createClient();
+  const controller = new AppController(client, new Store(initialState), nextFrame, {
+    role,
+    openMainView: (conversationId) => window.location.assign(mainViewHref(conversationId)),
+  });
+  controller.start(afterClient());
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('the page has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <ControllerProvider controller={controller}>
+        <App />
+      </ControllerProvider>
+    </StrictMode>,
+  );
+  return controller;
+}

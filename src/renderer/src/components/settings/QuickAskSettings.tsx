@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import type { SettingsPatch } from '../../../../shared/contract';
+import { useAppState, useController } from '../../state/context';
+import { ModelSelect } from '../ModelSelect';
+import { ShortcutField } from './ShortcutField';
+
+interface ToggleProps {
+  testId: string;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+function Toggle({ testId, label, checked, disabled, onChange }: ToggleProps) {
+  return (
+    <label className="field field--row toggle-row">
+      <span className="field__label">{label}</span>
+      <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+    </label>
+  );
+}
+
+/**
+ * Quick ask and tray: the global shortcut, the quick model, clipboard prefill, and how Brook
+ * lives in the tray. In browser mode only the quick model applies; the rest is shown disabled.
+ */
+export function QuickAskSettings() {
+  const { t } = useTranslation();
+  const controller = useController();
+  const settings = useAppState((s) => s.settings);
+  const desktop = useAppState((s) => s.desktop?.available === true);
+  if (!settings) return null;
+  const update = (patch: SettingsPatch) => void controller.settings.updateSettings(patch);
+  const { quickAsk } = settings;
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-quick">
+      <h3 id="settings-quick">{t('settings.quickAsk')}</h3>
+      {!desktop && (
+        <p className="secret-note" data-testid="desktop-only-note">
+          {t('settings.desktopOnlyNote')}
+        </p>
+      )}
+      <ShortcutField disabled={!desktop} />
+      <label className="field field--row">
+        <span className="field__label">{t('settings.quickModel')}</span>
+        <ModelSelect
+          className="settings-model-select"
+          testId="quick-model-select"
+          value={{ providerId: quickAsk.providerId, model: quickAsk.model }}
+          noneLabel={t('settings.quickModelDefault')}
+          onChange={({ providerId, model }) => update({ quickAsk: { providerId, model } })}
+        />
+      </label>
+      <Toggle
+        testId="quick-prefill-toggle"
+        label={t('settings.prefillFromClipboard')}
+        checked={quickAsk.prefillFromClipboard}
+        disabled={!desktop}
+        onChange={(prefillFromClipboard) => update({ quickAsk: { prefillFromClipboard } })}
+      />
+      <Toggle
+        testId="close-to-tray-toggle"
+        label={t('settings.closeToTray')}
+        checked={settings.closeToTray}
+        disabled={!desktop}
+        onChange={(closeToTray) => update({ closeToTray })}
+      />
+      <Toggle
+        testId="open-at-login-toggle"
+        label={t('settings.openAtLogin')}
+        checked={settings.openAtLogin}
+        disabled={!desktop}
+        onChange={(openAtLogin) => update({ openAtLogin })}
+      />
+    </section>
+  );
+}

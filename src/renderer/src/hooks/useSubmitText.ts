@@ -1,0 +1,55 @@
+import { useRef, useState, type RefObject } from 'react';
+import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
+import type { AppErrorData } from '../../../shared/errors';
+import { toErrorData } from '../state/errors';
+
+export interface SubmitText {
+  submit: () => Promise<void>;
+  /** True from the press until the send settles (a ref, for effects that must not disturb it). */
+  sending: RefObject<boolean>;
+  busy: boolean;
+  error: AppErrorData | null;
+  setError: (error: AppErrorData | null) => void;
+}
+
+/**
+ * Sends what a message box holds, once at a time. If sending fails the text stays and the
+ * reason is returned; if it works, whatever was typed meanwhile stays in the box.
+ */
+export function useSubmitText(
+  /** The box, read at the moment of sending. */
+  box: () => HTMLTextAreaElement | null,
+  send: (text: string) => Promise<void>,
+  blocked: boolean,
+  after: () => void,
+): SubmitText {
+  const sending = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  const submit = async () => {
+    const el = box();
+    if (!el || sending.current || blocked) return;
+    const text = el.value;
+    if (!/\S/.test(text)) return;
+    if (text.length > MAX_MESSAGE_CHARS) {
+      setError({ code: 'bad_request', messageKey: 'composer.tooLong', retryable: false });
+      return;
+    }
+    sending.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      await send(text);
+      el.value = el.value.startsWith(text) ? el.value.slice(text.length).trimStart() : el.value;
+    } catch (err) {
+      setError(toErrorData(err));
+    } finally {
+      sending.current = false;
+      setBusy(false);
+      after();
+    }
+  };
+
+  return { submit, sending, busy, error, setError };
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConnectionBanner, NoticeToast } from '../components/StatusBanners';
+import { useDocumentSettings } from '../hooks/useDocumentSettings';
+import { useAppState, useController } from '../state/context';
+import { streamingMessage } from '../state/listOps';
+import { QuickActions } from './QuickActions';
+import { QuickInput } from './QuickInput';
+import { QuickThread } from './QuickThread';
+import { QuickTopBar } from './QuickTopBar';
+
+/**
+ * The quick-ask window: one question box, the answer streaming below it with the main
+ * window's rendering, follow-ups in the same conversation, and the hand-over to Brook.
+ * Built for a small frameless window: the top strip is the drag handle.
+ */
+export function QuickAskApp() {
+  const { t } = useTranslation();
+  useDocumentSettings();
+  const controller = useController();
+  const ready = useAppState((s) => s.ready);
+  const noProviders = useAppState((s) => s.info !== null && s.providers.length === 0);
+  const activeId = useAppState((s) => s.activeId);
+  const messages = useAppState((s) => s.messages);
+  const list = messages && messages.conversationId === activeId ? messages.list : null;
+  const streaming = list !== null && streamingMessage(list) !== undefined;
+
+  // Esc anywhere hides the window (the question box handles its own Esc first).
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !e.isComposing) void controller.desktop.hideQuickAsk();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
+
+  return (
+    <div className="quick" data-testid="quick-root">
+      <QuickTopBar />
+      <ConnectionBanner />
+      {!ready ? (
+        <div className="pane__loading" aria-busy="true">
+          <span className="spinner" />
+        </div>
+      ) : noProviders ? (
+        <div className="quick-empty" data-testid="quick-no-provider">
+          <p>{t('quick.noProvider')}</p>
+        </div>
+      ) : (
+        <QuickThread activeId={activeId} list={list} streaming={streaming} />
+      )}
+      {activeId !== null && list !== null && list.length > 0 && <QuickActions conversationId={activeId} list={list} />}
+      <QuickInput conversationId={activeId} streaming={streaming} disabled={!ready || noProviders} />
+      <NoticeToast />
+    </div>
+  );
+}

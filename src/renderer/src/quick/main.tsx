@@ -1,0 +1,7 @@
+// Must stay first: installs React Refresh in dev without the inline <script> our CSP blocks (empty in builds).
+import '@vitejs/plugin-react/preamble';
+import { mount } from '../bootstrap';
+import '../styles/quick.css';
+import { QuickAskApp } from './QuickAskApp';
+
+mount('quick', QuickAskApp);

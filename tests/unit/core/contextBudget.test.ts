@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { estimateTokens, fitContext, outputReserve } from '../../../src/main/core/chat/contextBudget';
+import type { ChatTurnMessage } from '../../../src/main/core/providers/provider';
+import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../src/shared/modelContext';
+
+/** One "token" per character keeps the arithmetic visible. */
+const chars = (t: string) => t.length;
+const turn = (role: 'user' | 'assistant', content: string): ChatTurnMessage => ({ role, content });
+
+describe('fitContext', () => {
+  const history = [turn('user', 'aaaa'), turn('assistant', 'bbbb'), turn('user', 'cccc'), turn('assistant', 'dddd'), turn('user', 'eeee')];
+
+  it('sends everything when it fits', () => {
+    const plan = fitContext('sys', history, { contextWindow: 100, reserveForOutput: 10 }, chars);
+    expect(plan?.system).toBe('sys');
+    expect(plan?.messages.map((m) => m.content)).toEqual(['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee']);
+    expect(plan).toMatchObject({ sent: 5, total: 5, estimatedTokens: 23 });
+  });
+
+  it('drops the oldest turns first, keeping the system prompt and the newest question', () => {
+    const plan = fitContext('sys', history, { contextWindow: 25, reserveForOutput: 10 }, chars);
+    // budget 15: sys(3) + eeee(4) + dddd(4) + cccc(4) = 15
+    expect(plan?.messages.map((m) => m.content)).toEqual(['cccc', 'dddd', 'eeee']);
+    expect(plan).toMatchObject({ sent: 3, total: 5 });
+  });
+
+  it('never starts the sent turns with an orphaned answer', () => {
+    const plan = fitContext(null, history, { contextWindow: 22, reserveForOutput: 10 }, chars);
+    // budget 12 would fit dddd, cccc... eeee+dddd+cccc = 12 → starts with user cccc; with 8: eeee+dddd → drop dddd
+    expect(plan?.messages[0]?.role).toBe('user');
+    const tight = fitContext(null, history, { contextWindow: 18, reserveForOutput: 10 }, chars);
+    expect(tight?.messages.map((m) => m.content)).toEqual(['eeee']);
+  });
+
+  it('returns null when the newest question alone does not fit', () => {
+    expect(fitContext('sys', [turn('user', 'x'.repeat(50))], { contextWindow: 40, reserveForOutput: 10 }, chars)).toBeNull();
+  });
+
+  it('estimates real text with a tokenizer, Chinese included', () => {
+    expect(estimateTokens('hello world')).toBeGreaterThan(4);
+    expect(estimateTokens('今天天气很好，我们去公园散步吧。')).toBeGreaterThan(estimateTokens('今天'));
+    expect(estimateTokens('😀'.repeat(300))).toBeGreaterThanOrEqual(300);
+  });
+
+  it('stays linear on a megabyte without a single break (it once took half an hour)', () => {
+    // Not a timing assertion: a quadratic count would simply never finish within the test timeout.
+    expect(estimateTokens('水'.repeat(350_000))).toBeGreaterThanOrEqual(350_000);
+    const blob = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256)).toString('base64');
+    expect(estimateTokens(blob)).toBeGreaterThan(100_000);
+  });
+});
+
+describe('context windows', () => {
+  it('knows common models and falls back to a safe default', () => {
+    expect(knownContextWindow('gpt-4o-mini')).toBe(128_000);
+    expect(knownContextWindow('claude-sonnet-4-5')).toBe(200_000);
+    expect(knownContextWindow('lite')).toBe(8192);
+    expect(knownContextWindow('llama3.2:3b')).toBeNull();
+    expect(DEFAULT_CONTEXT_WINDOW).toBe(8192);
+    expect(outputReserve(8192, null)).toBe(2048);
+    expect(outputReserve(128_000, 1000)).toBe(1000);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestName } from '../../../src/shared/contract';
+import type { AppInfo } from '../../../src/shared/domain';
+import { AppController, type WindowRole } from '../../../src/renderer/src/state/AppController';
+import { initialState, Store, type AppState } from '../../../src/renderer/src/state/store';
+import { conv, fakeClient, msg, provider, settle, SETTINGS, type Handler } from './support/fakeClient';
+
+const INFO: AppInfo = { mode: 'browser', version: '0', secretStorage: 'file-0600', dataDir: '/tmp', systemLocale: 'en' };
+const PROVIDER = provider('p1');
+
+function setup(role: WindowRole, extra: Partial<Record<RequestName, Handler>> = {}, transport: 'ipc' | 'websocket' = 'ipc') {
+  const fake = fakeClient({
+    'app.info': async () => INFO,
+    'settings.get': async () => SETTINGS,
+    'providers.list': async () => [PROVIDER],
+    'conversations.list': async () => [conv('c1'), conv('q1', { origin: 'quick' })],
+    'desktop.status': async () => ({ available: false, shortcut: null }),
+    'conversations.messages': async () => [msg('a1')],
+    ...extra,
+  }, transport);
+  const store = new Store<AppState>(initialState);
+  const opened: string[] = [];
+  const app = new AppController(fake.client, store, (cb) => cb(), { role, openMainView: (id) => opened.push(id) });
+  return { ...fake, store, app, opened };
+}
+
+describe('AppController', () => {
+  it('keeps the conversation list in sync with other windows', async () => {
+    const { app, store, emit } = setup('main');
+    app.start();
+    await settle();
+    emit('conversation.created', conv('q2', { origin: 'quick', updatedAt: 5 }));
+    expect(store.getState().conversations.map((c) => c.id)).toEqual(['q2', 'c1', 'q1']);
+    app.select('q1');
+    await settle();
+    emit('conversation.deleted', { id: 'q1' });
+    expect(store.getState().conversations.map((c) => c.id)).toEqual(['q2', 'c1']);
+    expect(store.getState().activeId).toBeNull();
+    emit('settings.updated', { ...SETTINGS, theme: 'dark' });
+    expect(store.getState().settings?.theme).toBe('dark');
+    emit('desktop.statusChanged', { available: true, shortcut: { accelerator: 'Alt+K', registered: false } });
+    expect(store.getState().desktop?.shortcut?.registered).toBe(false);
+  });
+
+  it('opens a linked conversation after the first load, and on "Continue in Brook"', async () => {
+    const { app, store, emit, names } = setup('main');
+    app.start('q1');
+    emit('desktop.openConversation', { conversationId: 'c1' }); // still loading: it wins
+    await settle();
+    expect(store.getState().activeId).toBe('c1');
+    store.setState({ settingsOpen: true });
+    emit('desktop.openConversation', { conversationId: 'q1' });
+    await settle();
+    expect(store.getState()).toMatchObject({ activeId: 'q1', settingsOpen: false });
+    expect(names().filter((n) => n === 'conversations.messages')).toHaveLength(2);
+  });
+
+  it('the quick window starts quick asks with the quick model and lists only quick asks', async () => {
+    const { app, store, calls, emit } = setup('quick', {
+      'conversations.list': async () => [conv('q1', { origin: 'quick' })],
+      'conversations.create': async (args) => conv('q9', { origin: 'quick', ...(args as object) }),
+      'chat.send': async () => ({ userMessage: msg('u1', { conversationId: 'q9', role: 'user' }), assistantMessage: msg('a1', { conversationId: 'q9', status: 'streaming' }) }),
+    });
+    app.start();
+    await settle();
+    expect(calls.find((c) => c.name === 'conversations.list')?.args).toEqual({ origin: 'quick' });
+    emit('desktop.openConversation', { conversationId: 'q1' }); // meant for the main window
+    emit('conversation.created', conv('c5'));
+    await app.send('hello');
+    expect(calls.find((c) => c.name === 'conversations.create')?.args).toEqual({ providerId: 'p1', model: null, origin: 'quick' });
+    expect(store.getState().activeId).toBe('q9');
+    expect(store.getState().conversations.map((c) => c.id)).not.toContain('c5');
+    // "New" keeps the model for the next question, and goes back to an empty box.
+    app.startOver();
+    expect(store.getState()).toMatchObject({ activeId: null, newChatModel: { providerId: 'p1', model: null } });
+  });
+
+  it('"Continue in Brook" in browser mode turns the tab into the main view; pin and hide do nothing', async () => {
+    const { app, opened, names } = setup('quick', {}, 'websocket');
+    app.start();
+    await settle();
+    await app.desktop.continueInMain('q1');
+    expect(await app.desktop.setQuickAskPinned(true)).toBe(false);
+    await app.desktop.hideQuickAsk();
+    expect(opened).toEqual(['q1']);
+    expect(names().filter((n) => n.startsWith('desktop.') && n !== 'desktop.status')).toEqual([]);
+  });
+
+  it('"Continue in Brook" in the desktop app asks the shell', async () => {
+    const { app, opened, names } = setup('quick', { 'desktop.openInMain': async () => null });
+    await app.desktop.continueInMain('q1');
+    expect(opened).toEqual([]);
+    expect(names()).toContain('desktop.openInMain');
+  });
+});
