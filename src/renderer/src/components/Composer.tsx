@@ -5,6 +5,7 @@ import { useEnterToSend } from '../hooks/useEnterToSend';
 import { useErrorText } from '../hooks/useErrorText';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
+import { SendStopButton } from './SendStopButton';
 import { drafts } from '../state/drafts';
 
 /** Draft key of the blank chat shown before a conversation exists. */
@@ -84,30 +85,13 @@ export function Composer({ conversationId, streaming }: Props) {
           }}
           {...keys}
         />
-        {streaming ? (
-          <button
-            type="button"
-            className="composer__button composer__button--stop"
-            data-testid="stop"
-            aria-label={t('composer.stop')}
-            title={t('composer.stop')}
-            onClick={() => conversationId && void controller.chat.stop(conversationId)}
-          >
-            <span className="icon-stop" aria-hidden="true" />
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="composer__button"
-            data-testid="send"
-            aria-label={t('composer.send')}
-            title={t('composer.send')}
-            disabled={!hasText || busy}
-            onClick={() => void submit()}
-          >
-            <span className="icon-send" aria-hidden="true" />
-          </button>
-        )}
+        <SendStopButton
+          streaming={streaming}
+          canSend={hasText && !busy}
+          onSend={() => void submit()}
+          onStop={() => conversationId && void controller.chat.stop(conversationId)}
+          testIds={{ send: 'send', stop: 'stop' }}
+        />
       </div>
       <p className="composer__hint">{t('composer.hint')}</p>
     </div>

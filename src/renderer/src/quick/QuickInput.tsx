@@ -5,6 +5,7 @@ import { useEnterToSend } from '../hooks/useEnterToSend';
 import { useErrorText } from '../hooks/useErrorText';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
+import { SendStopButton } from '../components/SendStopButton';
 
 interface Props {
   conversationId: string | null;
@@ -87,30 +88,13 @@ export function QuickInput({ conversationId, streaming, disabled }: Props) {
           }}
           {...keys}
         />
-        {streaming ? (
-          <button
-            type="button"
-            className="composer__button composer__button--stop"
-            data-testid="quick-stop"
-            aria-label={t('composer.stop')}
-            title={t('composer.stop')}
-            onClick={() => conversationId && void controller.chat.stop(conversationId)}
-          >
-            <span className="icon-stop" aria-hidden="true" />
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="composer__button"
-            data-testid="quick-send"
-            aria-label={t('composer.send')}
-            title={t('composer.send')}
-            disabled={!hasText || busy || disabled}
-            onClick={() => void submit()}
-          >
-            <span className="icon-send" aria-hidden="true" />
-          </button>
-        )}
+        <SendStopButton
+          streaming={streaming}
+          canSend={hasText && !busy && !disabled}
+          onSend={() => void submit()}
+          onStop={() => conversationId && void controller.chat.stop(conversationId)}
+          testIds={{ send: 'quick-send', stop: 'quick-stop' }}
+        />
       </div>
     </div>
   );
