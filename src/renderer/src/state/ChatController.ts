@@ -116,6 +116,18 @@ export class ChatController {
   }
 
   /**
+   * `chat.continue` reopens a cut-off answer: the core's `start` carries the same message
+   * (now streaming) and its deltas append to it, so the stream alone updates the list.
+   */
+  async continueAnswer(conversationId: string, messageId: string): Promise<void> {
+    try {
+      await this.inFlight.run(conversationId, () => this.client.request('chat.continue', { conversationId, messageId }));
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  /**
    * After the link came back: stream ends may have been missed, so the spinners are rebuilt
    * from what the core says now. Streams that began meanwhile reappear with their next delta.
    */

@@ -55,6 +55,11 @@ export class SettingsController {
     }
   }
 
+  /** Like updateSettings, but a refusal is thrown for the field to show, not raised as a notice. */
+  async saveSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
+    this.store.setState({ settings: await this.client.request('settings.update', patch) });
+  }
+
   /** Saving or removing a provider can change the default provider too. */
   private async reloadProviders(): Promise<void> {
     const [providers, settings] = await Promise.all([

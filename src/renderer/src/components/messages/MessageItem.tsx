@@ -23,6 +23,10 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     () => void controller.chat.retry(message.conversationId, message.id),
     [controller, message.conversationId, message.id],
   );
+  const continueAnswer = useCallback(
+    () => void controller.chat.continueAnswer(message.conversationId, message.id),
+    [controller, message.conversationId, message.id],
+  );
   const isUser = message.role === 'user';
   return (
     <article
@@ -39,9 +43,12 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
           <UserText content={message.content} />
         </div>
       ) : (
-        <AssistantBody message={message} busy={busy} onRetry={retry} />
+        <AssistantBody message={message} busy={busy} onRetry={retry} onContinue={continueAnswer} />
       )}
-      <MessageMeta role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage} />
+      <MessageMeta
+        role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage}
+        context={message.context}
+      />
     </article>
   );
 });

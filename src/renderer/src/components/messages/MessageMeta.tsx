@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageRole, Usage } from '../../../../shared/domain';
+import type { AnswerContext, MessageRole, Usage } from '../../../../shared/domain';
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -19,17 +19,20 @@ interface Props {
   createdAt: number;
   model: string | null;
   usage: Usage | null;
+  /** What part of the conversation the answer was given; a note appears when older messages were left out. */
+  context?: AnswerContext | null;
 }
 
 /**
  * Time and model under a message; token usage appears on hover when the provider sent it.
  * Takes fields, not the message, so it does not re-render on every streamed delta.
  */
-export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, usage }: Props) {
+export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, usage, context }: Props) {
   const { t, i18n } = useTranslation();
   const usageText = usage
     ? t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens, total: usage.totalTokens })
     : undefined;
+  const trimmed = role === 'assistant' && context != null && context.sent < context.total;
   return (
     <div className="message-meta" title={usageText}>
       <time dateTime={new Date(createdAt).toISOString()}>{formatTime(i18n.language, createdAt)}</time>
@@ -37,6 +40,15 @@ export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, u
       {usage && (
         <span className="message-meta__usage" aria-label={usageText}>
           {t('message.tokens', { total: usage.totalTokens })}
+        </span>
+      )}
+      {trimmed && (
+        <span className="message-meta__context" data-testid="context-note">
+          {t('message.contextNote', {
+            sent: context.sent,
+            total: context.total,
+            window: context.contextWindow.toLocaleString(i18n.language),
+          })}
         </span>
       )}
     </div>

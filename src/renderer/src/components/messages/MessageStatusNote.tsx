@@ -7,6 +7,15 @@ interface Props {
   /** Another answer is streaming in this conversation: retrying must wait. */
   busy: boolean;
   onRetry: () => void;
+  onContinue: () => void;
+}
+
+/** An answer that was cut short (stopped, interrupted, failed midway or out of output tokens) can be continued. */
+export function canContinue(message: Message): boolean {
+  if (message.role !== 'assistant') return false;
+  if (message.status === 'done') return message.finishReason === 'length' && message.content !== '';
+  const cut = message.status === 'stopped' || message.status === 'interrupted' || message.status === 'error';
+  return cut && message.content.trim() !== '';
 }
 
 /**
@@ -14,9 +23,14 @@ interface Props {
  * not only `retryable` ones: after an auth or quota error the user fixes the key or plan in
  * Settings and then wants the same question answered. Retryable errors get the primary style.
  */
-export function MessageStatusNote({ message, busy, onRetry }: Props) {
+export function MessageStatusNote({ message, busy, onRetry, onContinue }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const continueButton = canContinue(message) && (
+    <button type="button" className="button" data-testid="continue" disabled={busy} onClick={onContinue}>
+      {t('message.continue')}
+    </button>
+  );
 
   if (message.status === 'error') {
     const error = message.error;
@@ -38,6 +52,7 @@ export function MessageStatusNote({ message, busy, onRetry }: Props) {
         >
           {t('message.retry')}
         </button>
+        {continueButton}
       </div>
     );
   }
@@ -48,6 +63,22 @@ export function MessageStatusNote({ message, busy, onRetry }: Props) {
         <span>{message.status === 'stopped' ? t('message.stopped') : t('message.interrupted')}</span>
         <button type="button" className="link-button" data-testid="regenerate" disabled={busy} onClick={onRetry}>
           {t('message.regenerate')}
+        </button>
+        {continueButton && (
+          <button type="button" className="link-button" data-testid="continue" disabled={busy} onClick={onContinue}>
+            {t('message.continue')}
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  if (continueButton) {
+    return (
+      <div className="message-note">
+        <span>{t('message.cutOff')}</span>
+        <button type="button" className="link-button" data-testid="continue" disabled={busy} onClick={onContinue}>
+          {t('message.continue')}
         </button>
       </div>
     );

@@ -5,17 +5,23 @@ interface Props {
   text: string;
   /** The model is still reasoning (no answer text yet). */
   active: boolean;
+  /** How long the model reasoned; null when the provider or an older message did not say. */
+  durationMs?: number | null;
 }
 
 /** The model's reasoning, collapsed above the answer; its body renders only when open. */
-export function ThinkingBlock({ text, active }: Props) {
+export function ThinkingBlock({ text, active, durationMs }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <details className="thinking" data-testid="thinking" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <span className={active ? 'thinking__label is-active' : 'thinking__label'}>
-          {active ? t('message.thinkingActive') : t('message.thinking')}
+          {active
+            ? t('message.thinkingActive')
+            : durationMs != null
+              ? t('message.thoughtFor', { seconds: Math.max(1, Math.round(durationMs / 1000)) })
+              : t('message.thinking')}
         </span>
       </summary>
       {open && <div className="thinking__body">{text}</div>}

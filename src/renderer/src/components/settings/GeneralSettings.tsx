@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { LanguageSetting, ThemeSetting } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
+import { ProxyField } from './ProxyField';
 
 const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
 
-/** Language, theme and default provider; each change is saved at once. */
+/** Language, theme, default provider and proxy; each change is saved at once (the proxy on blur or Enter). */
 export function GeneralSettings() {
   const { t } = useTranslation();
   const controller = useController();
@@ -70,6 +71,7 @@ export function GeneralSettings() {
           ))}
         </select>
       </label>
+      <ProxyField value={settings.proxyUrl} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type ProviderDraft, providerDraftSchema } from '../../../../shared/contract';
-import type { ProviderView } from '../../../../shared/domain';
+import type { ProviderKind, ProviderView } from '../../../../shared/domain';
+import { CREDENTIAL_FIELDS, type CredentialField } from '../../../../shared/providerCatalog';
 import type { AppErrorData } from '../../../../shared/errors';
 import { findPreset, PROVIDER_PRESETS } from '../../../../shared/presets';
 import { useController } from '../../state/context';
@@ -14,6 +15,13 @@ export interface ProviderFields {
   /** Empty keeps the stored key (when editing) or means "no key" (when adding). */
   apiKey: string;
   removeKey: boolean;
+  /** Spark's APPID (plain text, shown again when editing). */
+  appId: string;
+  /** Like apiKey: empty keeps the stored secret when editing. */
+  apiSecret: string;
+  removeSecret: boolean;
+  /** Tokens as typed; empty lets Brook decide from the model. */
+  contextWindow: string;
 }
 
 export type TestState =
@@ -22,26 +30,66 @@ export type TestState =
   | { status: 'ok'; models: string[] }
   | { status: 'error'; error: AppErrorData };
 
-export type InvalidField = 'name' | 'baseUrl' | 'model' | 'apiKey';
+export type InvalidField = 'name' | 'baseUrl' | 'model' | 'apiKey' | 'appId' | 'apiSecret' | 'contextWindow';
 
 function fieldsFor(provider: ProviderView | null): ProviderFields {
   if (provider) {
-    const { presetId, name, baseUrl, defaultModel } = provider;
-    return { presetId, name, baseUrl, model: defaultModel, apiKey: '', removeKey: false };
+    const { presetId, name, baseUrl, defaultModel, appId, contextWindow } = provider;
+    return {
+      presetId,
+      name,
+      baseUrl,
+      model: defaultModel,
+      ...EMPTY_CREDENTIALS,
+      appId: appId ?? '',
+      contextWindow: contextWindow === null ? '' : String(contextWindow),
+    };
   }
   const preset = PROVIDER_PRESETS[0]!;
-  return { presetId: preset.id, name: preset.name, baseUrl: preset.baseUrl, model: preset.defaultModel, apiKey: '', removeKey: false };
+  return { presetId: preset.id, name: preset.name, baseUrl: preset.baseUrl, model: preset.defaultModel, ...EMPTY_CREDENTIALS, contextWindow: '' };
+}
+
+const EMPTY_CREDENTIALS = { apiKey: '', removeKey: false, appId: '', apiSecret: '', removeSecret: false } as const;
+
+export function kindOf(presetId: string): ProviderKind {
+  return findPreset(presetId)?.kind ?? 'openai-compatible';
+}
+
+function uses(kind: ProviderKind, name: CredentialField['name']): boolean {
+  return CREDENTIAL_FIELDS[kind].some((f) => f.name === name);
 }
 
 function buildDraft(f: ProviderFields): ProviderDraft {
-  const kind = findPreset(f.presetId)?.kind ?? 'openai-compatible';
-  const draft: ProviderDraft = { name: f.name, kind, presetId: f.presetId, baseUrl: f.baseUrl, defaultModel: f.model };
+  const kind = kindOf(f.presetId);
+  const window = f.contextWindow.trim();
+  const draft: ProviderDraft = {
+    name: f.name,
+    kind,
+    presetId: f.presetId,
+    baseUrl: f.baseUrl,
+    defaultModel: f.model,
+    appId: uses(kind, 'appId') ? f.appId.trim() || null : null,
+    contextWindow: window === '' ? null : Number(window),
+  };
   if (f.removeKey) draft.apiKey = null;
   else if (f.apiKey !== '') draft.apiKey = f.apiKey;
+  if (!uses(kind, 'apiSecret')) {
+    // A kind without a secret keeps none from an earlier kind.
+    draft.apiSecret = null;
+  } else if (f.removeSecret) draft.apiSecret = null;
+  else if (f.apiSecret !== '') draft.apiSecret = f.apiSecret;
   return draft;
 }
 
-const FIELD_OF: Record<string, InvalidField> = { name: 'name', baseUrl: 'baseUrl', defaultModel: 'model', apiKey: 'apiKey' };
+const FIELD_OF: Record<string, InvalidField> = {
+  name: 'name',
+  baseUrl: 'baseUrl',
+  defaultModel: 'model',
+  apiKey: 'apiKey',
+  appId: 'appId',
+  apiSecret: 'apiSecret',
+  contextWindow: 'contextWindow',
+};
 
 /** State and actions of the add/edit provider form. */
 export function useProviderForm(provider: ProviderView | null, onDone: () => void) {
@@ -106,7 +154,19 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
 
   const preset = findPreset(fields.presetId);
   const suggestions = test.status === 'ok' && test.models.length > 0 ? test.models : (preset?.knownModels ?? []);
-  const keyMissing = preset?.requiresKey === true && fields.apiKey === '' && (fields.removeKey || !provider?.hasKey);
+  const kind = kindOf(fields.presetId);
+  const credentials = CREDENTIAL_FIELDS[kind];
+  /** Required credentials that are neither typed nor stored (a hint; the core decides). */
+  const missing = new Set<CredentialField['name']>();
+  for (const field of credentials) {
+    const required = field.name === 'apiKey' && credentials.length === 1 ? preset?.requiresKey === true : field.required;
+    if (!required) continue;
+    if (field.name === 'appId' && fields.appId.trim() === '') missing.add('appId');
+    if (field.name === 'apiKey' && fields.apiKey === '' && (fields.removeKey || !provider?.hasKey)) missing.add('apiKey');
+    if (field.name === 'apiSecret' && fields.apiSecret === '' && (fields.removeSecret || !provider?.hasSecret)) {
+      missing.add('apiSecret');
+    }
+  }
 
-  return { fields, update, choosePreset, test, runTest, save, saving, saveError, invalid, suggestions, keyMissing };
+  return { fields, update, choosePreset, test, runTest, save, saving, saveError, invalid, suggestions, kind, credentials, missing };
 }
