@@ -22,6 +22,8 @@ import { PROVIDER_KINDS } from './providerCatalog';
 /** A paste of a few megabytes must survive; anything bigger is almost surely a mistake. */
 export const MAX_MESSAGE_CHARS = 4_000_000;
 export const MAX_TITLE_CHARS = 200;
+/** Seconds of silence before a stream fails with `timeout`; reasoning models can think quietly for minutes. */
+export const STREAM_TIMEOUT_RANGE = { min: 10, max: 900, default: 120 } as const;
 
 const id = z.string().min(1).max(100);
 /** '' means the kind's default address; Spark speaks WebSocket, so ws(s) is allowed too. */
@@ -83,6 +85,7 @@ export const settingsPatchSchema = z.strictObject({
     }, 'must be an http(s) proxy URL')
     .nullable()
     .optional(),
+  streamTimeoutSeconds: z.number().int().min(STREAM_TIMEOUT_RANGE.min).max(STREAM_TIMEOUT_RANGE.max).optional(),
   quickAsk: z
     .strictObject({
       shortcut: acceleratorSchema.optional(),

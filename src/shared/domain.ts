@@ -97,6 +97,8 @@ export interface Settings {
   quickAsk: QuickAskSettings;
   /** An http(s) proxy for every provider; null uses HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxyUrl: string | null;
+  /** An answer that sends nothing for this long fails with `timeout` and keeps its text. */
+  streamTimeoutSeconds: number;
 }
 
 /** What the desktop shell could set up; browser mode has no tray or global shortcut. */

@@ -115,6 +115,20 @@ export const PARAMETER_RANGES: Record<ProviderKind, ParameterRanges> = {
   },
 };
 
+/** The API's own names, shown in messages and labels (technical terms, not translated). */
+export const PARAMETER_WIRE_NAMES: Record<ParameterName, string> = {
+  temperature: 'temperature',
+  topP: 'top_p',
+  topK: 'top_k',
+  maxOutputTokens: 'max_tokens',
+};
+
+/** `0–2`, `(0, 1]`, `≥ 1`: how a range reads in a hint or an error. */
+export function formatRange(range: NumberRange): string {
+  if (range.max === undefined) return range.minExclusive ? `> ${range.min}` : `≥ ${range.min}`;
+  return range.minExclusive ? `(${range.min}, ${range.max}]` : `${range.min}–${range.max}`;
+}
+
 /** True when `value` may be sent as `name` to a provider of this kind. */
 export function isParameterValid(kind: ProviderKind, name: ParameterName, value: number): boolean {
   const range = PARAMETER_RANGES[kind][name];

@@ -71,7 +71,10 @@ export function createCore(options: CoreOptions): Core {
     }),
     options.clock,
   );
-  const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
+  const streams = new StreamManager({
+    idleTimeoutMs: options.idleTimeoutMs ?? (() => settings.read().settings.streamTimeoutSeconds * 1000),
+    onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
+  });
   const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });

@@ -276,6 +276,34 @@ describe('a chat turn through the core', () => {
     await client.request('providers.remove', { id: small.id });
   });
 
+  it('refuses a parameter outside the provider\'s range before saving or sending anything', async () => {
+    // Qianfan v1 takes at most 2048 output tokens; the contract's wider range lets 5000 through.
+    const qianfan = await client.request('providers.save', {
+      draft: { name: 'ERNIE', kind: 'qianfan', presetId: 'qianfan', baseUrl: `http://127.0.0.1:${await closedPort()}`, defaultModel: 'ernie-4.0-8k', apiKey: 'ak', apiSecret: 'sk' },
+    });
+    const conv = await client.request('conversations.create', { providerId: qianfan.id });
+    await client.request('conversations.setParams', { id: conv.id, params: { maxOutputTokens: 5000, temperature: 0.5 } });
+    await expect(client.request('chat.send', { conversationId: conv.id, text: '你好' })).rejects.toMatchObject({
+      code: 'bad_request',
+      messageKey: 'errors.paramOutOfRange',
+      params: { name: 'max_tokens', value: 5000, range: '2–2048' },
+      retryable: false,
+    });
+    expect(await client.request('conversations.messages', { id: conv.id })).toEqual([]);
+    // top_k is not a Qianfan v1 parameter: it is never sent, so it is not an error either.
+    await client.request('conversations.setParams', { id: conv.id, params: { topK: 500, maxOutputTokens: 2048 } });
+    const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '你好' });
+    expect((await finished(conv.id, assistantMessage.id)).error).toMatchObject({ code: 'network' });
+    await client.request('providers.remove', { id: qianfan.id });
+  });
+
+  it('keeps the silence timeout setting within its range', async () => {
+    expect((await client.request('settings.update', { streamTimeoutSeconds: 300 })).streamTimeoutSeconds).toBe(300);
+    await expect(client.request('settings.update', { streamTimeoutSeconds: 5 })).rejects.toMatchObject({ code: 'bad_request' });
+    expect((await client.request('settings.get', {})).streamTimeoutSeconds).toBe(300);
+    await client.request('settings.update', { streamTimeoutSeconds: 120 });
+  });
+
   it('a question longer than the whole context window fails clearly and is kept', async () => {
     const tiny = await client.request('providers.save', {
       draft: { name: 'Tiny', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: KEY, contextWindow: 512 },

@@ -164,6 +164,24 @@ describe('StreamManager', () => {
     expect(r.seen.at(-1)).toBe('end:error:before silence');
   });
 
+  it('reads a changeable timeout when each stream starts, and names it in the error', async () => {
+    let seconds = 0.04;
+    const m = new StreamManager({ idleTimeoutMs: () => seconds * 1000 });
+    const first = m.start('c1', 'm1', controlledSource().source);
+    const firstOutcome = await first;
+    expect(firstOutcome.status === 'error' && firstOutcome.error.code).toBe('timeout');
+
+    seconds = 0.3;
+    const src = controlledSource();
+    const started = Date.now();
+    const second = m.start('c1', 'm2', src.source);
+    seconds = 0.01; // a change mid-stream applies to the next answer, not this one
+    src.push({ type: 'text', text: 'slow' });
+    const outcome = await second;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(outcome.status === 'error' && outcome.error.params).toEqual({ seconds: 0 });
+  });
+
   it('an empty answer is an error, not a silent success', async () => {
     const m = new StreamManager();
     const src = controlledSource();

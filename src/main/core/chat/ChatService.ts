@@ -11,6 +11,7 @@ import type { ProviderService } from '../settings/ProviderService';
 import { BatchedForwarder } from '../stream/batchedForwarder';
 import type { StreamListener, StreamManager } from '../stream/StreamManager';
 import { buildContext, titleFromText } from './buildContext';
+import { checkParams } from './checkParams';
 import { fitContext, outputReserve } from './contextBudget';
 import { persistenceListener } from './persistenceListener';
 import { dropRepeatedSeam } from './seamFilter';
@@ -62,6 +63,7 @@ export class ChatService {
     // Resolve before saving anything, so a missing provider is an error the composer shows
     // while it still holds the text.
     const target = this.target(conversation.providerId, conversation.model);
+    checkParams(target.kind, conversation.params);
     const path = this.history.visiblePath(conversationId);
     const userMessage = this.history.appendMessage({
       conversationId,
@@ -82,6 +84,7 @@ export class ChatService {
     this.assertIdle(conversationId);
     const old = this.assistantIn(conversationId, messageId);
     const target = this.target(conversation.providerId, conversation.model);
+    checkParams(target.kind, conversation.params);
     const parent = this.history.requireMessage(old.parentId!);
     this.history.setCurrentLeaf(conversationId, parent.id);
     const path = this.history.visiblePath(conversationId);
@@ -102,6 +105,7 @@ export class ChatService {
     }
     const providerId = answer.providerId && this.providers.get(answer.providerId) ? answer.providerId : conversation.providerId;
     const target = this.target(providerId, answer.providerId === providerId ? answer.model : conversation.model);
+    checkParams(target.kind, conversation.params);
     this.history.setCurrentLeaf(conversationId, answer.id);
     const path = this.history.visiblePath(conversationId).slice(0, -1);
     const plan = this.plan(conversation, path, target);

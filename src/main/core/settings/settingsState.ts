@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../../../shared/domain';
 import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
 import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
+import { STREAM_TIMEOUT_RANGE } from '../../../shared/contract';
 
 export const providerRecordSchema = z.object({
   id: z.string().min(1),
@@ -32,6 +33,12 @@ export const settingsSchema = z.object({
   openAtLogin: z.boolean().catch(false),
   quickAsk: quickAskSchema.catch(() => defaultSettings().quickAsk),
   proxyUrl: z.string().nullable().catch(null),
+  streamTimeoutSeconds: z
+    .number()
+    .int()
+    .min(STREAM_TIMEOUT_RANGE.min)
+    .max(STREAM_TIMEOUT_RANGE.max)
+    .catch(STREAM_TIMEOUT_RANGE.default),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -50,6 +57,7 @@ export function defaultSettings(platform: string = process.platform): Settings {
     openAtLogin: false,
     quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
     proxyUrl: null,
+    streamTimeoutSeconds: STREAM_TIMEOUT_RANGE.default,
   };
 }
 

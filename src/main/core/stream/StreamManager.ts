@@ -26,13 +26,19 @@ export interface StreamListener {
 }
 
 export interface StreamManagerOptions {
-  /** A stream silent for this long fails with `timeout`, keeping its partial text. */
-  idleTimeoutMs?: number;
+  /**
+   * A stream silent for this long fails with `timeout`, keeping its partial text. A function is
+   * read when each stream starts, so a changed setting applies to the next answer.
+   */
+  idleTimeoutMs?: number | (() => number);
   onListenerError?: (err: unknown) => void;
 }
 
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+
 interface LiveStream {
   state: StreamState;
+  idleTimeoutMs: number;
   controller: AbortController;
   listeners: Set<StreamListener>;
   timedOut: boolean;
@@ -48,11 +54,12 @@ interface LiveStream {
  */
 export class StreamManager {
   private readonly live = new Map<string, LiveStream>();
-  private readonly idleTimeoutMs: number;
+  private readonly idleTimeout: () => number;
   private readonly onListenerError: (err: unknown) => void;
 
   constructor(options: StreamManagerOptions = {}) {
-    this.idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+    const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.idleTimeout = typeof idle === 'function' ? idle : () => idle;
     this.onListenerError = options.onListenerError ?? (() => {});
   }
 
@@ -75,6 +82,7 @@ export class StreamManager {
       state: { conversationId, messageId, content: initial.content, reasoning: initial.reasoning, usage: null },
       controller: new AbortController(),
       listeners: new Set(listeners),
+      idleTimeoutMs: this.idleTimeout(),
       timedOut: false,
       shuttingDown: false,
       idleTimer: null,
@@ -157,7 +165,7 @@ export class StreamManager {
     if (!stream.timedOut) return { status: 'stopped' };
     return {
       status: 'error',
-      error: new AppError('timeout', { params: { seconds: Math.round(this.idleTimeoutMs / 1000) } }),
+      error: new AppError('timeout', { params: { seconds: Math.round(stream.idleTimeoutMs / 1000) } }),
     };
   }
 
@@ -166,7 +174,7 @@ export class StreamManager {
     stream.idleTimer = setTimeout(() => {
       stream.timedOut = true;
       stream.controller.abort();
-    }, this.idleTimeoutMs);
+    }, stream.idleTimeoutMs);
   }
 
   private notify(stream: LiveStream, call: (l: StreamListener) => void): void {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain';
 import { ModelPicker } from './ModelPicker';
+import { ParamsButton } from './params/ParamsButton';
 
 export function ConversationHeader({ conversation }: { conversation: Conversation | null }) {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
         {conversation?.title || t('conversation.untitled')}
       </h1>
       {conversation && <ModelPicker conversation={conversation} />}
+      {conversation && <ParamsButton conversation={conversation} />}
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import type { Conversation, ConversationOrigin } from '../../../shared/domain';
+import type { Conversation, ConversationOrigin, ConversationParams } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
 import { ChatController } from './ChatController';
 import { DesktopController } from './DesktopController';
@@ -166,6 +166,11 @@ export class AppController {
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
     }
+  }
+
+  /** Throws, so the parameters dialog stays open and shows the reason. */
+  async setParams(id: string, params: ConversationParams): Promise<void> {
+    this.conversationUpdated(await this.client.request('conversations.setParams', { id, params }));
   }
 
   /** Throws, so the composer keeps the text and shows the reason. */

@@ -60,6 +60,7 @@ export const SETTINGS: Settings = {
   closeToTray: true,
   openAtLogin: false,
   proxyUrl: null,
+  streamTimeoutSeconds: 120,
   quickAsk: { shortcut: 'CommandOrControl+Shift+Space', providerId: null, model: null, prefillFromClipboard: false },
 };
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LanguageSetting, ThemeSetting } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
 import { ProxyField } from './ProxyField';
+import { StreamTimeoutField } from './StreamTimeoutField';
 
 const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
@@ -72,6 +73,7 @@ export function GeneralSettings() {
         </select>
       </label>
       <ProxyField value={settings.proxyUrl} />
+      <StreamTimeoutField value={settings.streamTimeoutSeconds} />
     </section>
   );
 }
