@@ -128,6 +128,8 @@ export const EXTRA_ERROR_KEYS = [
   'errors.reenterKey',
   'errors.keysFileDamaged',
   'errors.dataDirInUse',
+  'errors.portInUse',
+  'errors.unknownModel',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

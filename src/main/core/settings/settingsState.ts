@@ -24,6 +24,8 @@ const quickAskSchema = z.object({
   prefillFromClipboard: z.boolean().catch(false),
 });
 
+const localPortSchema = z.number().int().min(1024).max(65535).nullable().catch(null);
+
 export const settingsSchema = z.object({
   language: z.enum(['system', 'en', 'zh-CN']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
@@ -32,6 +34,12 @@ export const settingsSchema = z.object({
   openAtLogin: z.boolean().catch(false),
   quickAsk: quickAskSchema.catch(() => defaultSettings().quickAsk),
   proxyUrl: z.string().nullable().catch(null),
+  localFeed: z
+    .object({ enabled: z.boolean().catch(false), port: localPortSchema })
+    .catch(() => defaultSettings().localFeed),
+  localApi: z
+    .object({ enabled: z.boolean().catch(false), port: localPortSchema, saveToHistory: z.boolean().catch(false) })
+    .catch(() => defaultSettings().localApi),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -50,6 +58,8 @@ export function defaultSettings(platform: string = process.platform): Settings {
     openAtLogin: false,
     quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
     proxyUrl: null,
+    localFeed: { enabled: false, port: null },
+    localApi: { enabled: false, port: null, saveToHistory: false },
   };
 }
 

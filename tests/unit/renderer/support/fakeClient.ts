@@ -61,6 +61,8 @@ export const SETTINGS: Settings = {
   openAtLogin: false,
   proxyUrl: null,
   quickAsk: { shortcut: 'CommandOrControl+Shift+Space', providerId: null, model: null, prefillFromClipboard: false },
+  localFeed: { enabled: false, port: null },
+  localApi: { enabled: false, port: null, saveToHistory: false },
 };
 
 /** Lets queued promise callbacks run. */
