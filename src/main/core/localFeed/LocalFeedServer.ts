@@ -60,7 +60,8 @@ export class LocalFeedServer {
         const text = JSON.stringify(frame);
         for (const ws of subscribers) {
           if (ws.readyState !== ws.OPEN) continue;
-          if (ws.bufferedAmount + Buffer.byteLength(text) > maxBuffered) drop(ws);
+          // Judged by the backlog, not the new frame: one long pasted message must still go out.
+          if (ws.bufferedAmount > maxBuffered) drop(ws);
           else ws.send(text);
         }
       }
