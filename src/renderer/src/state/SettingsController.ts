@@ -11,6 +11,27 @@ export class SettingsController {
     private readonly store: AppStore,
   ) {}
 
+  /** The live feed and local API status; failures become a notice. */
+  async loadLocal(): Promise<void> {
+    await this.localRequest('local.status');
+  }
+
+  async renewFeedToken(): Promise<void> {
+    await this.localRequest('local.renewFeedToken');
+  }
+
+  async renewApiKey(): Promise<void> {
+    await this.localRequest('local.renewApiKey');
+  }
+
+  private async localRequest(name: 'local.status' | 'local.renewFeedToken' | 'local.renewApiKey'): Promise<void> {
+    try {
+      this.store.setState({ local: await this.client.request(name, {}) });
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
   /** Throws, so the form can show the reason next to the fields. */
   async saveProvider(id: string | undefined, draft: ProviderDraft): Promise<ProviderView> {
     const saved = await this.client.request('providers.save', id ? { id, draft } : { draft });
