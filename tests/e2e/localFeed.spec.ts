@@ -24,7 +24,9 @@ test('enable the live feed, copy its URL, and watch a chat arrive frame by frame
   await expect(urlField).toHaveValue(/^ws:\/\/127\.0\.0\.1:\d+\/feed\?token=/);
   await page.getByTestId('local-feed-url-copy').click();
   await expect(page.getByTestId('local-feed-url-copy')).toHaveText('Copied');
-  const feedUrl = await page.evaluate(() => navigator.clipboard.readText());
+  const feedUrl = await page.evaluate(() =>
+    (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+  );
   expect(feedUrl).toBe(await urlField.inputValue());
   await section.screenshot({ path: 'test-results/e2e/local-settings-feed.png' });
   await page.getByTestId('close-settings').click();

@@ -9,9 +9,9 @@ import { LocalFeedServer } from './localFeed/LocalFeedServer';
 import type { SecretStore } from './settings/secrets';
 import type { SettingsRepository } from './settings/settingsState';
 
-/** Secret-store slots; provider ids are UUIDs, so these never collide with a provider's key. */
-const FEED_TOKEN_SLOT = 'brook.localFeed.token';
-const API_KEY_SLOT = 'brook.localApi.key';
+/** Secret-store slots (no dots: electron-store reads those as paths); provider ids are UUIDs, so these never collide. */
+const FEED_TOKEN_SLOT = 'brook-local-feed-token';
+const API_KEY_SLOT = 'brook-local-api-key';
 
 export interface LocalServicesDeps extends CompletionDeps {
   settings: SettingsRepository;
