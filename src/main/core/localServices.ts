@@ -93,6 +93,7 @@ export class LocalServices {
   }
 
   private async reconcile(settings: Settings): Promise<void> {
+    const before = JSON.stringify(this.status());
     const { localFeed, localApi } = settings;
     if (this.feed && (!localFeed.enabled || this.feed.port !== localFeed.port)) {
       await this.feed.server.close();
@@ -132,7 +133,8 @@ export class LocalServices {
       }
     }
     if (!localApi.enabled) this.apiError = null;
-    this.announce();
+    // Most settings changes (theme, language…) leave both servers as they were.
+    if (JSON.stringify(this.status()) !== before) this.announce();
   }
 
   private announce(): LocalServicesStatus {

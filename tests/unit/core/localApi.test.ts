@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
@@ -137,6 +138,17 @@ describe('local OpenAI-compatible API, through the official openai client', () =
 
     const fromPage = await fetch(`${baseURL}/models`, { headers: { authorization: `Bearer ${apiKey}`, origin: 'https://evil.example' } });
     expect(fromPage.status).toBe(403);
+    // A page that re-pointed its own name at 127.0.0.1 sends no Origin, but its Host gives it away.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const port = new URL(baseURL).port;
+      request({ host: '127.0.0.1', port, path: '/v1/models', headers: { host: `evil.example:${port}`, authorization: `Bearer ${apiKey}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(403);
   });
 
   it('a provider failing mid-stream reaches the client as an error', async () => {

@@ -76,6 +76,7 @@ describe('live feed', () => {
     expect(await refusal(`ws://${url.host}/feed`)).toBe(401);
     expect(await refusal(feedUrl, { origin: 'https://evil.example' })).toBe(403);
     expect(await refusal(feedUrl, { origin: 'http://localhost:1234' })).toBe(403);
+    expect(await refusal(feedUrl, { host: `rebound.example:${url.port}` })).toBe(403);
     // Python's websocket-client sends the feed's own address as Origin.
     const own = await subscribe(feedUrl, { origin: `http://${url.host}` });
     own.ws.close();

@@ -4,7 +4,7 @@ import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { SettingsRepository } from '../settings/settingsState';
 import type { StreamListener } from '../stream/StreamManager';
-import { isOwnOrigin } from '../localFeed/LocalFeedServer';
+import { isLocalHost, isOwnOrigin } from '../localFeed/LocalFeedServer';
 import { listenLocal } from '../localServer/listenLocal';
 import { parseCompletionRequest, toTurn, type CompletionRequest } from './completionRequest';
 import { listModelNames, resolveModelName } from './modelNames';
@@ -69,7 +69,7 @@ export class LocalApiServer {
   private async handle(o: LocalApiOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '');
     const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, this.port)) {
+    if ((origin !== undefined && !isOwnOrigin(origin, this.port)) || !isLocalHost(req.headers.host, this.port)) {
       return sendFailure(res, failure(403, 'invalid_request_error', 'forbidden_origin', 'Web pages may not use Brook’s local API.'));
     }
     if (!this.authorized(req.headers.authorization)) return sendFailure(res, unauthorized());

@@ -114,6 +114,7 @@ export class LocalFeedServer {
     } catch {
       return '400 Bad Request';
     }
+    if (!isLocalHost(req.headers.host, this.port)) return '403 Forbidden';
     if (url.pathname !== FEED_PATH) return '404 Not Found';
     const given = Buffer.from(url.searchParams.get('token') ?? '');
     const expected = Buffer.from(this.token);
@@ -128,4 +129,12 @@ export class LocalFeedServer {
 
 export function isOwnOrigin(origin: string, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/**
+ * A web page that re-points its own host name at 127.0.0.1 (DNS rebinding) counts as same-origin
+ * and need not send Origin; its Host header still names the attacker's host.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }

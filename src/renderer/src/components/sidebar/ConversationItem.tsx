@@ -82,7 +82,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           )}
           {conversation.origin === 'api' && (
             <span className="conversation-item__api" data-testid="api-marker" title={t('sidebar.apiOrigin')}>
-              API
+              {t('sidebar.apiBadge')}
             </span>
           )}
           <span className="conversation-item__title" data-testid="conversation-title">
