@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/createCore';
@@ -173,6 +175,20 @@ describe('live feed', () => {
     const fresh = await subscribe(status.feed.url);
     fresh.ws.close();
     feedUrl = status.feed.url;
+  });
+
+  it('a fixed port that is taken is reported, and a free one works again', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const taken = (blocker.address() as AddressInfo).port;
+    core.handlers['settings.update']({ localFeed: { port: taken } });
+    await core.local.apply();
+    expect(core.local.status().feed).toMatchObject({ enabled: true, running: false, url: null, error: { messageKey: 'errors.portInUse', params: { port: taken } } });
+    blocker.close();
+    core.handlers['settings.update']({ localFeed: { port: null } });
+    await core.local.apply();
+    expect(core.local.status().feed).toMatchObject({ running: true, error: null });
+    feedUrl = core.local.status().feed.url!;
   });
 
   it('turning the feed off closes it', async () => {
