@@ -1,6 +1,7 @@
 import type { Migration } from './index';
 
-const BEFORE = "CHECK (origin IN ('chat', 'quick'))";
+/** As migration 2 wrote it; spacing tolerated in case a later migration rebuilt the table. */
+const BEFORE = /CHECK\s*\(\s*origin\s+IN\s*\(\s*'chat'\s*,\s*'quick'\s*\)\s*\)/i;
 const AFTER = "CHECK (origin IN ('chat', 'quick', 'api'))";
 
 /**
@@ -14,7 +15,7 @@ export const m007ApiOrigin: Migration = {
   name: 'api conversation origin',
   up(db) {
     const row = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'conversations'").get() as { sql: string };
-    if (!row.sql.includes(BEFORE)) throw new Error('conversations.origin has an unexpected CHECK constraint');
+    if (!BEFORE.test(row.sql)) throw new Error('conversations.origin has an unexpected CHECK constraint');
     const schemaVersion = db.pragma('schema_version', { simple: true }) as number;
     // better-sqlite3 runs in SQLite's defensive mode, which forbids writing the schema table.
     db.unsafeMode(true);
