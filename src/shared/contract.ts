@@ -9,6 +9,7 @@ import type {
   ConnectionTestResult,
   Conversation,
   DesktopStatus,
+  LocalServicesStatus,
   Message,
   ProviderView,
   Settings,
@@ -66,6 +67,9 @@ export const providerDraftSchema = z.strictObject({
 });
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 
+/** A fixed port for a local server (unprivileged only), or null for a free one. */
+const localPort = z.number().int().min(1024).max(65535).nullable();
+
 export const settingsPatchSchema = z.strictObject({
   language: z.enum(['system', 'en', 'zh-CN']).optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
@@ -86,6 +90,10 @@ export const settingsPatchSchema = z.strictObject({
     .nullable()
     .optional(),
   streamTimeoutSeconds: z.number().int().min(STREAM_TIMEOUT_RANGE.min).max(STREAM_TIMEOUT_RANGE.max).optional(),
+  localFeed: z.strictObject({ enabled: z.boolean().optional(), port: localPort.optional() }).optional(),
+  localApi: z
+    .strictObject({ enabled: z.boolean().optional(), port: localPort.optional(), saveToHistory: z.boolean().optional() })
+    .optional(),
   quickAsk: z
     .strictObject({
       shortcut: acceleratorSchema.optional(),
@@ -97,7 +105,9 @@ export const settingsPatchSchema = z.strictObject({
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
-const origin = z.enum(['chat', 'quick']);
+const origin = z.enum(['chat', 'quick', 'api']);
+/** `api` conversations are made only by the local API. */
+const creatableOrigin = z.enum(['chat', 'quick']);
 
 /**
  * The widest ranges any provider accepts; each provider's own narrower range is checked when a
@@ -142,7 +152,7 @@ export const requests = {
     z.strictObject({
       providerId: id.nullable().optional(),
       model: z.string().max(200).nullable().optional(),
-      origin: origin.optional(),
+      origin: creatableOrigin.optional(),
     }),
   ),
   'conversations.rename': req<Conversation>()(
@@ -167,6 +177,13 @@ export const requests = {
   'chat.continue': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
   /** Late attach: what has streamed so far; live deltas follow as events. */
   'chat.attach': req<StreamSnapshot | null>()(z.strictObject({ conversationId: id })),
+
+  /** The live feed and the local API: whether they run, their URL, token and key. */
+  'local.status': req<LocalServicesStatus>()(empty),
+  /** A new feed token: subscribers holding the old URL are disconnected. */
+  'local.renewFeedToken': req<LocalServicesStatus>()(empty),
+  /** A new local API key: the old one stops working at once. */
+  'local.renewApiKey': req<LocalServicesStatus>()(empty),
 
   'desktop.status': req<DesktopStatus>()(empty),
   /** "Continue in Brook": shows the main window on this conversation (desktop only). */
@@ -193,6 +210,10 @@ export interface Events {
   'conversation.created': Conversation;
   'conversation.deleted': { id: string };
   'settings.updated': Settings;
+  /** A user message was saved (from any window or the local API); the live feed repeats it. */
+  'chat.userMessage': Message;
+  /** The local servers started, stopped, failed, or got a new token or key. */
+  'local.statusChanged': LocalServicesStatus;
   'desktop.statusChanged': DesktopStatus;
   /** The main window should show this conversation (after "Continue in Brook"). */
   'desktop.openConversation': { conversationId: string };
@@ -208,6 +229,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'conversation.created',
   'conversation.deleted',
   'settings.updated',
+  'chat.userMessage',
+  'local.statusChanged',
   'desktop.statusChanged',
   'desktop.openConversation',
   'desktop.quickAskShown',

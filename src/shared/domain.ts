@@ -36,8 +36,8 @@ export interface Message {
   updatedAt: number;
 }
 
-/** Where a conversation was started; quick asks can be filtered in the sidebar. */
-export type ConversationOrigin = 'chat' | 'quick';
+/** Where a conversation was started; quick asks can be filtered in the sidebar, `api` came through the local API. */
+export type ConversationOrigin = 'chat' | 'quick' | 'api';
 
 /** Per-conversation model settings; anything unset uses the provider's default. */
 export interface ConversationParams {
@@ -99,6 +99,41 @@ export interface Settings {
   proxyUrl: string | null;
   /** An answer that sends nothing for this long fails with `timeout` and keeps its text. */
   streamTimeoutSeconds: number;
+  localFeed: LocalFeedSettings;
+  localApi: LocalApiSettings;
+}
+
+/** The live feed: a WebSocket on 127.0.0.1 that other local programs listen to. */
+export interface LocalFeedSettings {
+  enabled: boolean;
+  /** null picks a free port each time it starts. */
+  port: number | null;
+}
+
+/** The OpenAI-compatible API on 127.0.0.1. */
+export interface LocalApiSettings {
+  enabled: boolean;
+  port: number | null;
+  /** Keep API chats in the history as conversations marked "API". */
+  saveToHistory: boolean;
+}
+
+/** One local server as settings shows it; `error` says why it is not running although enabled. */
+export interface LocalServerStatus {
+  enabled: boolean;
+  running: boolean;
+  port: number | null;
+  error: AppErrorData | null;
+}
+
+/**
+ * What the settings screen shows about the local servers. The feed URL carries its token and
+ * the API key is shown, because the user copies them into other programs; neither is a
+ * provider key.
+ */
+export interface LocalServicesStatus {
+  feed: LocalServerStatus & { url: string | null };
+  api: LocalServerStatus & { baseUrl: string | null; key: string | null };
 }
 
 /** What the desktop shell could set up; browser mode has no tray or global shortcut. */

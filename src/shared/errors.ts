@@ -129,6 +129,8 @@ export const EXTRA_ERROR_KEYS = [
   'errors.keysFileDamaged',
   'errors.dataDirInUse',
   'errors.paramOutOfRange',
+  'errors.portInUse',
+  'errors.unknownModel',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

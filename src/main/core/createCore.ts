@@ -7,6 +7,7 @@ import { noDesktop, type DesktopPort } from './desktop';
 import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
 import { HistoryStore } from './history/HistoryStore';
+import { LocalServices } from './localServices';
 import type { ProviderDeps } from './providers/provider';
 import { Network } from './network/proxy';
 import { ProviderService } from './settings/ProviderService';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The Electron shell's tray, shortcut and windows; browser mode has none. */
   desktop?: DesktopPort;
+  /** Tests: the live feed drops a subscriber with more than this many bytes waiting. */
+  feedMaxBufferedBytes?: number;
 }
 
 export interface Core {
@@ -36,6 +39,9 @@ export interface Core {
   history: HistoryStore;
   streams: StreamManager;
   settings: SettingsRepository;
+  /** The live feed and the local API; `ready` resolves once they match the settings at start. */
+  local: LocalServices;
+  ready: Promise<void>;
   /** Rows a previous run left streaming, now marked interrupted. */
   interruptedAtStartup: number;
   shutdown(): Promise<void>;
@@ -77,15 +83,34 @@ export function createCore(options: CoreOptions): Core {
   });
   const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
-  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });
+  const local = new LocalServices(
+    {
+      settings,
+      secrets: options.secrets,
+      providers,
+      history,
+      chat,
+      streams,
+      bus,
+      systemLocale: options.info.systemLocale,
+      log,
+      feedMaxBufferedBytes: options.feedMaxBufferedBytes,
+    },
+    bus,
+  );
+  const ready = local.apply();
+  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop, local });
   return {
     handlers,
     bus,
     history,
     streams,
     settings,
+    local,
+    ready,
     interruptedAtStartup,
     async shutdown() {
+      await local.shutdown();
       await streams.stopAll();
       history.close();
       lock.release();

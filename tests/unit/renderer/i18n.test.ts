@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allErrorMessageKeys } from '../../../src/shared/errors';
-import en from '../../../src/renderer/src/i18n/en.json';
-import zhCN from '../../../src/renderer/src/i18n/zh-CN.json';
+import en from '../../../src/shared/i18n/en.json';
+import zhCN from '../../../src/shared/i18n/zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
 

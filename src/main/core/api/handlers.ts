@@ -5,6 +5,7 @@ import type { ChatService } from '../chat/ChatService';
 import type { DesktopPort } from '../desktop';
 import type { EventBus } from '../events';
 import type { HistoryStore } from '../history/HistoryStore';
+import type { LocalServices } from '../localServices';
 import type { ProviderService } from '../settings/ProviderService';
 import type { SettingsRepository } from '../settings/settingsState';
 
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   chat: ChatService;
   bus: EventBus;
   desktop: DesktopPort;
+  local: LocalServices;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -29,6 +31,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const settings = d.settings.update((s) => ({ ...s, settings: mergeSettings(s.settings, patch) })).settings;
       d.bus.emit('settings.updated', settings);
       d.bus.emit('desktop.statusChanged', d.desktop.applySettings(settings));
+      void d.local.apply(settings);
       return settings;
     },
 
@@ -83,6 +86,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'chat.continue': ({ conversationId, messageId }) => d.chat.continueAnswer(conversationId, messageId),
     'chat.attach': ({ conversationId }) => d.chat.attach(conversationId),
 
+    'local.status': () => d.local.status(),
+    'local.renewFeedToken': () => d.local.renewFeedToken(),
+    'local.renewApiKey': () => d.local.renewApiKey(),
+
     'desktop.status': () => d.desktop.status(),
     'desktop.openInMain': ({ conversationId }) => {
       d.history.requireConversation(conversationId);
@@ -100,14 +107,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
   };
 }
 
-/** Top-level fields replace; the quickAsk group merges field by field. */
+/** Top-level fields replace; the quickAsk, localFeed and localApi groups merge field by field. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const { quickAsk, ...top } = patch;
+  const { quickAsk, localFeed, localApi, ...top } = patch;
   return {
     ...current,
     ...defined(top),
     quickAsk: { ...current.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
+    localFeed: { ...current.localFeed, ...(localFeed ? defined(localFeed) : {}) },
+    localApi: { ...current.localApi, ...(localApi ? defined(localApi) : {}) },
   };
 }

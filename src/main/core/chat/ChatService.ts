@@ -72,6 +72,7 @@ export class ChatService {
       content: text,
       status: 'done',
     });
+    this.bus.emit('chat.userMessage', userMessage);
     if (conversation.title === '') {
       this.bus.emit('conversation.updated', this.history.renameConversation(conversationId, titleFromText(text)));
     }

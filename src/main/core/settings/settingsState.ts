@@ -25,6 +25,8 @@ const quickAskSchema = z.object({
   prefillFromClipboard: z.boolean().catch(false),
 });
 
+const localPortSchema = z.number().int().min(1024).max(65535).nullable().catch(null);
+
 export const settingsSchema = z.object({
   language: z.enum(['system', 'en', 'zh-CN']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
@@ -39,6 +41,12 @@ export const settingsSchema = z.object({
     .min(STREAM_TIMEOUT_RANGE.min)
     .max(STREAM_TIMEOUT_RANGE.max)
     .catch(STREAM_TIMEOUT_RANGE.default),
+  localFeed: z
+    .object({ enabled: z.boolean().catch(false), port: localPortSchema })
+    .catch(() => defaultSettings().localFeed),
+  localApi: z
+    .object({ enabled: z.boolean().catch(false), port: localPortSchema, saveToHistory: z.boolean().catch(false) })
+    .catch(() => defaultSettings().localApi),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -58,6 +66,8 @@ export function defaultSettings(platform: string = process.platform): Settings {
     quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
     proxyUrl: null,
     streamTimeoutSeconds: STREAM_TIMEOUT_RANGE.default,
+    localFeed: { enabled: false, port: null },
+    localApi: { enabled: false, port: null, saveToHistory: false },
   };
 }
 

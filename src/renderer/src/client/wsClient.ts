@@ -27,6 +27,8 @@ const EVENT_SHAPES: { [E in EventName]: (payload: Record<string, unknown>) => bo
   'conversation.created': hasId,
   'conversation.deleted': hasId,
   'settings.updated': (p) => typeof p.language === 'string' && isRecord(p.quickAsk),
+  'chat.userMessage': (p) => hasId(p) && typeof p.conversationId === 'string',
+  'local.statusChanged': (p) => isRecord(p.feed) && isRecord(p.api),
   'desktop.statusChanged': (p) => typeof p.available === 'boolean',
   'desktop.openConversation': (p) => typeof p.conversationId === 'string',
   'desktop.quickAskShown': (p) => p.prefill === null || typeof p.prefill === 'string',

@@ -47,7 +47,7 @@ export class AppController {
   }
 
   /** What this window's new conversations are. */
-  get origin(): ConversationOrigin {
+  get origin(): Exclude<ConversationOrigin, 'api'> {
     return this.role === 'quick' ? 'quick' : 'chat';
   }
 

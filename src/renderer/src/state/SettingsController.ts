@@ -11,6 +11,27 @@ export class SettingsController {
     private readonly store: AppStore,
   ) {}
 
+  /** The live feed and local API status; failures become a notice. */
+  async loadLocal(): Promise<void> {
+    await this.localRequest('local.status');
+  }
+
+  async renewFeedToken(): Promise<void> {
+    await this.localRequest('local.renewFeedToken');
+  }
+
+  async renewApiKey(): Promise<void> {
+    await this.localRequest('local.renewApiKey');
+  }
+
+  private async localRequest(name: 'local.status' | 'local.renewFeedToken' | 'local.renewApiKey'): Promise<void> {
+    try {
+      this.store.setState({ local: await this.client.request(name, {}) });
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
   /** Throws, so the form can show the reason next to the fields. */
   async saveProvider(id: string | undefined, draft: ProviderDraft): Promise<ProviderView> {
     const saved = await this.client.request('providers.save', id ? { id, draft } : { draft });
@@ -74,6 +95,12 @@ export class SettingsController {
 function patchSettings(settings: Settings, patch: RequestArgs<'settings.update'>): Settings {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const { quickAsk, ...top } = patch;
-  return { ...settings, ...defined(top), quickAsk: { ...settings.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) } };
+  const { quickAsk, localFeed, localApi, ...top } = patch;
+  return {
+    ...settings,
+    ...defined(top),
+    quickAsk: { ...settings.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
+    localFeed: { ...settings.localFeed, ...(localFeed ? defined(localFeed) : {}) },
+    localApi: { ...settings.localApi, ...(localApi ? defined(localApi) : {}) },
+  };
 }

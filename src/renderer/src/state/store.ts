@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { AppInfo, Conversation, DesktopStatus, Message, ProviderView, Settings } from '../../../shared/domain';
+import type { AppInfo, Conversation, DesktopStatus, LocalServicesStatus, Message, ProviderView, Settings } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
 
@@ -30,6 +30,8 @@ export interface AppState {
   /** Models each provider reported in a connection test, for the pickers. */
   modelCatalog: Readonly<Record<string, readonly string[]>>;
   settingsOpen: boolean;
+  /** The live feed and local API, loaded when settings open and kept current by events. */
+  local: LocalServicesStatus | null;
   /** A failure not tied to a form (loading, renaming, deleting…), shown as a dismissible toast. */
   notice: AppErrorData | null;
 }
@@ -49,6 +51,7 @@ export const initialState: AppState = {
   streamingIds: new Set(),
   modelCatalog: {},
   settingsOpen: false,
+  local: null,
   notice: null,
 };
 

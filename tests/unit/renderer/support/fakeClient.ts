@@ -62,6 +62,8 @@ export const SETTINGS: Settings = {
   proxyUrl: null,
   streamTimeoutSeconds: 120,
   quickAsk: { shortcut: 'CommandOrControl+Shift+Space', providerId: null, model: null, prefillFromClipboard: false },
+  localFeed: { enabled: false, port: null },
+  localApi: { enabled: false, port: null, saveToHistory: false },
 };
 
 /** Lets queued promise callbacks run. */

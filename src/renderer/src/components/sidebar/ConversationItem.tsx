@@ -80,6 +80,11 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
               title={t('sidebar.quickAsk')}
             />
           )}
+          {conversation.origin === 'api' && (
+            <span className="conversation-item__api" data-testid="api-marker" title={t('sidebar.apiOrigin')}>
+              {t('sidebar.apiBadge')}
+            </span>
+          )}
           <span className="conversation-item__title" data-testid="conversation-title">
             {title}
           </span>

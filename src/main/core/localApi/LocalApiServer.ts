@@ -1,0 +1,193 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { SettingsRepository } from '../settings/settingsState';
+import type { StreamListener } from '../stream/StreamManager';
+import { isLocalHost, isOwnOrigin } from '../localFeed/LocalFeedServer';
+import { listenLocal } from '../localServer/listenLocal';
+import { parseCompletionRequest, toTurn, type CompletionRequest } from './completionRequest';
+import { listModelNames, resolveModelName } from './modelNames';
+import { failure, failureFromError, unauthorized, type ApiFailure } from './openaiErrors';
+import { runCompletion, type CompletionDeps } from './runCompletion';
+
+/** Every character of a maximal message may take 3 UTF-8 bytes, plus JSON framing. */
+const MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 3 + 1024 * 1024;
+
+export interface LocalApiOptions extends CompletionDeps {
+  settings: SettingsRepository;
+  key: string;
+  /** 0 picks a free port. */
+  port: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * An OpenAI-compatible API on 127.0.0.1 (`/v1/models`, `/v1/chat/completions`), so local
+ * programs can use the providers configured in Brook without ever seeing their keys. It has
+ * its own key, shown in settings. No CORS headers: web pages cannot call it.
+ */
+export class LocalApiServer {
+  private constructor(
+    private readonly http: Server,
+    readonly port: number,
+    private key: string,
+  ) {}
+
+  static async start(o: LocalApiOptions): Promise<LocalApiServer> {
+    let server: LocalApiServer | null = null;
+    const http = createServer((req, res) => {
+      if (!server) return void res.writeHead(503).end();
+      void server.handle(o, req, res).catch((err: unknown) => {
+        o.log?.(`local API: ${AppError.from(err).code}`);
+        if (!res.headersSent) sendFailure(res, failureFromError(err));
+        else res.end();
+      });
+    });
+    // Streams may stay quiet while a model thinks; the StreamManager's idle timeout governs them.
+    http.requestTimeout = 0;
+    const port = await listenLocal(http, o.port);
+    server = new LocalApiServer(http, port, o.key);
+    return server;
+  }
+
+  baseUrl(): string {
+    return `http://127.0.0.1:${this.port}/v1`;
+  }
+
+  setKey(key: string): void {
+    this.key = key;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.http.close(() => resolve());
+      this.http.closeAllConnections();
+    });
+  }
+
+  private async handle(o: LocalApiOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '');
+    const origin = req.headers.origin;
+    if ((origin !== undefined && !isOwnOrigin(origin, this.port)) || !isLocalHost(req.headers.host, this.port)) {
+      return sendFailure(res, failure(403, 'invalid_request_error', 'forbidden_origin', 'Web pages may not use Brook’s local API.'));
+    }
+    if (!this.authorized(req.headers.authorization)) return sendFailure(res, unauthorized());
+
+    if (path === '/v1/models') {
+      if (req.method !== 'GET') return sendFailure(res, methodNotAllowed());
+      const created = Math.floor(Date.now() / 1000);
+      const data = listModelNames(o.settings.read()).map((id) => ({ id, object: 'model', created, owned_by: 'brook' }));
+      return sendJson(res, 200, { object: 'list', data });
+    }
+    if (path === '/v1/chat/completions') {
+      if (req.method !== 'POST') return sendFailure(res, methodNotAllowed());
+      const body = await readJson(req);
+      if ('status' in body) return sendFailure(res, body);
+      return this.chatCompletion(o, parseCompletionRequest(body.value), res);
+    }
+    return sendFailure(res, failure(404, 'invalid_request_error', 'unknown_url', `Unknown request URL: ${req.method} ${path}`));
+  }
+
+  private chatCompletion(o: LocalApiOptions, request: CompletionRequest, res: ServerResponse): void {
+    const state = o.settings.read();
+    const target = resolveModelName(request.model, state.providers);
+    const turn = toTurn(request);
+    const id = `chatcmpl-${randomUUID()}`;
+    const created = Math.floor(Date.now() / 1000);
+    const stream = request.stream === true;
+    const chunk = (delta: Record<string, string>, finishReason: string | null = null) =>
+      JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }] });
+    let started = false;
+    const startStream = () => {
+      if (started) return;
+      started = true;
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(`data: ${chunk({ role: 'assistant', content: '' })}\n\n`);
+    };
+
+    const listener: StreamListener = {
+      onText: (text) => {
+        if (!stream) return;
+        startStream();
+        res.write(`data: ${chunk({ content: text })}\n\n`);
+      },
+      onReasoning: (text) => {
+        if (!stream) return;
+        startStream();
+        // DeepSeek's field, which most OpenAI-compatible clients already understand.
+        res.write(`data: ${chunk({ reasoning_content: text })}\n\n`);
+      },
+      onEnd: (outcome, s) => {
+        if (res.destroyed) return;
+        const usage = s.usage && { prompt_tokens: s.usage.promptTokens, completion_tokens: s.usage.completionTokens, total_tokens: s.usage.totalTokens };
+        if (outcome.status === 'error' || outcome.status === 'interrupted') {
+          const fail = outcome.status === 'error' ? failureFromError(outcome.error) : failureFromError(new AppError('network', { messageKey: 'errors.aborted' }));
+          if (!started) return sendFailure(res, fail);
+          // Mid-stream, OpenAI reports an error as one more data line.
+          res.end(`data: ${JSON.stringify(fail.body)}\n\n`);
+          return;
+        }
+        const finishReason = outcome.status === 'done' ? (outcome.finishReason ?? 'stop') : 'stop';
+        if (stream) {
+          startStream();
+          res.write(`data: ${chunk({}, finishReason)}\n\n`);
+          if (request.stream_options?.include_usage && usage) {
+            res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [], usage })}\n\n`);
+          }
+          res.end('data: [DONE]\n\n');
+          return;
+        }
+        const message: Record<string, string> = { role: 'assistant', content: s.content };
+        if (s.reasoning) message.reasoning_content = s.reasoning;
+        sendJson(res, 200, {
+          id,
+          object: 'chat.completion',
+          created,
+          model: request.model,
+          choices: [{ index: 0, message, finish_reason: finishReason }],
+          ...(usage ? { usage } : {}),
+        });
+      },
+    };
+    const running = runCompletion(o, target, turn, state.settings.localApi.saveToHistory, listener);
+    res.on('close', () => {
+      if (!res.writableFinished) running.cancel();
+    });
+  }
+
+  private authorized(header: string | undefined): boolean {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) return false;
+    const given = Buffer.from(match[1]!);
+    const expected = Buffer.from(this.key);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}
+
+function methodNotAllowed(): ApiFailure {
+  return failure(405, 'invalid_request_error', 'method_not_allowed', 'Method not allowed.');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+}
+
+function sendFailure(res: ServerResponse, f: ApiFailure): void {
+  sendJson(res, f.status, f.body, f.headers);
+}
+
+async function readJson(req: IncomingMessage): Promise<{ value: unknown } | ApiFailure> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return failure(413, 'invalid_request_error', 'request_too_large', 'The request body is too large.');
+    chunks.push(chunk);
+  }
+  try {
+    return { value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return failure(400, 'invalid_request_error', 'invalid_json', 'The request body is not valid JSON.');
+  }
+}

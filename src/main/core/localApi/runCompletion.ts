@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationParams } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
+import type { ChatService } from '../chat/ChatService';
+import { fitContext, outputReserve } from '../chat/contextBudget';
+import type { EventBus } from '../events';
+import type { HistoryStore } from '../history/HistoryStore';
+import type { ProviderService } from '../settings/ProviderService';
+import type { ProviderRecord } from '../settings/settingsState';
+import type { StreamListener, StreamManager } from '../stream/StreamManager';
+import type { CompletionTurn } from './completionRequest';
+
+export interface CompletionDeps {
+  providers: ProviderService;
+  history: HistoryStore;
+  chat: ChatService;
+  streams: StreamManager;
+  bus: EventBus;
+}
+
+export interface RunningCompletion {
+  /** The client went away: stop the answer (a saved one keeps what was written, as Stop does). */
+  cancel(): void;
+}
+
+/**
+ * One API turn through the same core as a window's: the provider from settings (with its key
+ * and proxy), the context trimmed to the model's window, the StreamManager's idle timeout and
+ * cancellation. Failures before the answer starts are thrown as AppError; later ones reach
+ * `listener.onEnd`.
+ */
+export function runCompletion(
+  d: CompletionDeps,
+  target: { record: ProviderRecord; model: string },
+  turn: CompletionTurn,
+  saveToHistory: boolean,
+  listener: StreamListener,
+): RunningCompletion {
+  return saveToHistory ? runSaved(d, target, turn, listener) : runUnsaved(d, target, turn, listener);
+}
+
+function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: StreamListener): RunningCompletion {
+  const { record, provider } = d.providers.resolve(target.record.id);
+  const contextWindow = record.contextWindow ?? knownContextWindow(target.model) ?? DEFAULT_CONTEXT_WINDOW;
+  const plan = fitContext(turn.system, turn.turns, {
+    contextWindow,
+    reserveForOutput: outputReserve(contextWindow, turn.maxOutputTokens ?? null),
+  });
+  if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: contextWindow } });
+  const request = {
+    model: target.model,
+    messages: plan.messages,
+    system: plan.system ?? undefined,
+    temperature: turn.temperature,
+    topP: turn.topP,
+    maxOutputTokens: turn.maxOutputTokens,
+  };
+  // Keyed apart from conversations, so it never collides with a window's stream.
+  const key = `api:${randomUUID()}`;
+  void d.streams.start(key, key, (signal) => provider.stream(request, signal), [listener]);
+  return { cancel: () => void d.streams.stop(key) };
+}
+
+/** Saved: an "API" conversation holding the request's messages, answered by ChatService like any other. */
+function runSaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: StreamListener): RunningCompletion {
+  const conversation = d.history.createConversation({ providerId: target.record.id, model: target.model, origin: 'api' });
+  const params: ConversationParams = {};
+  if (turn.system !== null) params.systemPrompt = turn.system;
+  if (turn.temperature !== undefined) params.temperature = turn.temperature;
+  if (turn.topP !== undefined) params.topP = turn.topP;
+  if (turn.maxOutputTokens !== undefined) params.maxOutputTokens = turn.maxOutputTokens;
+  d.history.setConversationParams(conversation.id, params);
+  let parentId: string | null = null;
+  for (const m of turn.turns.slice(0, -1)) {
+    parentId = d.history.appendMessage({ conversationId: conversation.id, parentId, role: m.role, content: m.content, status: 'done' }).id;
+  }
+  d.bus.emit('conversation.created', d.history.requireConversation(conversation.id));
+  let assistantId: string;
+  try {
+    assistantId = d.chat.send(conversation.id, turn.turns.at(-1)!.content).assistantMessage.id;
+  } catch (err) {
+    d.history.deleteConversation(conversation.id);
+    d.bus.emit('conversation.deleted', { id: conversation.id });
+    throw err;
+  }
+  const attached = d.streams.attach(conversation.id, listener);
+  if (!attached) {
+    // Ended before streaming (the question alone is longer than the model's window).
+    const answer = d.history.requireMessage(assistantId);
+    if (answer.error) throw AppError.fromJSON(answer.error);
+    throw new AppError('internal', { detail: 'the answer ended before it started' });
+  }
+  return { cancel: () => void d.chat.stop(conversation.id) };
+}

@@ -1,0 +1,57 @@
+/**
+ * What a live-feed subscriber receives for each core event, in the community format
+ * documented in docs/live-feed.md. Pure: the same events the windows get go in (the batched
+ * `stream` deltas, so subscribers see the text exactly as the user does), frames come out.
+ */
+import type { EventName, Events } from '../../../shared/contract';
+import type { AppErrorData } from '../../../shared/errors';
+
+export type FeedFrame =
+  | { type: 'text'; status: boolean; msg: string; user: 'assistant' | 'user'; conversation_id: string }
+  /** Brook's extension: the model's thinking, kept apart from the answer text. */
+  | { type: 'reasoning'; status: boolean; msg: string; user: 'assistant'; conversation_id: string }
+  | {
+      type: 'web_search';
+      data: { type: 'update'; message: string; args: string[] } | { type: 'result'; id: string };
+      conversation_id: string;
+    }
+  | { type: 'error'; msg: string; conversation_id: string };
+
+export function feedFrames<E extends EventName>(
+  name: E,
+  payload: Events[E],
+  translateError: (error: AppErrorData) => string,
+): FeedFrame[] {
+  if (name === 'chat.userMessage') {
+    const message = payload as Events['chat.userMessage'];
+    return [{ type: 'text', status: true, msg: message.content, user: 'user', conversation_id: message.conversationId }];
+  }
+  if (name !== 'stream') return [];
+  const { conversationId: conversation_id, event } = payload as Events['stream'];
+  switch (event.type) {
+    case 'delta': {
+      const frames: FeedFrame[] = [];
+      if (event.reasoning) frames.push({ type: 'reasoning', status: false, msg: event.reasoning, user: 'assistant', conversation_id });
+      if (event.text) frames.push({ type: 'text', status: false, msg: event.text, user: 'assistant', conversation_id });
+      return frames;
+    }
+    // web_search: when the stream events gain search steps and sources (issue 4), map them here:
+    //   step   → { type: 'web_search', data: { type: 'update', message: 'Searching', args: [query] }, conversation_id }
+    //   source → { type: 'web_search', data: { type: 'result', id: sourceUrl }, conversation_id }
+    case 'end': {
+      const { message } = event;
+      if (message.status === 'error') {
+        const error: AppErrorData = message.error ?? { code: 'internal', messageKey: 'errors.internal', retryable: true };
+        return [{ type: 'error', msg: translateError(error), conversation_id }];
+      }
+      // Done, stopped or cut short: the answer is as complete as it will get.
+      const frames: FeedFrame[] = [];
+      if (message.reasoning) frames.push({ type: 'reasoning', status: true, msg: message.reasoning, user: 'assistant', conversation_id });
+      frames.push({ type: 'text', status: true, msg: message.content, user: 'assistant', conversation_id });
+      return frames;
+    }
+    case 'start':
+    case 'usage':
+      return [];
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Error sentences for code that has no i18next (the core's live feed and local API). The
+ * renderer's i18next reads the same JSON files, so a message is written once per language.
+ */
+import type { AppErrorData } from '../errors';
+import type { LanguageSetting } from '../domain';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export type TextLanguage = 'en' | 'zh-CN';
+
+const ERRORS: Record<TextLanguage, Record<string, string>> = { en: en.errors, 'zh-CN': zhCN.errors };
+
+/** The setting when it names a language, else the system locale (any Chinese reads zh-CN best). */
+export function textLanguage(setting: LanguageSetting, systemLocale: string): TextLanguage {
+  if (setting !== 'system') return setting;
+  return systemLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The user-facing sentence for an error: its own key, else the key of its code (as the renderer does). */
+export function errorText(language: TextLanguage, error: AppErrorData): string {
+  const table = ERRORS[language];
+  const own = error.messageKey.startsWith('errors.') ? table[error.messageKey.slice('errors.'.length)] : undefined;
+  const template = own ?? table[error.code] ?? ERRORS.en[error.code] ?? error.code;
+  return template.replace(/\{\{\s*-?\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = error.params?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}

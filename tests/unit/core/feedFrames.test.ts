@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { feedFrames } from '../../../src/main/core/localFeed/feedFrames';
+import type { Message } from '../../../src/shared/domain';
+import type { AppErrorData } from '../../../src/shared/errors';
+import { errorText } from '../../../src/shared/i18n/errorText';
+
+const message = (patch: Partial<Message>): Message => ({
+  id: 'm',
+  conversationId: 'c',
+  parentId: 'u',
+  role: 'assistant',
+  content: '',
+  reasoning: '',
+  status: 'done',
+  error: null,
+  providerId: null,
+  model: null,
+  usage: null,
+  context: null,
+  finishReason: null,
+  reasoningMs: null,
+  createdAt: 1,
+  updatedAt: 1,
+  ...patch,
+});
+const en = (e: AppErrorData) => errorText('en', e);
+const stream = (event: Parameters<typeof feedFrames<'stream'>>[1]['event']) => feedFrames('stream', { conversationId: 'c', messageId: 'm', event }, en);
+
+describe('feedFrames', () => {
+  it('maps the user message, deltas (thinking first) and the final answer', () => {
+    expect(feedFrames('chat.userMessage', message({ role: 'user', content: 'hi 你好' }), en)).toEqual([
+      { type: 'text', status: true, msg: 'hi 你好', user: 'user', conversation_id: 'c' },
+    ]);
+    expect(stream({ type: 'delta', text: 'An', reasoning: 'hm' })).toEqual([
+      { type: 'reasoning', status: false, msg: 'hm', user: 'assistant', conversation_id: 'c' },
+      { type: 'text', status: false, msg: 'An', user: 'assistant', conversation_id: 'c' },
+    ]);
+    expect(stream({ type: 'delta', text: '', reasoning: 'only thinking' })).toHaveLength(1);
+    expect(stream({ type: 'end', message: message({ content: 'Answer', reasoning: 'hmm' }) })).toEqual([
+      { type: 'reasoning', status: true, msg: 'hmm', user: 'assistant', conversation_id: 'c' },
+      { type: 'text', status: true, msg: 'Answer', user: 'assistant', conversation_id: 'c' },
+    ]);
+    expect(stream({ type: 'end', message: message({ content: 'Half', status: 'stopped' }) })).toEqual([
+      { type: 'text', status: true, msg: 'Half', user: 'assistant', conversation_id: 'c' },
+    ]);
+  });
+
+  it('a failed turn is one translated error frame, with parameters filled in', () => {
+    const error: AppErrorData = { code: 'timeout', messageKey: 'errors.timeout', retryable: true };
+    expect(stream({ type: 'end', message: message({ status: 'error', error, content: 'partial' }) })).toEqual([
+      { type: 'error', msg: 'The provider took too long to respond. Try again.', conversation_id: 'c' },
+    ]);
+    const inUse: AppErrorData = { code: 'network', messageKey: 'errors.portInUse', params: { port: 4000 }, retryable: false };
+    expect(errorText('zh-CN', inUse)).toContain('4000');
+    expect(errorText('en', { code: 'auth', messageKey: 'errors.noSuchKey', retryable: false })).toBe(errorText('en', { code: 'auth', messageKey: 'errors.auth', retryable: false }));
+  });
+
+  it('sends nothing for starts, usage and events that are not streams', () => {
+    expect(stream({ type: 'start', message: message({ status: 'streaming' }) })).toEqual([]);
+    expect(stream({ type: 'usage', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } })).toEqual([]);
+    expect(feedFrames('conversation.deleted', { id: 'c' }, en)).toEqual([]);
+  });
+});
