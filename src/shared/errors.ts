@@ -128,6 +128,8 @@ export const EXTRA_ERROR_KEYS = [
   'errors.reenterKey',
   'errors.keysFileDamaged',
   'errors.dataDirInUse',
+  'errors.importUnknown',
+  'errors.importTooLarge',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

@@ -7,6 +7,9 @@ import { noDesktop, type DesktopPort } from './desktop';
 import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
 import { HistoryStore } from './history/HistoryStore';
+import { AssistantStore } from './history/AssistantStore';
+import { TransferService } from './history/transfer/TransferService';
+import { AutoTitler } from './chat/autoTitle';
 import type { ProviderDeps } from './providers/provider';
 import { Network } from './network/proxy';
 import { ProviderService } from './settings/ProviderService';
@@ -28,6 +31,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The Electron shell's tray, shortcut and windows; browser mode has none. */
   desktop?: DesktopPort;
+  /** Ask the model for a title after the first answer (tests that count requests turn it off). */
+  autoTitle?: boolean;
 }
 
 export interface Core {
@@ -59,6 +64,8 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const interruptedAtStartup = history.markInterrupted();
+  // Deletes still inside their undo window when Brook last stopped are final now.
+  history.purgeDeleted();
   const bus = new EventBus();
   const settings = new SettingsRepository(options.settingsBackend);
   const network = new Network(() => settings.read().settings.proxyUrl);
@@ -74,7 +81,28 @@ export function createCore(options: CoreOptions): Core {
   const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
   const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
-  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });
+  const assistants = new AssistantStore(history.database, options.clock);
+  const transfer = new TransferService(
+    history,
+    assistants,
+    () => {
+      const language = settings.read().settings.language;
+      return language === 'system' ? info.systemLocale || 'en' : language;
+    },
+    options.clock,
+  );
+  const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, providers, bus, { log }).start();
+  const handlers = createHandlers({
+    info,
+    history,
+    settings,
+    providers,
+    chat,
+    bus,
+    desktop: options.desktop ?? noDesktop,
+    assistants,
+    transfer,
+  });
   return {
     handlers,
     bus,
@@ -83,7 +111,9 @@ export function createCore(options: CoreOptions): Core {
     settings,
     interruptedAtStartup,
     async shutdown() {
+      stopTitles();
       await streams.stopAll();
+      chat.finishDeletes();
       history.close();
       lock.release();
     },
