@@ -101,11 +101,14 @@ export function cleanTitle(raw: string): string | null {
     .map((l) => l.trim())
     .find((l) => l !== '');
   if (!line) return null;
-  const cleaned = line
-    .replace(/^(title|标题)\s*[:：]\s*/i, '')
-    .replace(/^[#*\s]+|[*\s]+$/g, '')
-    .replace(/^["'“”‘’「」『』《》]+|["'“”‘’「」『』《》]+$/g, '')
-    .replace(/[.。!！?？,，;；:：]+$/u, '')
-    .trim();
+  let cleaned = line.replace(/^(title|标题)\s*[:：]\s*/i, '');
+  // Quotes, emphasis and final punctuation come in any order ("“Oslo.”", "「…」。").
+  for (let i = 0; i < 3; i++) {
+    cleaned = cleaned
+      .replace(/^[#*\s]+|[*\s]+$/g, '')
+      .replace(/^["'“”‘’「」『』《》]+|["'“”‘’「」『』《》]+$/g, '')
+      .replace(/[.。!！?？,，;；:：]+$/u, '')
+      .trim();
+  }
   return cleaned === '' ? null : titleFromText(cleaned, 60);
 }
