@@ -241,6 +241,8 @@ export interface Events {
   /** Also sent for conversations created elsewhere (the quick-ask window, another tab). */
   'conversation.created': Conversation;
   'conversation.deleted': { id: string };
+  /** An import added or grew these conversations: windows fetch the list again (one event, however many). */
+  'conversations.imported': { ids: string[] };
   /** Saved prompts changed (here or in another window): the whole list. */
   'assistants.changed': { assistants: Assistant[] };
   'settings.updated': Settings;
@@ -259,6 +261,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'conversation.created',
   'conversation.deleted',
   'assistants.changed',
+  'conversations.imported',
   'settings.updated',
   'desktop.statusChanged',
   'desktop.openConversation',

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IMPORT_CHUNK_CHARS } from '../../../src/shared/contract';
 import type { Message } from '../../../src/shared/domain';
 import { startCore } from './support/coreKit';
 
-const CHATGPT = readFileSync(join(__dirname, '../../fixtures/chatgpt-conversations.json'), 'utf8');
+const CHATGPT = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/chatgpt-conversations.json'), 'utf8');
 
 const cores: ReturnType<typeof startCore>[] = [];
 afterEach(async () => {

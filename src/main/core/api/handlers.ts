@@ -125,10 +125,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       if (!result) return null;
       const { touchedIds, ...summary } = result as typeof result & { touchedIds?: string[] };
       // Every window lists what arrived (created, or grown by new messages).
-      for (const cid of touchedIds ?? []) {
-        const c = d.history.getConversation(cid);
-        if (c) d.bus.emit('conversation.created', c);
-      }
+      if (touchedIds && touchedIds.length > 0) d.bus.emit('conversations.imported', { ids: touchedIds });
       if (summary.format === 'brook') d.bus.emit('assistants.changed', { assistants: d.assistants.list() });
       return summary;
     },

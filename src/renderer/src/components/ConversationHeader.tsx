@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain';
+import { ExportMenu } from './ExportMenu';
 import { ModelPicker } from './ModelPicker';
 
 export function ConversationHeader({ conversation }: { conversation: Conversation | null }) {
@@ -10,6 +11,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
         {conversation?.title || t('conversation.untitled')}
       </h1>
       {conversation && <ModelPicker conversation={conversation} />}
+      {conversation && <ExportMenu conversationId={conversation.id} />}
     </header>
   );
 }

@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { AppInfo, Conversation, DesktopStatus, Message, ProviderView, Settings } from '../../../shared/domain';
+import type { AppInfo, Assistant, Conversation, DesktopStatus, Message, ProviderView, Settings } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
 
@@ -30,6 +30,12 @@ export interface AppState {
   /** Models each provider reported in a connection test, for the pickers. */
   modelCatalog: Readonly<Record<string, readonly string[]>>;
   settingsOpen: boolean;
+  /** Saved prompts (main window only). */
+  assistants: readonly Assistant[];
+  /** The saved prompt the next new conversation starts with; null: none. */
+  newChatAssistantId: string | null;
+  /** The conversation just deleted, while Undo is still offered. */
+  pendingDelete: Conversation | null;
   /** A failure not tied to a form (loading, renaming, deleting…), shown as a dismissible toast. */
   notice: AppErrorData | null;
 }
@@ -49,6 +55,9 @@ export const initialState: AppState = {
   streamingIds: new Set(),
   modelCatalog: {},
   settingsOpen: false,
+  assistants: [],
+  newChatAssistantId: null,
+  pendingDelete: null,
   notice: null,
 };
 

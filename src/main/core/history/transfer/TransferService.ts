@@ -138,7 +138,8 @@ export class TransferService {
 /** A file name any system accepts, from a title. */
 function fileStem(title: string): string {
   const cleaned = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');

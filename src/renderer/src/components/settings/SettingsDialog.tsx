@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState, useController } from '../../state/context';
 import { Modal } from '../Modal';
+import { AssistantsSection } from './AssistantsSection';
+import { DataSection } from './DataSection';
 import { GeneralSettings } from './GeneralSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
@@ -31,6 +33,8 @@ export function SettingsDialog() {
         <ProvidersSection />
         <GeneralSettings />
         <QuickAskSettings />
+        <AssistantsSection />
+        <DataSection />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>
