@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type {
   AppInfo,
+  Assistant,
+  ExportFile,
+  ImportResult,
   ConnectionTestResult,
   Conversation,
   DesktopStatus,
@@ -25,6 +28,12 @@ export const MAX_MESSAGE_CHARS = 4_000_000;
 export const MAX_TITLE_CHARS = 200;
 /** Seconds of silence before a stream fails with `timeout`; reasoning models can think quietly for minutes. */
 export const STREAM_TIMEOUT_RANGE = { min: 10, max: 900, default: 120 } as const;
+/** How long a deleted conversation can be brought back (the Undo toast); it is purged a little later. */
+export const UNDO_DELETE_MS = 8000;
+/** An import file is sent in pieces of at most this many characters (the socket's frame limit). */
+export const IMPORT_CHUNK_CHARS = 1_000_000;
+/** The largest import accepted, in characters (years of ChatGPT history run to hundreds of MB). */
+export const MAX_IMPORT_CHARS = 512_000_000;
 
 const id = z.string().min(1).max(100);
 /** '' means the kind's default address; Spark speaks WebSocket, so ws(s) is allowed too. */
@@ -121,6 +130,12 @@ export const conversationParamsSchema = z.strictObject({
   maxOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
 });
 
+export const assistantDraftSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  params: conversationParamsSchema,
+});
+export type AssistantDraft = z.infer<typeof assistantDraftSchema>;
+
 const empty = z.strictObject({});
 
 /** Phantom-typed pairing of an argument schema with its result type. */
@@ -153,14 +168,22 @@ export const requests = {
       providerId: id.nullable().optional(),
       model: z.string().max(200).nullable().optional(),
       origin: creatableOrigin.optional(),
+      /** A saved prompt whose system prompt and parameters are copied into the new conversation. */
+      assistantId: id.nullable().optional(),
     }),
   ),
   'conversations.rename': req<Conversation>()(
     z.strictObject({ id, title: z.string().trim().min(1).max(MAX_TITLE_CHARS) }),
   ),
+  /** Hides the conversation at once; `conversations.restore` brings it back within UNDO_DELETE_MS. */
   'conversations.delete': req<null>()(z.strictObject({ id })),
-  /** The visible branch, root first. */
+  'conversations.restore': req<Conversation>()(z.strictObject({ id })),
+  'conversations.setPinned': req<Conversation>()(z.strictObject({ id, pinned: z.boolean() })),
+  'conversations.setArchived': req<Conversation>()(z.strictObject({ id, archived: z.boolean() })),
+  /** The visible branch, root first; each message carries its `branch` (‹ 2/3 ›). */
   'conversations.messages': req<Message[]>()(z.strictObject({ id })),
+  /** Shows the alternative `messageId` and its most recent continuation; returns the new visible branch. */
+  'conversations.switchBranch': req<Message[]>()(z.strictObject({ id, messageId: id })),
   'conversations.update': req<Conversation>()(
     z.strictObject({ id, providerId: id.nullable(), model: z.string().max(200).nullable() }),
   ),
@@ -170,8 +193,12 @@ export const requests = {
   'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
     z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
   ),
+  /** Edits a question: the new text becomes a sibling branch and is answered. */
+  'chat.edit': req<{ userMessage: Message; assistantMessage: Message }>()(
+    z.strictObject({ conversationId: id, messageId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
+  ),
   'chat.stop': req<null>()(z.strictObject({ conversationId: id })),
-  /** Answers a failed or stopped assistant message again, as a new sibling branch. */
+  /** Answers again (regenerate), as a new sibling branch; the old answer stays one ‹ › away. */
   'chat.retry': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
   /** Carries on a stopped, interrupted, failed or length-cut answer in the same message. */
   'chat.continue': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
@@ -184,6 +211,30 @@ export const requests = {
   'local.renewFeedToken': req<LocalServicesStatus>()(empty),
   /** A new local API key: the old one stops working at once. */
   'local.renewApiKey': req<LocalServicesStatus>()(empty),
+  'assistants.list': req<Assistant[]>()(empty),
+  'assistants.save': req<Assistant>()(z.strictObject({ id: id.optional(), draft: assistantDraftSchema })),
+  'assistants.remove': req<null>()(z.strictObject({ id })),
+
+  'transfer.exportConversation': req<ExportFile>()(z.strictObject({ id, format: z.enum(['markdown', 'html', 'json']) })),
+  /**
+   * Every conversation as Brook JSON, in parts of at most IMPORT_CHUNK_CHARS (a long history
+   * outgrows one socket frame): part 0 builds the file, later parts read the same snapshot.
+   */
+  'transfer.exportAll': req<ExportFile & { part: number; parts: number; exportId: string }>()(
+    z.strictObject({ exportId: id.optional(), part: z.number().int().min(0).default(0) }),
+  ),
+  /**
+   * An import file (ChatGPT's conversations.json or Brook JSON), sent in order in parts of at
+   * most IMPORT_CHUNK_CHARS; the last part runs the import and returns what it added.
+   */
+  'transfer.importChunk': req<ImportResult | null>()(
+    z.strictObject({
+      uploadId: id,
+      index: z.number().int().min(0),
+      last: z.boolean(),
+      text: z.string().max(IMPORT_CHUNK_CHARS),
+    }),
+  ),
 
   'desktop.status': req<DesktopStatus>()(empty),
   /** "Continue in Brook": shows the main window on this conversation (desktop only). */
@@ -209,6 +260,10 @@ export interface Events {
   /** Also sent for conversations created elsewhere (the quick-ask window, another tab). */
   'conversation.created': Conversation;
   'conversation.deleted': { id: string };
+  /** An import added or grew these conversations: windows fetch the list again (one event, however many). */
+  'conversations.imported': { ids: string[] };
+  /** Saved prompts changed (here or in another window): the whole list. */
+  'assistants.changed': { assistants: Assistant[] };
   'settings.updated': Settings;
   /** A user message was saved (from any window or the local API); the live feed repeats it. */
   'chat.userMessage': Message;
@@ -228,6 +283,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'conversation.updated',
   'conversation.created',
   'conversation.deleted',
+  'assistants.changed',
+  'conversations.imported',
   'settings.updated',
   'chat.userMessage',
   'local.statusChanged',

@@ -34,6 +34,19 @@ export interface Message {
   reasoningMs: number | null;
   createdAt: number;
   updatedAt: number;
+  /** Set on messages of a visible branch (`conversations.messages`): its alternatives, for ‹ 2/3 ›. */
+  branch?: BranchInfo;
+}
+
+/**
+ * Where a message stands among its siblings (edits of a question, regenerated answers), oldest
+ * first: `index` is 0-based; `prevId`/`nextId` are the neighbouring alternatives to switch to.
+ */
+export interface BranchInfo {
+  index: number;
+  count: number;
+  prevId: string | null;
+  nextId: string | null;
 }
 
 /** Where a conversation was started; quick asks can be filtered in the sidebar, `api` came through the local API. */
@@ -64,8 +77,40 @@ export interface Conversation {
   params: ConversationParams;
   providerId: string | null;
   model: string | null;
+  /** Pinned conversations come first in the sidebar. */
+  pinned: boolean;
+  /** Archived conversations are listed only in the Archived view. */
+  archived: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A saved prompt: a system prompt and default parameters copied into each conversation started with it. */
+export interface Assistant {
+  id: string;
+  name: string;
+  params: ConversationParams;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ExportFormat = 'markdown' | 'html' | 'json';
+
+/** A file for the user to save: the window downloads it (a Blob link in browser mode). */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+export interface ImportResult {
+  format: 'chatgpt' | 'brook';
+  /** Conversations created by this import. */
+  conversations: number;
+  /** Messages added (to new conversations or to ones imported before). */
+  messages: number;
+  /** Conversations already imported and unchanged. */
+  unchanged: number;
 }
 
 /**

@@ -131,6 +131,8 @@ export const EXTRA_ERROR_KEYS = [
   'errors.paramOutOfRange',
   'errors.portInUse',
   'errors.unknownModel',
+  'errors.importUnknown',
+  'errors.importTooLarge',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

@@ -10,7 +10,7 @@ export function applyStreamEvent(messages: readonly Message[], envelope: StreamE
   const index = messages.findIndex((m) => m.id === messageId);
   switch (event.type) {
     case 'start':
-      if (index >= 0) return replaceAt(messages, index, event.message);
+      if (index >= 0) return replaceAt(messages, index, keepBranch(messages[index]!, event.message));
       return [...messages, event.message];
     case 'delta': {
       if (index < 0 || (event.text === '' && event.reasoning === '')) return messages as Message[];
@@ -28,8 +28,13 @@ export function applyStreamEvent(messages: readonly Message[], envelope: StreamE
     case 'end':
       // The final row from the database is authoritative: it wins over accumulated deltas.
       if (index < 0) return messages as Message[];
-      return replaceAt(messages, index, event.message);
+      return replaceAt(messages, index, keepBranch(messages[index]!, event.message));
   }
+}
+
+/** Rows from the database carry no ‹ 2/3 › place; the one the list already knows stays. */
+function keepBranch(current: Message, next: Message): Message {
+  return next.branch || !current.branch ? next : { ...next, branch: current.branch };
 }
 
 function replaceAt(messages: readonly Message[], index: number, message: Message): Message[] {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { startAnthropicFixture } from '../fixtures/anthropicServer';
 import { startGeminiFixture } from '../fixtures/geminiServer';

@@ -8,6 +8,9 @@ import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
 import { HistoryStore } from './history/HistoryStore';
 import { LocalServices } from './localServices';
+import { AssistantStore } from './history/AssistantStore';
+import { TransferService } from './history/transfer/TransferService';
+import { AutoTitler } from './chat/autoTitle';
 import type { ProviderDeps } from './providers/provider';
 import { Network } from './network/proxy';
 import { ProviderService } from './settings/ProviderService';
@@ -31,6 +34,8 @@ export interface CoreOptions {
   desktop?: DesktopPort;
   /** Tests: the live feed drops a subscriber with more than this many bytes waiting. */
   feedMaxBufferedBytes?: number;
+  /** Ask the model for a title after the first answer (tests that count requests turn it off). */
+  autoTitle?: boolean;
 }
 
 export interface Core {
@@ -65,6 +70,8 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const interruptedAtStartup = history.markInterrupted();
+  // Deletes still inside their undo window when Brook last stopped are final now.
+  history.purgeDeleted();
   const bus = new EventBus();
   const settings = new SettingsRepository(options.settingsBackend);
   const network = new Network(() => settings.read().settings.proxyUrl);
@@ -99,7 +106,29 @@ export function createCore(options: CoreOptions): Core {
     bus,
   );
   const ready = local.apply();
-  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop, local });
+  const assistants = new AssistantStore(history.database, options.clock);
+  const transfer = new TransferService(
+    history,
+    assistants,
+    () => {
+      const language = settings.read().settings.language;
+      return language === 'system' ? info.systemLocale || 'en' : language;
+    },
+    options.clock,
+  );
+  const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, providers, bus, { log }).start();
+  const handlers = createHandlers({
+    info,
+    history,
+    settings,
+    providers,
+    chat,
+    bus,
+    desktop: options.desktop ?? noDesktop,
+    assistants,
+    transfer,
+    local,
+  });
   return {
     handlers,
     bus,
@@ -111,7 +140,9 @@ export function createCore(options: CoreOptions): Core {
     interruptedAtStartup,
     async shutdown() {
       await local.shutdown();
+      stopTitles();
       await streams.stopAll();
+      chat.finishDeletes();
       history.close();
       lock.release();
     },

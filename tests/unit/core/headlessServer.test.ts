@@ -46,6 +46,7 @@ beforeAll(async () => {
     secrets: new FileSecretStore(join(dataDir, 'keys.json')),
     info: { mode: 'browser', version: 'test', systemLocale: 'en-US' },
     chat: { checkpointMs: 200, windowBatchMs: 120 },
+    autoTitle: false,
   });
   server = await startHeadlessServer({ core, rendererDir: join(dataDir, 'no-renderer') });
   client = await WsContractClient.connect(wsUrl(), origin());

@@ -31,7 +31,7 @@ function msg(id: string, patch: Partial<Message> = {}): Message {
 }
 
 function conv(id: string, updatedAt: number, title = id): Conversation {
-  return { id, title, origin: 'chat', params: {}, providerId: null, model: null, createdAt: 0, updatedAt };
+  return { id, title, origin: 'chat', params: {}, providerId: null, model: null, pinned: false, archived: false, createdAt: 0, updatedAt };
 }
 
 describe('conversation list', () => {

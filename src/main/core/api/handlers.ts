@@ -4,8 +4,10 @@ import { AppError } from '../../../shared/errors';
 import type { ChatService } from '../chat/ChatService';
 import type { DesktopPort } from '../desktop';
 import type { EventBus } from '../events';
+import type { AssistantStore } from '../history/AssistantStore';
 import type { HistoryStore } from '../history/HistoryStore';
 import type { LocalServices } from '../localServices';
+import type { TransferService } from '../history/transfer/TransferService';
 import type { ProviderService } from '../settings/ProviderService';
 import type { SettingsRepository } from '../settings/settingsState';
 
@@ -18,6 +20,8 @@ export interface HandlerDeps {
   bus: EventBus;
   desktop: DesktopPort;
   local: LocalServices;
+  assistants: AssistantStore;
+  transfer: TransferService;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -44,12 +48,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'providers.test': ({ id, draft }) => d.providers.test(id, draft),
 
     'conversations.list': ({ origin }) => d.history.listConversations(origin),
-    'conversations.create': ({ providerId, model, origin }) => {
+    'conversations.create': ({ providerId, model, origin, assistantId }) => {
       const quick = origin === 'quick' ? d.settings.read().settings.quickAsk : null;
+      const assistant = assistantId ? d.assistants.require(assistantId) : null;
       const c = d.history.createConversation({
         providerId: providerId ?? quick?.providerId ?? null,
         model: model ?? quick?.model ?? null,
         origin,
+        params: assistant ? { ...assistant.params } : undefined,
       });
       d.bus.emit('conversation.created', c);
       return c;
@@ -64,7 +70,23 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.bus.emit('conversation.deleted', { id });
       return null;
     },
+    'conversations.restore': ({ id }) => {
+      const c = d.chat.restoreConversation(id);
+      d.bus.emit('conversation.created', c);
+      return c;
+    },
+    'conversations.setPinned': ({ id, pinned }) => {
+      const c = d.history.setPinned(id, pinned);
+      d.bus.emit('conversation.updated', c);
+      return c;
+    },
+    'conversations.setArchived': ({ id, archived }) => {
+      const c = d.history.setArchived(id, archived);
+      d.bus.emit('conversation.updated', c);
+      return c;
+    },
     'conversations.messages': ({ id }) => d.history.visiblePath(id),
+    'conversations.switchBranch': ({ id, messageId }) => d.chat.switchBranch(id, messageId),
     'conversations.setParams': ({ id, params }) => {
       const c = d.history.setConversationParams(id, params);
       d.bus.emit('conversation.updated', c);
@@ -78,6 +100,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     'chat.send': ({ conversationId, text }) => d.chat.send(conversationId, text),
+    'chat.edit': ({ conversationId, messageId, text }) => d.chat.edit(conversationId, messageId, text),
     'chat.stop': async ({ conversationId }) => {
       await d.chat.stop(conversationId);
       return null;
@@ -89,6 +112,29 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'local.status': () => d.local.status(),
     'local.renewFeedToken': () => d.local.renewFeedToken(),
     'local.renewApiKey': () => d.local.renewApiKey(),
+    'assistants.list': () => d.assistants.list(),
+    'assistants.save': ({ id, draft }) => {
+      const a = d.assistants.save(id, draft);
+      d.bus.emit('assistants.changed', { assistants: d.assistants.list() });
+      return a;
+    },
+    'assistants.remove': ({ id }) => {
+      d.assistants.remove(id);
+      d.bus.emit('assistants.changed', { assistants: d.assistants.list() });
+      return null;
+    },
+
+    'transfer.exportConversation': ({ id, format }) => d.transfer.exportConversation(id, format),
+    'transfer.exportAll': ({ exportId, part }) => d.transfer.exportAll(exportId, part),
+    'transfer.importChunk': ({ uploadId, index, last, text }) => {
+      const result = d.transfer.importChunk(uploadId, index, last, text);
+      if (!result) return null;
+      const { touchedIds, ...summary } = result as typeof result & { touchedIds?: string[] };
+      // Every window lists what arrived (created, or grown by new messages).
+      if (touchedIds && touchedIds.length > 0) d.bus.emit('conversations.imported', { ids: touchedIds });
+      if (summary.format === 'brook') d.bus.emit('assistants.changed', { assistants: d.assistants.list() });
+      return summary;
+    },
 
     'desktop.status': () => d.desktop.status(),
     'desktop.openInMain': ({ conversationId }) => {

@@ -1,5 +1,6 @@
 import type { Conversation, Message, StreamSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { UNDO_DELETE_MS } from '../../../shared/contract';
 import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import type { ProviderKind } from '../../../shared/domain';
@@ -22,6 +23,8 @@ export interface ChatServiceOptions {
   /** How often deltas reach windows; about one animation frame. */
   windowBatchMs?: number;
   log?: (message: string) => void;
+  /** How long a deleted conversation can still be restored (Undo) before it is purged. */
+  purgeDelayMs?: number;
 }
 
 interface Target {
@@ -44,6 +47,8 @@ export class ChatService {
   private readonly forwarders = new Map<string, BatchedForwarder>();
   /** Conversations being deleted: no new turn may start in them. */
   private readonly closing = new Set<string>();
+  private readonly purgeDelayMs: number;
+  private readonly purges = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly history: HistoryStore,
@@ -55,6 +60,7 @@ export class ChatService {
     this.checkpointMs = options.checkpointMs ?? 500;
     this.windowBatchMs = options.windowBatchMs ?? 16;
     this.log = options.log ?? (() => {});
+    this.purgeDelayMs = options.purgeDelayMs ?? UNDO_DELETE_MS + 7000;
   }
 
   send(conversationId: string, text: string): { userMessage: Message; assistantMessage: Message } {
@@ -74,9 +80,37 @@ export class ChatService {
     });
     this.bus.emit('chat.userMessage', userMessage);
     if (conversation.title === '') {
-      this.bus.emit('conversation.updated', this.history.renameConversation(conversationId, titleFromText(text)));
+      // Provisional: the model may write a better one once it has answered (see AutoTitler).
+      this.bus.emit('conversation.updated', this.history.renameConversation(conversationId, titleFromText(text), { auto: true }));
     }
     return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, [...path, userMessage], target) };
+  }
+
+  /**
+   * Edit: the new text becomes a sibling of the question it replaces (the old one and its
+   * answers stay, one ‹ › away), and is answered in the context of the branch above it.
+   */
+  edit(conversationId: string, messageId: string, text: string): { userMessage: Message; assistantMessage: Message } {
+    const conversation = this.history.requireConversation(conversationId);
+    this.assertIdle(conversationId);
+    const old = this.history.requireMessage(messageId);
+    if (old.conversationId !== conversationId || old.role !== 'user') {
+      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false });
+    }
+    const target = this.target(conversation.providerId, conversation.model);
+    checkParams(target.kind, conversation.params);
+    const above = old.parentId ? this.history.pathTo(old.parentId) : [];
+    const added = this.history.appendMessage({ conversationId, parentId: old.parentId, role: 'user', content: text, status: 'done' });
+    const userMessage = this.history.withBranch(added);
+    this.bus.emit('chat.userMessage', userMessage);
+    return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, [...above, userMessage], target) };
+  }
+
+  /** Shows another alternative (‹ 2/3 ›): its branch, down to its most recent leaf. */
+  switchBranch(conversationId: string, messageId: string): Message[] {
+    this.history.requireConversation(conversationId);
+    this.assertIdle(conversationId);
+    return this.history.switchBranch(conversationId, messageId);
   }
 
   /** A new answer to the same user message, as a sibling branch; the old one is kept. */
@@ -127,15 +161,43 @@ export class ChatService {
     await this.streams.stop(conversationId);
   }
 
-  /** Stops any answer first, and refuses new turns meanwhile, so nothing streams into a deleted row. */
+  /**
+   * Stops any answer first, and refuses new turns meanwhile, so nothing streams into a deleted
+   * row. The conversation is hidden at once and purged after the undo window.
+   */
   async deleteConversation(conversationId: string): Promise<void> {
+    this.history.requireConversation(conversationId);
     this.closing.add(conversationId);
+    let deletedAt: number;
     try {
       await this.streams.stop(conversationId);
-      this.history.deleteConversation(conversationId);
+      deletedAt = this.history.softDeleteConversation(conversationId);
     } finally {
       this.closing.delete(conversationId);
     }
+    const timer = setTimeout(() => {
+      this.purges.delete(timer);
+      try {
+        // Only this delete: a restore followed by another delete has its own timer.
+        this.history.purgeConversation(conversationId, deletedAt);
+      } catch (err) {
+        this.log(`purge failed: ${String(err)}`);
+      }
+    }, this.purgeDelayMs);
+    timer.unref?.();
+    this.purges.add(timer);
+  }
+
+  /** Undo of a delete, within the window. */
+  restoreConversation(conversationId: string): Conversation {
+    return this.history.restoreConversation(conversationId);
+  }
+
+  /** At shutdown: pending deletes become final (the undo window closes with the app). */
+  finishDeletes(): void {
+    for (const timer of this.purges) clearTimeout(timer);
+    this.purges.clear();
+    this.history.purgeDeleted();
   }
 
   /**
@@ -157,7 +219,7 @@ export class ChatService {
   private startAnswer(conversation: Conversation, parent: Message, path: readonly Message[], target: Target): Message {
     const conversationId = conversation.id;
     const plan = this.plan(conversation, path, target);
-    const assistant = this.history.appendMessage({
+    const appended = this.history.appendMessage({
       conversationId,
       parentId: parent.id,
       role: 'assistant',
@@ -167,6 +229,8 @@ export class ChatService {
       model: target.model,
       context: plan && { sent: plan.sent, total: plan.total, estimatedTokens: plan.estimatedTokens, contextWindow: target.contextWindow },
     });
+    // A regenerated answer arrives as ‹ n/n ›.
+    const assistant = this.history.withBranch(appended);
     this.bus.emit('stream', { conversationId, messageId: assistant.id, event: { type: 'start', message: assistant } });
     if (!plan) {
       // The question alone is longer than the model can read: say so instead of sending it.

@@ -6,7 +6,7 @@ import type { AnswerContext, Conversation, ConversationOrigin, ConversationParam
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { MIGRATIONS } from './migrations/index';
 import { migrate, type MigrationResult } from './migrate';
-import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
+import { toBranch, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
 
 export interface HistoryStoreOptions {
   /** Database file; ':memory:' for tests. */
@@ -40,6 +40,11 @@ export interface MessageFinish {
 
 const DEFAULT_TITLE = '';
 
+/** A message's siblings (itself included), oldest first, as a JSON array; `m` is the message. */
+const SIBLING_IDS_SQL = `(SELECT json_group_array(id) FROM (
+    SELECT s.id FROM messages s WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id
+    ORDER BY s.created_at, s.rowid)) AS sibling_ids`;
+
 /**
  * Every conversation and message, in one SQLite file (WAL). Synchronous by design:
  * better-sqlite3 calls take microseconds and keep write order trivially correct.
@@ -69,11 +74,18 @@ export class HistoryStore {
     this.db.close();
   }
 
+  /** For the modules that extend the history in files of their own (assistants, import, export). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /** Pinned first, then the most recently active; archived ones are included (flagged), deleted ones not. */
   listConversations(origin?: ConversationOrigin): Conversation[] {
+    const order = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
     const rows = (
       origin
-        ? this.db.prepare('SELECT * FROM conversations WHERE origin = ? ORDER BY updated_at DESC, rowid DESC').all(origin)
-        : this.db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
+        ? this.db.prepare(`SELECT * FROM conversations WHERE origin = ? AND deleted_at IS NULL ${order}`).all(origin)
+        : this.db.prepare(`SELECT * FROM conversations WHERE deleted_at IS NULL ${order}`).all()
     ) as ConversationRow[];
     return rows.map(toConversation);
   }
@@ -94,26 +106,104 @@ export class HistoryStore {
     providerId?: string | null;
     model?: string | null;
     origin?: ConversationOrigin;
+    /** Copied from an assistant (saved prompt) when one was chosen. */
+    params?: ConversationParams;
   }): Conversation {
     const id = this.newId();
     const now = this.now();
     this.write(() =>
       this.db
         .prepare(
-          `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`,
+          `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, params_json, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
         )
-        .run(id, init.title ?? DEFAULT_TITLE, init.origin ?? 'chat', init.providerId ?? null, init.model ?? null, now, now),
+        .run(
+          id,
+          init.title ?? DEFAULT_TITLE,
+          init.origin ?? 'chat',
+          init.providerId ?? null,
+          init.model ?? null,
+          JSON.stringify(init.params ?? {}),
+          now,
+          now,
+        ),
     );
     return this.requireConversation(id);
   }
 
-  renameConversation(id: string, title: string): Conversation {
+  /**
+   * `auto`: a provisional title (the first words) that a model-written one may replace; a
+   * title the user gives is final.
+   */
+  renameConversation(id: string, title: string, options: { auto?: boolean } = {}): Conversation {
     this.requireConversation(id);
     this.write(() =>
-      this.db.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?').run(title, this.now(), id),
+      this.db
+        .prepare('UPDATE conversations SET title = ?, auto_title = ?, updated_at = ? WHERE id = ?')
+        .run(title, options.auto ? 1 : 0, this.now(), id),
     );
     return this.requireConversation(id);
+  }
+
+  /** The model's title, unless the user renamed the conversation meanwhile; null when it did not apply. */
+  applyModelTitle(id: string, title: string): Conversation | null {
+    const changed = this.write(
+      () =>
+        this.db
+          .prepare('UPDATE conversations SET title = ?, auto_title = 0 WHERE id = ? AND auto_title = 1 AND deleted_at IS NULL')
+          .run(title, id).changes,
+    );
+    return changed > 0 ? this.getConversation(id) : null;
+  }
+
+  /** The provisional title stays for good (the model gave none). */
+  settleTitle(id: string): void {
+    this.write(() => this.db.prepare('UPDATE conversations SET auto_title = 0 WHERE id = ?').run(id));
+  }
+
+  hasAutoTitle(id: string): boolean {
+    return this.conversationRow(id)?.auto_title === 1;
+  }
+
+  setPinned(id: string, pinned: boolean): Conversation {
+    this.requireConversation(id);
+    this.write(() => this.db.prepare('UPDATE conversations SET pinned = ? WHERE id = ?').run(pinned ? 1 : 0, id));
+    return this.requireConversation(id);
+  }
+
+  setArchived(id: string, archived: boolean): Conversation {
+    this.requireConversation(id);
+    this.write(() => this.db.prepare('UPDATE conversations SET archived = ? WHERE id = ?').run(archived ? 1 : 0, id));
+    return this.requireConversation(id);
+  }
+
+  /** Hidden at once; the rows stay until purged, so Undo can bring them back. Returns the deletion time. */
+  softDeleteConversation(id: string): number {
+    const now = this.now();
+    this.write(() => this.db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, id));
+    return now;
+  }
+
+  /** Removes one deleted conversation for good, if it is still the same deletion. */
+  purgeConversation(id: string, deletedAt: number): boolean {
+    return (
+      this.write(() => this.db.prepare('DELETE FROM conversations WHERE id = ? AND deleted_at = ?').run(id, deletedAt).changes) > 0
+    );
+  }
+
+  restoreConversation(id: string): Conversation {
+    const changed = this.write(
+      () => this.db.prepare('UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes,
+    );
+    if (changed === 0) throw new AppError('not_found', { detail: `deleted conversation ${id}` });
+    return this.requireConversation(id);
+  }
+
+  /** Removes for good conversations deleted at or before `deletedBefore` (all of them by default). */
+  purgeDeleted(deletedBefore = Number.MAX_SAFE_INTEGER): number {
+    return this.write(
+      () => this.db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?').run(deletedBefore).changes,
+    );
   }
 
   setConversationModel(id: string, providerId: string | null, model: string | null): Conversation {
@@ -134,11 +224,16 @@ export class HistoryStore {
     this.write(() => this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id));
   }
 
-  /** The visible branch, root first: walk up from the current leaf. */
+  /** The visible branch, root first: walk up from the current leaf. Each message carries its `branch`. */
   visiblePath(conversationId: string): Message[] {
     const conversation = this.conversationRow(conversationId);
     if (!conversation) throw new AppError('not_found', { detail: `conversation ${conversationId}` });
     if (!conversation.current_leaf_id) return [];
+    return this.pathTo(conversation.current_leaf_id);
+  }
+
+  /** The branch from the root down to `messageId`, root first, each message with its `branch`. */
+  pathTo(messageId: string): Message[] {
     const rows = this.db
       .prepare(
         `WITH RECURSIVE path(id, depth) AS (
@@ -147,10 +242,41 @@ export class HistoryStore {
            SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id
            WHERE m.parent_id IS NOT NULL
          )
-         SELECT m.* FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC`,
+         SELECT m.*, ${SIBLING_IDS_SQL} FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC`,
       )
-      .all(conversation.current_leaf_id) as MessageRow[];
-    return rows.map(toMessage);
+      .all(messageId) as (MessageRow & { sibling_ids: string })[];
+    return rows.map((row) => ({ ...toMessage(row), branch: toBranch(row.id, row.sibling_ids) }));
+  }
+
+  /** The message with its place among its siblings (for a message just added). */
+  withBranch(message: Message): Message {
+    const row = this.db.prepare(`SELECT ${SIBLING_IDS_SQL} FROM messages m WHERE m.id = ?`).get(message.id) as
+      | { sibling_ids: string }
+      | undefined;
+    return row ? { ...message, branch: toBranch(message.id, row.sibling_ids) } : message;
+  }
+
+  /**
+   * Shows the branch through `messageId`: the visible branch becomes the path to the most
+   * recently written leaf below it (the message itself when it has no replies).
+   */
+  switchBranch(conversationId: string, messageId: string): Message[] {
+    const message = this.requireMessage(messageId);
+    if (message.conversationId !== conversationId) throw new AppError('not_found', { detail: `message ${messageId}` });
+    const leaf = this.db
+      .prepare(
+        `WITH RECURSIVE below(id) AS (
+           SELECT ?
+           UNION ALL
+           SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id
+         )
+         SELECT m.id FROM below JOIN messages m ON m.id = below.id
+         WHERE NOT EXISTS (SELECT 1 FROM messages c WHERE c.parent_id = m.id)
+         ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1`,
+      )
+      .get(messageId) as { id: string };
+    this.write(() => this.db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf.id, conversationId));
+    return this.visiblePath(conversationId);
   }
 
   getMessage(id: string): Message | null {
@@ -276,8 +402,9 @@ export class HistoryStore {
     );
   }
 
+  /** Soft-deleted conversations are gone for every caller but `restoreConversation`. */
   private conversationRow(id: string): ConversationRow | undefined {
-    return this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return this.db.prepare('SELECT * FROM conversations WHERE id = ? AND deleted_at IS NULL').get(id) as ConversationRow | undefined;
   }
 
   /** Storage failures become errors the user can act on, never a silent loss. */

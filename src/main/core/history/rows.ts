@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationParamsSchema } from '../../../shared/contract';
-import type { AnswerContext, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus } from '../../../shared/domain';
+import type { AnswerContext, BranchInfo, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus } from '../../../shared/domain';
 import { isAppErrorData, type AppErrorData } from '../../../shared/errors';
 
 export interface ConversationRow {
@@ -11,6 +11,11 @@ export interface ConversationRow {
   provider_id: string | null;
   model: string | null;
   current_leaf_id: string | null;
+  pinned: number;
+  archived: number;
+  deleted_at: number | null;
+  auto_title: number;
+  source_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -32,6 +37,7 @@ export interface MessageRow {
   context_json: string | null;
   finish_reason: string | null;
   reasoning_ms: number | null;
+  source_id?: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -44,9 +50,18 @@ export function toConversation(row: ConversationRow): Conversation {
     params: parseParams(row.params_json),
     providerId: row.provider_id,
     model: row.model,
+    pinned: row.pinned === 1,
+    archived: row.archived === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** `sibling_ids`: a JSON array of the message's siblings (itself included), oldest first. */
+export function toBranch(id: string, siblingIdsJson: string): BranchInfo {
+  const ids = parseJson(siblingIdsJson, z.array(z.string())) ?? [id];
+  const index = Math.max(0, ids.indexOf(id));
+  return { index, count: ids.length, prevId: ids[index - 1] ?? null, nextId: ids[index + 1] ?? null };
 }
 
 export function toMessage(row: MessageRow): Message {

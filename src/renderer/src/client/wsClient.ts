@@ -33,6 +33,8 @@ const EVENT_SHAPES: { [E in EventName]: (payload: Record<string, unknown>) => bo
   'desktop.openConversation': (p) => typeof p.conversationId === 'string',
   'desktop.quickAskShown': (p) => p.prefill === null || typeof p.prefill === 'string',
   'desktop.command': (p) => typeof p.command === 'string',
+  'assistants.changed': (p) => Array.isArray(p.assistants),
+  'conversations.imported': (p) => Array.isArray(p.ids),
 };
 
 /**

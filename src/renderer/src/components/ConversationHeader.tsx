@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain';
+import { ExportMenu } from './ExportMenu';
 import { ModelPicker } from './ModelPicker';
 import { ParamsButton } from './params/ParamsButton';
 
@@ -12,6 +13,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
       </h1>
       {conversation && <ModelPicker conversation={conversation} />}
       {conversation && <ParamsButton conversation={conversation} />}
+      {conversation && <ExportMenu conversationId={conversation.id} />}
     </header>
   );
 }

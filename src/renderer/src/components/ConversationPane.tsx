@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { streamingMessage } from '../state/listOps';
 import { useAppState } from '../state/context';
+import { AssistantPicker } from './AssistantPicker';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './messages/MessageList';
@@ -25,7 +26,10 @@ export function ConversationPane() {
         <MessageList conversationId={activeId} messages={list} busy={streaming} />
       ) : (
         <div className="pane__welcome">
-          <h2>{t('conversation.welcome')}</h2>
+          <div className="pane__welcome-inner">
+            <h2>{t('conversation.welcome')}</h2>
+            <AssistantPicker />
+          </div>
         </div>
       )}
       <Composer conversationId={activeId} streaming={streaming} />

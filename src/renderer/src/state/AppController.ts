@@ -1,8 +1,10 @@
+import { UNDO_DELETE_MS, type AssistantDraft } from '../../../shared/contract';
 import type { Conversation, ConversationOrigin, ConversationParams } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
 import { ChatController } from './ChatController';
 import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
+import { TransferController } from './TransferController';
 import { toErrorData } from './errors';
 import { sortConversations, upsertConversation } from './listOps';
 import { newChatChoice, type ModelChoice } from './modelChoice';
@@ -27,6 +29,9 @@ export class AppController {
   readonly chat: ChatController;
   readonly settings: SettingsController;
   readonly desktop: DesktopController;
+  readonly transfer: TransferController;
+  /** Ends the Undo offer of the last delete. */
+  private undoTimer: ReturnType<typeof setTimeout> | null = null;
   /** A "New chat" still on its way: a message sent meanwhile goes there, not to another new chat. */
   private creating: Promise<Conversation> | null = null;
   /** A conversation to show once the first load is done (a link, or "Continue in Brook" during load). */
@@ -44,6 +49,7 @@ export class AppController {
     this.chat = new ChatController(client, store, schedule);
     this.settings = new SettingsController(client, store);
     this.desktop = new DesktopController(client, store, options.openMainView);
+    this.transfer = new TransferController(client);
   }
 
   /** What this window's new conversations are. */
@@ -85,11 +91,22 @@ export class AppController {
         notice: null,
       });
       void this.chat.resyncStreaming();
+      if (this.role === 'main') void this.loadAssistants();
       if (target !== null && conversations.some((c) => c.id === target)) {
         await this.chat.open(target, { keepList: target === activeId });
       } else if (activeId !== null) this.chat.close();
     } catch (err) {
       this.store.setState({ ready: true, notice: toErrorData(err) });
+    }
+  }
+
+  /** After an import: the list again, in one request (an import may bring thousands). */
+  async reloadConversations(): Promise<void> {
+    try {
+      const list = await this.client.request('conversations.list', this.role === 'quick' ? { origin: 'quick' } : {});
+      this.store.setState({ conversations: sortConversations(list) });
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
     }
   }
 
@@ -151,10 +168,89 @@ export class AppController {
     }
   }
 
+  /** Deletes at once and offers Undo for UNDO_DELETE_MS (the core purges a little later). */
   async remove(id: string): Promise<void> {
+    const conversation = this.store.getState().conversations.find((c) => c.id === id) ?? null;
     try {
       await this.client.request('conversations.delete', { id });
       this.forget(id);
+      if (this.undoTimer) clearTimeout(this.undoTimer);
+      this.store.setState({ pendingDelete: conversation });
+      this.undoTimer = setTimeout(() => this.dismissUndo(), UNDO_DELETE_MS);
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  async undoDelete(): Promise<void> {
+    const pending = this.store.getState().pendingDelete;
+    this.dismissUndo();
+    if (!pending) return;
+    try {
+      this.conversationUpdated(await this.client.request('conversations.restore', { id: pending.id }));
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  dismissUndo(): void {
+    if (this.undoTimer) clearTimeout(this.undoTimer);
+    this.undoTimer = null;
+    if (this.store.getState().pendingDelete) this.store.setState({ pendingDelete: null });
+  }
+
+  async setPinned(id: string, pinned: boolean): Promise<void> {
+    try {
+      this.conversationUpdated(await this.client.request('conversations.setPinned', { id, pinned }));
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<void> {
+    try {
+      this.conversationUpdated(await this.client.request('conversations.setArchived', { id, archived }));
+      if (archived && this.store.getState().activeId === id) this.chat.close();
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  async loadAssistants(): Promise<void> {
+    try {
+      this.store.setState({ assistants: await this.client.request('assistants.list', {}) });
+    } catch {
+      // Saved prompts are optional; the next change event brings them.
+    }
+  }
+
+  /** Throws, so the form keeps what was typed and shows why. */
+  async saveAssistant(id: string | undefined, draft: AssistantDraft): Promise<void> {
+    await this.client.request('assistants.save', { id, draft });
+    await this.loadAssistants();
+  }
+
+  async removeAssistant(id: string): Promise<void> {
+    try {
+      await this.client.request('assistants.remove', { id });
+      if (this.store.getState().newChatAssistantId === id) this.store.setState({ newChatAssistantId: null });
+      await this.loadAssistants();
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  /**
+   * The saved prompt to start with. A conversation that is open but has no messages yet
+   * takes its parameters now (a copy; editing the assistant later does not change it).
+   */
+  async chooseAssistant(assistantId: string | null): Promise<void> {
+    this.store.setState({ newChatAssistantId: assistantId });
+    const { activeId, messages, assistants } = this.store.getState();
+    if (!activeId || (messages && messages.conversationId === activeId && messages.list.length > 0)) return;
+    const params = assistantId ? (assistants.find((a) => a.id === assistantId)?.params ?? {}) : {};
+    try {
+      this.conversationUpdated(await this.client.request('conversations.setParams', { id: activeId, params: { ...params } }));
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
     }
@@ -188,9 +284,13 @@ export class AppController {
   }
 
   private async requestConversation(): Promise<Conversation> {
-    const { settings, providers, newChatModel } = this.store.getState();
+    const { settings, providers, newChatModel, newChatAssistantId } = this.store.getState();
     const choice = newChatModel ?? newChatChoice(this.origin, settings, providers);
-    const conversation = await this.client.request('conversations.create', { ...choice, origin: this.origin });
+    const conversation = await this.client.request('conversations.create', {
+      ...choice,
+      origin: this.origin,
+      ...(newChatAssistantId ? { assistantId: newChatAssistantId } : {}),
+    });
     this.store.setState((s) => ({
       conversations: upsertConversation(s.conversations, conversation),
       createdId: conversation.id,

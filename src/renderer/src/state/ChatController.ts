@@ -4,7 +4,7 @@ import type { StreamEventEnvelope } from '../../../shared/streamEvents';
 import type { RendererClient } from '../client/types';
 import { toErrorData } from './errors';
 import { InFlight } from './inFlight';
-import { applySnapshot, mergeRetried, mergeSent, streamingMessage } from './listOps';
+import { applySnapshot, mergeEdited, mergeRetried, mergeSent, streamingMessage } from './listOps';
 import type { AppStore } from './store';
 import { type FrameScheduler, StreamBatcher } from './streamBatcher';
 
@@ -94,6 +94,26 @@ export class ChatController {
       this.client.request('chat.send', { conversationId, text }),
     );
     this.updateList(conversationId, (list) => mergeSent(list, userMessage, assistantMessage));
+  }
+
+  /** Edits a question (a new branch); throws so the editor can keep the text and show why. */
+  async edit(conversationId: string, messageId: string, text: string): Promise<void> {
+    const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () =>
+      this.client.request('chat.edit', { conversationId, messageId, text }),
+    );
+    this.updateList(conversationId, (list) => mergeEdited(list, messageId, userMessage, assistantMessage));
+  }
+
+  /** ‹ › : shows another alternative and the branch below it. */
+  async switchBranch(conversationId: string, messageId: string): Promise<void> {
+    const seq = this.openSeq;
+    try {
+      const list = await this.client.request('conversations.switchBranch', { id: conversationId, messageId });
+      if (seq !== this.openSeq) return;
+      this.updateList(conversationId, () => list);
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
   }
 
   async stop(conversationId: string): Promise<void> {

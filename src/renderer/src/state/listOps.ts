@@ -1,14 +1,16 @@
 /** Pure list updates the controllers apply to state. Each returns a new array. */
 import type { Conversation, Message, StreamSnapshot } from '../../../shared/domain';
 
-/** Newest first: the sidebar order. */
+/** Pinned first, then newest first: the sidebar order. */
 export function sortConversations(list: readonly Conversation[]): Conversation[] {
-  return [...list].sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
+  return [...list].sort(
+    (a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt || b.createdAt - a.createdAt,
+  );
 }
 
 export function upsertConversation(list: readonly Conversation[], next: Conversation): Conversation[] {
   const index = list.findIndex((c) => c.id === next.id);
-  if (index >= 0 && list[index]!.updatedAt === next.updatedAt) {
+  if (index >= 0 && list[index]!.updatedAt === next.updatedAt && list[index]!.pinned === next.pinned) {
     const copy = list.slice();
     copy[index] = next;
     return copy;
@@ -36,6 +38,17 @@ export function mergeRetried(list: readonly Message[], oldId: string, next: Mess
   const existing = list.find((m) => m.id === next.id);
   const base = index >= 0 ? list.slice(0, index) : list.filter((m) => m.id !== next.id);
   return [...base.filter((m) => m.id !== next.id), existing ?? next];
+}
+
+/**
+ * `chat.edit` makes the new question a sibling of `oldId`: the visible branch now ends with it
+ * and its answer (the old question and everything after it belonged to the other branch).
+ */
+export function mergeEdited(list: readonly Message[], oldId: string, user: Message, assistant: Message): Message[] {
+  const index = list.findIndex((m) => m.id === oldId);
+  const existing = list.find((m) => m.id === assistant.id);
+  const base = (index >= 0 ? list.slice(0, index) : list).filter((m) => m.id !== user.id && m.id !== assistant.id);
+  return [...base, user, existing ? { ...existing, branch: existing.branch ?? assistant.branch } : assistant];
 }
 
 /** Late attach: the buffered text replaces whatever checkpoint the history returned. */

@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { AppInfo, Conversation, DesktopStatus, LocalServicesStatus, Message, ProviderView, Settings } from '../../../shared/domain';
+import type { AppInfo, Assistant, Conversation, DesktopStatus, LocalServicesStatus, Message, ProviderView, Settings } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
 
@@ -32,6 +32,12 @@ export interface AppState {
   settingsOpen: boolean;
   /** The live feed and local API, loaded when settings open and kept current by events. */
   local: LocalServicesStatus | null;
+  /** Saved prompts (main window only). */
+  assistants: readonly Assistant[];
+  /** The saved prompt the next new conversation starts with; null: none. */
+  newChatAssistantId: string | null;
+  /** The conversation just deleted, while Undo is still offered. */
+  pendingDelete: Conversation | null;
   /** A failure not tied to a form (loading, renaming, deleting…), shown as a dismissible toast. */
   notice: AppErrorData | null;
 }
@@ -52,6 +58,9 @@ export const initialState: AppState = {
   modelCatalog: {},
   settingsOpen: false,
   local: null,
+  assistants: [],
+  newChatAssistantId: null,
+  pendingDelete: null,
   notice: null,
 };
 

@@ -15,6 +15,8 @@ export function subscribeWindowEvents(app: AppController): () => void {
     }),
     c.on('conversation.deleted', ({ id }) => app.forget(id)),
     c.on('settings.updated', (settings) => store.setState({ settings })),
+    c.on('assistants.changed', ({ assistants }) => store.setState({ assistants })),
+    c.on('conversations.imported', () => void app.reloadConversations()),
     c.on('desktop.statusChanged', (desktop) => store.setState({ desktop })),
     c.on('local.statusChanged', (local) => store.setState({ local })),
     c.onConnectionChange(({ state, resync }) => {

@@ -43,7 +43,7 @@ export function msg(id: string, patch: Partial<Message> = {}): Message {
 }
 
 export function conv(id: string, patch: Partial<Conversation> = {}): Conversation {
-  return { id, title: id, origin: 'chat', params: {}, providerId: null, model: null, createdAt: 1, updatedAt: 1, ...patch };
+  return { id, title: id, origin: 'chat', params: {}, providerId: null, model: null, pinned: false, archived: false, createdAt: 1, updatedAt: 1, ...patch };
 }
 
 export function provider(id: string, patch: Partial<ProviderView> = {}): ProviderView {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002ConversationOrigin } from './002_conversation_origin';
 import { m003ParamsAndContext } from './003_params_and_context';
+import { m006ManageAndImport } from './006_manage_and_import';
 import { m007ApiOrigin } from './007_api_origin';
 
 export interface Migration {
@@ -12,4 +13,10 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ConversationOrigin, m003ParamsAndContext, m007ApiOrigin];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002ConversationOrigin,
+  m003ParamsAndContext,
+  m006ManageAndImport,
+  m007ApiOrigin,
+];

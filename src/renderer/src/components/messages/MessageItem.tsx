@@ -1,8 +1,10 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { useController } from '../../state/context';
 import { AssistantBody } from './AssistantBody';
+import { BranchSwitcher } from './BranchSwitcher';
+import { EditUserMessage } from './EditUserMessage';
 import { MessageMeta } from './MessageMeta';
 import { UserText } from './UserText';
 
@@ -19,6 +21,7 @@ interface Props {
 export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
   const { t } = useTranslation();
   const controller = useController();
+  const [editing, setEditing] = useState(false);
   const retry = useCallback(
     () => void controller.chat.retry(message.conversationId, message.id),
     [controller, message.conversationId, message.id],
@@ -27,7 +30,20 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     () => void controller.chat.continueAnswer(message.conversationId, message.id),
     [controller, message.conversationId, message.id],
   );
+  const switchTo = useCallback(
+    (id: string) => void controller.chat.switchBranch(message.conversationId, id),
+    [controller, message.conversationId],
+  );
+  const submitEdit = useCallback(
+    async (text: string) => {
+      await controller.chat.edit(message.conversationId, message.id, text);
+      setEditing(false);
+    },
+    [controller, message.conversationId, message.id],
+  );
   const isUser = message.role === 'user';
+  const streaming = message.status === 'streaming';
+  const branch = message.branch && message.branch.count > 1 ? message.branch : null;
   return (
     <article
       className={`message message--${message.role}`}
@@ -36,19 +52,55 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
       data-status={message.status}
       data-id={message.id}
       aria-label={isUser ? t('message.you') : t('message.assistant')}
-      aria-busy={message.status === 'streaming'}
+      aria-busy={streaming}
     >
-      {isUser ? (
+      {isUser && editing ? (
+        <EditUserMessage initial={message.content} onSubmit={submitEdit} onCancel={() => setEditing(false)} />
+      ) : isUser ? (
         <div className="bubble bubble--user">
           <UserText content={message.content} />
         </div>
       ) : (
         <AssistantBody message={message} busy={busy} onRetry={retry} onContinue={continueAnswer} />
       )}
-      <MessageMeta
-        role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage}
-        context={message.context}
-      />
+      <div className="message-footer">
+        {branch && <BranchSwitcher branch={branch} disabled={busy} onSwitch={switchTo} />}
+        {!editing && !streaming && (
+          <span className="message-actions">
+            {isUser ? (
+              <button
+                type="button"
+                className="icon-button"
+                data-testid="edit-message-button"
+                aria-label={t('message.edit')}
+                title={t('message.edit')}
+                disabled={busy}
+                onClick={() => setEditing(true)}
+              >
+                <span className="icon-pencil" aria-hidden="true" />
+              </button>
+            ) : (
+              message.status === 'done' && (
+                <button
+                  type="button"
+                  className="icon-button"
+                  data-testid="regenerate"
+                  aria-label={t('message.regenerate')}
+                  title={t('message.regenerate')}
+                  disabled={busy}
+                  onClick={retry}
+                >
+                  <span className="icon-regenerate" aria-hidden="true" />
+                </button>
+              )
+            )}
+          </span>
+        )}
+        <MessageMeta
+          role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage}
+          context={message.context}
+        />
+      </div>
     </article>
   );
 });

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState, useController } from '../../state/context';
 import { Modal } from '../Modal';
+import { AssistantsSection } from './AssistantsSection';
+import { DataSection } from './DataSection';
 import { GeneralSettings } from './GeneralSettings';
 import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
@@ -33,6 +35,8 @@ export function SettingsDialog() {
         <GeneralSettings />
         <QuickAskSettings />
         <LocalServicesSettings />
+        <AssistantsSection />
+        <DataSection />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>

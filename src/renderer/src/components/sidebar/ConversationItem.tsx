@@ -9,10 +9,14 @@ interface Props {
   active: boolean;
   streaming: boolean;
   onDelete: (conversation: Conversation) => void;
+  /** Place in the virtual list: the row is positioned at `top` and measured after it renders. */
+  index: number;
+  top: number;
+  measure: (element: Element | null) => void;
 }
 
 /** One row of the sidebar: select on click, rename inline, delete (after confirmation). */
-export const ConversationItem = memo(function ConversationItem({ conversation, active, streaming, onDelete }: Props) {
+export const ConversationItem = memo(function ConversationItem({ conversation, active, streaming, onDelete, index, top, measure }: Props) {
   const { t } = useTranslation();
   const controller = useController();
   const [editing, setEditing] = useState(false);
@@ -44,11 +48,15 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
 
   return (
     <li
+      ref={measure}
       className={active ? 'conversation-item is-active' : 'conversation-item'}
+      style={{ transform: `translateY(${top}px)` }}
+      data-index={index}
       data-testid="conversation-item"
       data-id={conversation.id}
       data-active={active ? 'true' : 'false'}
       data-origin={conversation.origin}
+      data-pinned={conversation.pinned ? 'true' : 'false'}
     >
       {editing ? (
         <input
@@ -71,6 +79,9 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           onDoubleClick={startEditing}
         >
           {streaming && <span className="conversation-item__live" aria-label={t('sidebar.answering')} />}
+          {conversation.pinned && (
+            <span className="icon-pin conversation-item__pin" data-testid="pinned-marker" role="img" aria-label={t('sidebar.pinned')} title={t('sidebar.pinned')} />
+          )}
           {conversation.origin === 'quick' && (
             <span
               className="icon-bolt conversation-item__quick"
@@ -101,6 +112,27 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
             onClick={startEditing}
           >
             <span className="icon-pencil" aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className={conversation.pinned ? 'icon-button is-on' : 'icon-button'}
+            data-testid="conversation-pin"
+            aria-pressed={conversation.pinned}
+            aria-label={conversation.pinned ? t('sidebar.unpin', { title }) : t('sidebar.pin', { title })}
+            title={conversation.pinned ? t('sidebar.unpinShort') : t('sidebar.pinShort')}
+            onClick={() => void controller.setPinned(conversation.id, !conversation.pinned)}
+          >
+            <span className="icon-pin" aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="conversation-archive"
+            aria-label={conversation.archived ? t('sidebar.unarchive', { title }) : t('sidebar.archive', { title })}
+            title={conversation.archived ? t('sidebar.unarchiveShort') : t('sidebar.archiveShort')}
+            onClick={() => void controller.setArchived(conversation.id, !conversation.archived)}
+          >
+            <span className={conversation.archived ? 'icon-unarchive' : 'icon-archive'} aria-hidden="true" />
           </button>
           <button
             type="button"

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { ConversationItem } from './ConversationItem';
+import { ConversationList } from './ConversationList';
 import { SidebarFilter, type ConversationFilter } from './SidebarFilter';
+import { UndoToast } from './UndoToast';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -14,8 +15,15 @@ export function Sidebar() {
   const streamingIds = useAppState((s) => s.streamingIds);
   const [deleting, setDeleting] = useState<Conversation | null>(null);
   const [filter, setFilter] = useState<ConversationFilter>('all');
-  const shown = filter === 'all' ? conversations : conversations.filter((c) => c.origin === filter);
+  const shown = useMemo(
+    () =>
+      conversations.filter((c) =>
+        filter === 'archived' ? c.archived : !c.archived && (filter === 'all' || c.origin === filter),
+      ),
+    [conversations, filter],
+  );
   const askDelete = useCallback((c: Conversation) => setDeleting(c), []);
+  const scrollRef = useRef<HTMLElement>(null);
 
   return (
     <aside className="sidebar">
@@ -35,21 +43,17 @@ export function Sidebar() {
         </button>
       </div>
       {conversations.length > 0 && <SidebarFilter value={filter} onChange={setFilter} />}
-      <nav className="sidebar__list" aria-label={t('sidebar.conversations')}>
+      <nav className="sidebar__list" aria-label={t('sidebar.conversations')} ref={scrollRef} data-testid="conversation-list">
         {shown.length === 0 ? (
-          <p className="sidebar__empty">{filter === 'quick' && conversations.length > 0 ? t('sidebar.emptyQuick') : t('sidebar.empty')}</p>
+          <p className="sidebar__empty">{emptyText(filter, conversations.length > 0, t)}</p>
         ) : (
-          <ul>
-            {shown.map((c) => (
-              <ConversationItem
-                key={c.id}
-                conversation={c}
-                active={c.id === activeId}
-                streaming={streamingIds.has(c.id)}
-                onDelete={askDelete}
-              />
-            ))}
-          </ul>
+          <ConversationList
+            conversations={shown}
+            scrollRef={scrollRef}
+            activeId={activeId}
+            streamingIds={streamingIds}
+            onDelete={askDelete}
+          />
         )}
       </nav>
       <div className="sidebar__bottom">
@@ -63,6 +67,7 @@ export function Sidebar() {
           {t('settings.title')}
         </button>
       </div>
+      <UndoToast />
       {deleting && (
         <ConfirmDialog
           title={t('sidebar.deleteTitle')}
@@ -77,4 +82,9 @@ export function Sidebar() {
       )}
     </aside>
   );
+}
+
+function emptyText(filter: ConversationFilter, any: boolean, t: (key: string) => string): string {
+  if (filter === 'archived') return t('sidebar.emptyArchived');
+  return filter === 'quick' && any ? t('sidebar.emptyQuick') : t('sidebar.empty');
 }

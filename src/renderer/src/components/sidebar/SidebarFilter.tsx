@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-export type ConversationFilter = 'all' | 'quick';
+export type ConversationFilter = 'all' | 'quick' | 'archived';
 
-const FILTERS: readonly ConversationFilter[] = ['all', 'quick'];
+const FILTERS: readonly ConversationFilter[] = ['all', 'quick', 'archived'];
+const LABELS = { all: 'sidebar.filterAll', quick: 'sidebar.filterQuick', archived: 'sidebar.filterArchived' } as const;
 
-/** All conversations, or only the ones started in the quick-ask window. */
+/** All conversations, only the ones started in the quick-ask window, or the archived ones. */
 export function SidebarFilter({ value, onChange }: { value: ConversationFilter; onChange: (next: ConversationFilter) => void }) {
   const { t } = useTranslation();
   return (
@@ -18,7 +19,7 @@ export function SidebarFilter({ value, onChange }: { value: ConversationFilter; 
           aria-pressed={f === value}
           onClick={() => onChange(f)}
         >
-          {f === 'all' ? t('sidebar.filterAll') : t('sidebar.filterQuick')}
+          {t(LABELS[f])}
         </button>
       ))}
     </div>

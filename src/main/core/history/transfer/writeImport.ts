@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import type { Assistant } from '../../../../shared/domain';
+import type { ImportedConversation } from './imported';
+
+export interface WriteResult {
+  conversations: number;
+  messages: number;
+  unchanged: number;
+  /** Conversations created or given new messages. */
+  touchedIds: string[];
+}
+
+interface ExistingConversation {
+  id: string;
+  deleted_at: number | null;
+  current_leaf_id: string | null;
+}
+
+/**
+ * Stores imported conversations in one transaction. A conversation seen before (same source
+ * id, or same id for Brook's own files) only gains the messages it lacks, so importing the
+ * same file twice adds nothing; one the user deleted and imports again comes back whole.
+ */
+export function writeImport(
+  db: Database.Database,
+  conversations: readonly ImportedConversation[],
+  newId: () => string,
+  assistants: readonly Assistant[] = [],
+): WriteResult {
+  const result: WriteResult = { conversations: 0, messages: 0, unchanged: 0, touchedIds: [] };
+  const bySource = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE source_id = ?');
+  const byId = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE id = ?');
+  const purge = db.prepare('DELETE FROM conversations WHERE id = ?');
+  const insertConversation = db.prepare(
+    `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, params_json, pinned, archived, source_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+  );
+  const messageBySource = db.prepare('SELECT id FROM messages WHERE conversation_id = ? AND source_id = ?');
+  const messageById = db.prepare('SELECT id, conversation_id FROM messages WHERE id = ?');
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status, error_json, provider_id, model,
+       prompt_tokens, completion_tokens, total_tokens, context_json, finish_reason, reasoning_ms, source_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const setLeaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
+  const touch = db.prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?');
+  const assistantExists = db.prepare('SELECT 1 FROM assistants WHERE id = ?');
+  const insertAssistant = db.prepare('INSERT INTO assistants (id, name, params_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+
+  db.transaction(() => {
+    for (const c of conversations) {
+      let existing = (c.sourceId ? bySource.get(c.sourceId) : c.id ? byId.get(c.id) : undefined) as ExistingConversation | undefined;
+      if (!existing && c.sourceId && c.id) existing = byId.get(c.id) as ExistingConversation | undefined;
+      if (existing?.deleted_at != null) {
+        purge.run(existing.id);
+        existing = undefined;
+      }
+      const conversationId = existing?.id ?? (c.id && !byId.get(c.id) ? c.id : newId());
+      if (!existing) {
+        insertConversation.run(
+          conversationId,
+          c.title,
+          c.origin ?? 'chat',
+          c.providerId ?? null,
+          c.model ?? null,
+          JSON.stringify(c.params ?? {}),
+          c.pinned ? 1 : 0,
+          c.archived ? 1 : 0,
+          c.sourceId,
+          c.createdAt,
+          c.updatedAt,
+        );
+      }
+      /** Message key in the file → id in the database. */
+      const ids = new Map<string, string>();
+      let added = 0;
+      let latest = 0;
+      for (const m of c.messages) {
+        const found = (
+          m.sourceId
+            ? messageBySource.get(conversationId, m.sourceId)
+            : m.id
+              ? (messageById.get(m.id) as { id: string; conversation_id: string } | undefined)
+              : undefined
+        ) as { id: string; conversation_id?: string } | undefined;
+        if (found && (found.conversation_id === undefined || found.conversation_id === conversationId)) {
+          ids.set(m.key, found.id);
+          continue;
+        }
+        const id = m.id && !found && !messageById.get(m.id) ? m.id : newId();
+        const parentId = m.parentKey !== null ? (ids.get(m.parentKey) ?? null) : null;
+        if (m.parentKey !== null && parentId === null) continue; // its parent was not written
+        insertMessage.run(
+          id,
+          conversationId,
+          parentId,
+          m.role,
+          m.content,
+          m.reasoning ?? '',
+          m.status ?? 'done',
+          m.error ? JSON.stringify(m.error) : null,
+          m.providerId ?? null,
+          m.model ?? null,
+          m.usage?.promptTokens ?? null,
+          m.usage?.completionTokens ?? null,
+          m.usage?.totalTokens ?? null,
+          m.context ? JSON.stringify(m.context) : null,
+          m.finishReason ?? null,
+          m.reasoningMs ?? null,
+          m.sourceId,
+          m.createdAt,
+          m.updatedAt ?? m.createdAt,
+        );
+        ids.set(m.key, id);
+        added++;
+        latest = Math.max(latest, m.createdAt);
+      }
+      if (!existing) {
+        const leaf = (c.currentLeafKey && ids.get(c.currentLeafKey)) ?? [...ids.values()].at(-1) ?? null;
+        setLeaf.run(leaf, conversationId);
+        result.conversations++;
+      } else if (added > 0) {
+        if (!existing.current_leaf_id && c.currentLeafKey) setLeaf.run(ids.get(c.currentLeafKey) ?? null, conversationId);
+        touch.run(latest, conversationId);
+      } else result.unchanged++;
+      if (!existing || added > 0) result.touchedIds.push(conversationId);
+      result.messages += added;
+    }
+    for (const a of assistants) {
+      if (!assistantExists.get(a.id)) insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
+    }
+  })();
+  return result;
+}
