@@ -1,4 +1,5 @@
 import type { AppErrorData } from './errors';
+import type { WebSearchBackend, WebSearchRecord } from './webSearch';
 
 export type MessageRole = 'user' | 'assistant' | 'system';
 
@@ -32,6 +33,8 @@ export interface Message {
   finishReason: string | null;
   /** How long the model reasoned before answering, for the Thinking block. */
   reasoningMs: number | null;
+  /** The web search behind this answer: its steps and the sources it may cite; null without search. */
+  webSearch: WebSearchRecord | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -64,6 +67,8 @@ export interface Conversation {
   params: ConversationParams;
   providerId: string | null;
   model: string | null;
+  /** Search the web before answering; null follows the default in settings. */
+  webSearch: boolean | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -97,6 +102,21 @@ export interface Settings {
   quickAsk: QuickAskSettings;
   /** An http(s) proxy for every provider; null uses HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxyUrl: string | null;
+  webSearch: WebSearchSettings;
+}
+
+export interface WebSearchKeyStatus {
+  tavily: boolean;
+  brave: boolean;
+}
+
+/** Tavily and Brave keys are secrets: see `webSearch.keys` for whether they are set. */
+export interface WebSearchSettings {
+  /** New conversations search the web unless switched off. */
+  enabledByDefault: boolean;
+  backend: WebSearchBackend;
+  /** A SearXNG instance with the JSON format enabled; '' when none is set. */
+  searxngUrl: string;
 }
 
 /** What the desktop shell could set up; browser mode has no tray or global shortcut. */
@@ -141,6 +161,8 @@ export interface StreamSnapshot {
   messageId: string;
   content: string;
   reasoning: string;
+  /** The search so far; its later steps follow as events. */
+  webSearch?: WebSearchRecord | null;
 }
 
 export interface ConnectionTestResult {

@@ -128,6 +128,12 @@ export const EXTRA_ERROR_KEYS = [
   'errors.reenterKey',
   'errors.keysFileDamaged',
   'errors.dataDirInUse',
+  'errors.searxngJsonDisabled',
+  'errors.searchUrlMissing',
+  'errors.searchKeyMissing',
+  'errors.pageTimeout',
+  'errors.pageNotHtml',
+  'errors.pageUnreadable',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

@@ -14,6 +14,7 @@ import { DEFAULT_BASE_URLS } from '../../shared/providerCatalog';
 import type { SecretStore } from './settings/secrets';
 import { SettingsRepository, type SettingsBackend } from './settings/settingsState';
 import { StreamManager } from './stream/StreamManager';
+import { WebSearchService, type WebSearchServiceOptions } from './websearch/WebSearchService';
 
 export interface CoreOptions {
   dataDir: string;
@@ -28,6 +29,7 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The Electron shell's tray, shortcut and windows; browser mode has none. */
   desktop?: DesktopPort;
+  webSearch?: WebSearchServiceOptions;
 }
 
 export interface Core {
@@ -72,9 +74,10 @@ export function createCore(options: CoreOptions): Core {
     options.clock,
   );
   const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
-  const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
+  const webSearch = new WebSearchService(settings, options.secrets, options.fetch ?? network.fetch, options.webSearch);
+  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
-  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });
+  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop, webSearch });
   return {
     handlers,
     bus,

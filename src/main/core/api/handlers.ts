@@ -7,6 +7,7 @@ import type { EventBus } from '../events';
 import type { HistoryStore } from '../history/HistoryStore';
 import type { ProviderService } from '../settings/ProviderService';
 import type { SettingsRepository } from '../settings/settingsState';
+import type { WebSearchService } from '../websearch/WebSearchService';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   chat: ChatService;
   bus: EventBus;
   desktop: DesktopPort;
+  webSearch: WebSearchService;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -74,7 +76,18 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return c;
     },
 
-    'chat.send': ({ conversationId, text }) => d.chat.send(conversationId, text),
+    'conversations.setWebSearch': ({ id, enabled }) => {
+      const c = d.history.setConversationWebSearch(id, enabled);
+      d.bus.emit('conversation.updated', c);
+      return c;
+    },
+
+    'chat.send': ({ conversationId, text, webSearch }) => {
+      if (webSearch !== undefined && d.history.requireConversation(conversationId).webSearch !== webSearch) {
+        d.bus.emit('conversation.updated', d.history.setConversationWebSearch(conversationId, webSearch));
+      }
+      return d.chat.send(conversationId, text);
+    },
     'chat.stop': async ({ conversationId }) => {
       await d.chat.stop(conversationId);
       return null;
@@ -82,6 +95,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'chat.retry': ({ conversationId, messageId }) => d.chat.retry(conversationId, messageId),
     'chat.continue': ({ conversationId, messageId }) => d.chat.continueAnswer(conversationId, messageId),
     'chat.attach': ({ conversationId }) => d.chat.attach(conversationId),
+
+    'webSearch.keys': () => d.webSearch.keys(),
+    'webSearch.setKey': ({ backend, key }) => d.webSearch.setKey(backend, key),
 
     'desktop.status': () => d.desktop.status(),
     'desktop.openInMain': ({ conversationId }) => {
@@ -100,14 +116,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
   };
 }
 
-/** Top-level fields replace; the quickAsk group merges field by field. */
+/** Top-level fields replace; the quickAsk and webSearch groups merge field by field. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const { quickAsk, ...top } = patch;
+  const { quickAsk, webSearch, ...top } = patch;
   return {
     ...current,
     ...defined(top),
     quickAsk: { ...current.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
+    webSearch: { ...current.webSearch, ...(webSearch ? defined(webSearch) : {}) },
   };
 }

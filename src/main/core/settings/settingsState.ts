@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../../../shared/domain';
 import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
 import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
+import { WEB_SEARCH_BACKENDS } from '../../../shared/webSearch';
 
 export const providerRecordSchema = z.object({
   id: z.string().min(1),
@@ -24,6 +25,12 @@ const quickAskSchema = z.object({
   prefillFromClipboard: z.boolean().catch(false),
 });
 
+const webSearchSchema = z.object({
+  enabledByDefault: z.boolean().catch(false),
+  backend: z.enum(WEB_SEARCH_BACKENDS).catch('searxng'),
+  searxngUrl: z.string().catch(''),
+});
+
 export const settingsSchema = z.object({
   language: z.enum(['system', 'en', 'zh-CN']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
@@ -32,6 +39,7 @@ export const settingsSchema = z.object({
   openAtLogin: z.boolean().catch(false),
   quickAsk: quickAskSchema.catch(() => defaultSettings().quickAsk),
   proxyUrl: z.string().nullable().catch(null),
+  webSearch: webSearchSchema.catch(() => defaultSettings().webSearch),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -50,6 +58,7 @@ export function defaultSettings(platform: string = process.platform): Settings {
     openAtLogin: false,
     quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
     proxyUrl: null,
+    webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '' },
   };
 }
 

@@ -74,6 +74,11 @@ export class SettingsController {
 function patchSettings(settings: Settings, patch: RequestArgs<'settings.update'>): Settings {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const { quickAsk, ...top } = patch;
-  return { ...settings, ...defined(top), quickAsk: { ...settings.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) } };
+  const { quickAsk, webSearch, ...top } = patch;
+  return {
+    ...settings,
+    ...defined(top),
+    quickAsk: { ...settings.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
+    webSearch: { ...settings.webSearch, ...(webSearch ? defined(webSearch) : {}) },
+  };
 }
