@@ -12,6 +12,7 @@ import { applyTheme } from './theme';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/markdown.css';
+import './styles/webSearch.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

@@ -1,6 +1,7 @@
 import type { ProviderDraft, RequestArgs } from '../../../shared/contract';
 import type { ConnectionTestResult, ProviderView, Settings } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
+import type { KeyedSearchBackend } from '../../../shared/webSearch';
 import { toErrorData } from './errors';
 import type { AppStore } from './store';
 
@@ -58,6 +59,19 @@ export class SettingsController {
   /** Like updateSettings, but a refusal is thrown for the field to show, not raised as a notice. */
   async saveSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
     this.store.setState({ settings: await this.client.request('settings.update', patch) });
+  }
+
+  async loadWebSearchKeys(): Promise<void> {
+    try {
+      this.store.setState({ webSearchKeys: await this.client.request('webSearch.keys', {}) });
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  /** Throws, so the field can show the reason; null removes the key. */
+  async setWebSearchKey(backend: KeyedSearchBackend, key: string | null): Promise<void> {
+    this.store.setState({ webSearchKeys: await this.client.request('webSearch.setKey', { backend, key }) });
   }
 
   /** Saving or removing a provider can change the default provider too. */

@@ -4,6 +4,7 @@ import { Modal } from '../Modal';
 import { GeneralSettings } from './GeneralSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
+import { WebSearchSettings } from './WebSearchSettings';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function SettingsDialog() {
       <div className="settings__body">
         <ProvidersSection />
         <GeneralSettings />
+        <WebSearchSettings />
         <QuickAskSettings />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
