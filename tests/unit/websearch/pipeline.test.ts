@@ -14,6 +14,7 @@ import type { StreamEvent } from '../../../src/shared/streamEvents';
 import { startOpenAIFixture, type FixtureScenario, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { defaultHits, startSearxngFixture, startTavilyFixture, type SearchFixture } from '../../fixtures/searchServers';
 import { RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../../fixtures/webPagesServer';
+import { startProxyFixture } from '../../fixtures/connectProxy';
 
 const TAVILY_KEY = 'tvly-secret-pipeline-key';
 let llm: OpenAIFixture;
@@ -165,6 +166,21 @@ describe('web search turn', () => {
     const done = await ended(assistantMessage.id);
     expect(done.webSearch).toBeNull();
     expect(searxng.queries().length).toBe(before);
+  });
+
+  it('searches and page reads go through the proxy set in settings', async () => {
+    const proxy = await startProxyFixture();
+    try {
+      const { core, ended } = start();
+      const id = await chatWithSearch(core, { backend: 'searxng', searxngUrl: searxng.url });
+      await core.handlers['settings.update']({ proxyUrl: proxy.url });
+      const { assistantMessage } = await core.handlers['chat.send']({ conversationId: id, text: 'rivers?', webSearch: true });
+      expect((await ended(assistantMessage.id)).status).toBe('done');
+      expect(proxy.targets.some((t) => t.endsWith(`:${searxng.port}`))).toBe(true);
+      expect(proxy.targets.some((t) => t.endsWith(`:${pages.port}`))).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('Stop cancels the page fetches in flight and ends the answer as stopped', async () => {
