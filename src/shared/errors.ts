@@ -134,6 +134,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.pageTimeout',
   'errors.pageNotHtml',
   'errors.pageUnreadable',
+  'errors.nativeSearchUnsupported',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

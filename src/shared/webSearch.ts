@@ -6,8 +6,12 @@
  */
 import type { AppErrorData } from './errors';
 
-/** Where searches go. */
-export const WEB_SEARCH_BACKENDS = ['searxng', 'tavily', 'brave'] as const;
+import type { ProviderKind } from './domain';
+
+/** Where searches go. `native`: the chat provider's own search (NATIVE_SEARCH_KINDS). */
+export const WEB_SEARCH_BACKENDS = ['searxng', 'tavily', 'brave', 'native'] as const;
+/** Provider kinds whose own search Brook can show: Gemini grounding, Anthropic's web search tool. */
+export const NATIVE_SEARCH_KINDS: readonly ProviderKind[] = ['gemini', 'anthropic'];
 export type WebSearchBackend = (typeof WEB_SEARCH_BACKENDS)[number];
 /** Backends whose key lives in the secret store. */
 export type KeyedSearchBackend = 'tavily' | 'brave';

@@ -15,6 +15,7 @@ import { startOpenAIFixture, type FixtureScenario, type OpenAIFixture } from '..
 import { defaultHits, startSearxngFixture, startTavilyFixture, type SearchFixture } from '../../fixtures/searchServers';
 import { RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../../fixtures/webPagesServer';
 import { startProxyFixture } from '../../fixtures/connectProxy';
+import { startGeminiFixture } from '../../fixtures/geminiServer';
 
 const TAVILY_KEY = 'tvly-secret-pipeline-key';
 let llm: OpenAIFixture;
@@ -166,6 +167,46 @@ describe('web search turn', () => {
     const done = await ended(assistantMessage.id);
     expect(done.webSearch).toBeNull();
     expect(searxng.queries().length).toBe(before);
+  });
+
+  it('the native backend fails its step for a provider without built-in search, and the answer goes ahead', async () => {
+    const { core, ended } = start();
+    const id = await chatWithSearch(core, { backend: 'native' });
+    const before = searxng.queries().length;
+    const { assistantMessage } = await core.handlers['chat.send']({ conversationId: id, text: 'rivers?', webSearch: true });
+    const done = await ended(assistantMessage.id);
+    expect(done.status).toBe('done');
+    expect(done.content).toContain('Web search was unavailable');
+    expect(done.webSearch!.steps).toEqual([
+      { id: 'search-1', kind: 'search', status: 'failed', args: [], error: expect.objectContaining({ messageKey: 'errors.nativeSearchUnsupported' }) },
+    ]);
+    expect(searxng.queries().length).toBe(before);
+  });
+
+  it('the native backend hands the search to a provider that has one (Gemini grounding)', async () => {
+    const gemini = await startGeminiFixture({ apiKey: 'g-key-123456' });
+    try {
+      gemini.setScenario({
+        kind: 'raw',
+        chunks: [
+          `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: 'The Amazon.' }] }, finishReason: 'STOP', groundingMetadata: { webSearchQueries: ['largest river'], groundingChunks: [{ web: { uri: 'https://example.org/amazon', title: 'example.org' } }] } }] })}\r\n\r\n`,
+        ],
+      });
+      const { core, ended } = start();
+      await core.handlers['providers.save']({
+        draft: { name: 'g', kind: 'gemini', presetId: 'gemini', baseUrl: gemini.url, defaultModel: 'gemini-fixture-flash', apiKey: 'g-key-123456' },
+      });
+      await core.handlers['settings.update']({ webSearch: { backend: 'native' } });
+      const c = await core.handlers['conversations.create']({ providerId: (await core.handlers['providers.list']({}))[0]!.id });
+      const { assistantMessage } = await core.handlers['chat.send']({ conversationId: c.id, text: 'rivers?', webSearch: true });
+      const done = await ended(assistantMessage.id);
+      expect(done.content).toBe('The Amazon.');
+      expect(done.webSearch!.steps.map((s) => [s.id, s.status, s.engine])).toEqual([['queries', 'done', undefined], ['search-1', 'done', 'Google']]);
+      expect(done.webSearch!.sources).toEqual([{ n: 1, url: 'https://example.org/amazon', title: 'example.org', site: 'example.org', excerpt: '' }]);
+      expect(gemini.requests.at(-1)!.body).toMatchObject({ tools: [{ googleSearch: {} }] });
+    } finally {
+      await gemini.close();
+    }
   });
 
   it('searches and page reads go through the proxy set in settings', async () => {

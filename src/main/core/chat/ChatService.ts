@@ -180,7 +180,7 @@ export class ChatService {
     const search = this.webSearch?.enabledFor(conversation) ? this.webSearch : null;
     const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
     this.run(conversationId, assistant, search
-      ? searchingSource(search, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
+      ? searchingSource(search, target.kind, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
       : (signal) => target.provider.stream(request, signal));
     return assistant;
   }

@@ -50,6 +50,11 @@ export interface ProviderRequest {
    *   explicit continuation instead (`continuationMessages` in ./continuation.ts).
    */
   prefill?: string;
+  /**
+   * Use the provider's own web search (NATIVE_SEARCH_KINDS): Gemini grounding, Anthropic's
+   * `web_search` tool. Its queries and sources come back as `search_step`/`search_source`.
+   */
+  webSearch?: boolean;
 }
 
 export type ProviderEvent =

@@ -43,6 +43,11 @@ export class WebSearchService {
     return conversation.webSearch ?? this.settings.read().settings.webSearch.enabledByDefault;
   }
 
+  /** The chat provider's own search is chosen instead of an engine. */
+  usesNative(): boolean {
+    return this.settings.read().settings.webSearch.backend === 'native';
+  }
+
   /** The chosen engine, or the reason it cannot be used (shown as the failed search step). */
   backend(): SearchBackend | AppError {
     const { webSearch } = this.settings.read().settings;
@@ -55,6 +60,8 @@ export class WebSearchService {
           return new TavilyBackend(this.secrets.get(keyId('tavily')), deps, this.options.endpoints?.tavily ?? TAVILY_URL);
         case 'brave':
           return new BraveBackend(this.secrets.get(keyId('brave')), deps, this.options.endpoints?.brave ?? BRAVE_URL);
+        case 'native':
+          return new AppError('bad_request', { messageKey: 'errors.nativeSearchUnsupported', retryable: false });
       }
     } catch (err) {
       // An unreadable key file: the search step fails with that reason, the answer goes on.

@@ -84,7 +84,9 @@ function label(step: WebSearchStep, status: string, t: (key: string, o?: Record<
       if (status === 'failed') return t('webSearch.step.searchFailed');
       return status === 'running'
         ? t('webSearch.step.search', { engine: step.engine ?? '' })
-        : t('webSearch.step.searchDone', { engine: step.engine ?? '', count: step.resultCount ?? 0 });
+        : step.resultCount === undefined
+          ? t('webSearch.step.searched', { engine: step.engine ?? '' })
+          : t('webSearch.step.searchDone', { engine: step.engine ?? '', count: step.resultCount });
     case 'read':
       return status === 'running' ? t('webSearch.step.read') : status === 'done' ? t('webSearch.step.readDone') : t('webSearch.step.readSkipped');
     case 'compose':

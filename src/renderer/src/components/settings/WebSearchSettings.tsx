@@ -10,6 +10,7 @@ const BACKEND_LABEL: Record<WebSearchBackend, string> = {
   searxng: 'webSearch.backendSearxng',
   tavily: 'webSearch.backendTavily',
   brave: 'webSearch.backendBrave',
+  native: 'webSearch.backendNative',
 };
 const ENGINE_NAME: Record<KeyedSearchBackend, string> = { tavily: 'Tavily', brave: 'Brave' };
 
@@ -51,7 +52,8 @@ export function WebSearchSettings() {
           ))}
         </select>
       </label>
-      {settings.backend === 'searxng' ? <SearxngUrlField value={settings.searxngUrl} /> : <SearchKeyField backend={settings.backend} />}
+      {settings.backend === 'searxng' && <SearxngUrlField value={settings.searxngUrl} />}
+      {(settings.backend === 'tavily' || settings.backend === 'brave') && <SearchKeyField backend={settings.backend} />}
     </section>
   );
 }
