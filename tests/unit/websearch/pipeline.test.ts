@@ -29,6 +29,7 @@ function responder(body: unknown): FixtureScenario | null {
   if (text.includes('You write web search queries')) return { kind: 'answer', text: 'amazon river volume\nbrook definition' };
   if (text.includes('Web search results')) return { kind: 'answer', text: 'The Amazon carries the most water [1]. A brook is small [2].', tokensPerSecond: 100 };
   if (text.includes('web search was attempted')) return { kind: 'answer', text: 'Web search was unavailable, so from memory: the Amazon.' };
+  if (text.includes('found nothing usable')) return { kind: 'answer', text: 'The search found nothing useful; from memory: the Amazon.' };
   return null;
 }
 
@@ -143,6 +144,23 @@ describe('web search turn', () => {
       ['failed', 'errors.searxngJsonDisabled'],
     ]);
     expect(done.webSearch!.sources).toEqual([]);
+  });
+
+  it('a search that finds nothing is told apart from one that failed', async () => {
+    const { core, ended } = start();
+    const id = await chatWithSearch(core, { backend: 'searxng', searxngUrl: searxng.url });
+    llm.setResponder((body) => (JSON.stringify(body).includes('You write web search queries') ? { kind: 'answer', text: 'nothing at all' } : responder(body)));
+    try {
+      const { assistantMessage } = await core.handlers['chat.send']({ conversationId: id, text: 'zzz?', webSearch: true });
+      const done = await ended(assistantMessage.id);
+      expect(done.content).toContain('found nothing useful');
+      expect(done.webSearch!.steps.map((s) => [s.id, s.status, s.resultCount])).toEqual([
+        ['queries', 'done', undefined],
+        ['search-1', 'done', 0],
+      ]);
+    } finally {
+      llm.setResponder(responder);
+    }
   });
 
   it('uses the Tavily key from the secret store and never shows it to the renderer', async () => {

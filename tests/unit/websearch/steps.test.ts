@@ -61,6 +61,19 @@ describe('compose step', () => {
     expect(prompt).toMatch(/\[1\] or \[2\]\[3\]/);
   });
 
+  it('gives a long page the paragraphs that match the queries, in page order', () => {
+    const filler = (i: number) => `Paragraph ${i} talks about mountains, valleys and the weather in general terms for a while.`;
+    const paragraphs = Array.from({ length: 60 }, (_, i) => filler(i));
+    paragraphs[41] = 'The Amazon river discharge is the largest of any river.';
+    paragraphs[7] = '亚马逊河的流量是世界上最大的。';
+    const { excerpts } = composeSources([{ url: 'https://a.example', title: 'A', text: paragraphs.join('\n\n') }], 400, ['amazon river discharge', '亚马逊河 流量']);
+    const excerpt = excerpts[0]!;
+    expect(excerpt).toContain('The Amazon river discharge');
+    expect(excerpt).toContain('亚马逊河的流量');
+    expect(excerpt.indexOf('亚马逊河')).toBeLessThan(excerpt.indexOf('The Amazon'));
+    expect(estimateTokens(excerpt)).toBeLessThanOrEqual(400);
+  });
+
   it('never exceeds its own cap, and gives up when there is no room', () => {
     const { excerpts } = composeSources([{ url: 'https://a.example', title: 'A', text: long('gamma').repeat(10) }], 1_000_000);
     expect(estimateTokens(excerpts[0]!)).toBeLessThanOrEqual(MAX_SEARCH_TOKENS);

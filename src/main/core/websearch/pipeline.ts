@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { WebSearchStep } from '../../../shared/webSearch';
 import { abortReason } from '../providers/common';
 import type { ChatTurnMessage, Provider, ProviderEvent, ProviderRequest } from '../providers/provider';
-import { composeSources, searchInstructions, searchUnavailableNote, type ReadSource } from './compose';
+import { composeSources, searchFoundNothingNote, searchInstructions, searchUnavailableNote, type ReadSource } from './compose';
 import type { PageReader } from './pageReader';
 import { generateQueries } from './queries';
 import type { SearchBackend, SearchHit } from './searchBackend';
@@ -36,7 +36,7 @@ export async function* webSearchAnswer(run: WebSearchRun, signal: AbortSignal): 
   const outcome = await work;
   if (signal.aborted) throw abortReason(signal);
 
-  const { sources, excerpts } = composeSources(outcome.pages, run.budgetTokens);
+  const { sources, excerpts } = composeSources(outcome.pages, run.budgetTokens, outcome.queries);
   let system: string;
   if (sources.length > 0) {
     const compose: WebSearchStep = { id: 'compose', kind: 'compose', status: 'done', args: [], resultCount: sources.length };
@@ -44,13 +44,20 @@ export async function* webSearchAnswer(run: WebSearchRun, signal: AbortSignal): 
     yield { type: 'search_step', step: compose };
     system = searchInstructions(sources, excerpts, run.today);
   } else {
-    system = searchUnavailableNote();
+    system = outcome.searched ? searchFoundNothingNote() : searchUnavailableNote();
   }
   const request: ProviderRequest = { ...run.request, system: run.request.system ? `${run.request.system}\n\n${system}` : system };
   yield* run.provider.stream(request, signal);
 }
 
-async function searchAndRead(run: WebSearchRun, signal: AbortSignal, emit: (e: ProviderEvent) => void): Promise<{ pages: ReadSource[] }> {
+interface SearchOutcome {
+  pages: ReadSource[];
+  /** At least one search answered (perhaps with nothing). */
+  searched: boolean;
+  queries: string[];
+}
+
+async function searchAndRead(run: WebSearchRun, signal: AbortSignal, emit: (e: ProviderEvent) => void): Promise<SearchOutcome> {
   const step = (s: WebSearchStep) => emit({ type: 'search_step', step: s });
   const conversation: ChatTurnMessage[] = run.request.messages;
   step({ id: 'queries', kind: 'queries', status: 'running', args: [] });
@@ -61,14 +68,16 @@ async function searchAndRead(run: WebSearchRun, signal: AbortSignal, emit: (e: P
   const hits: SearchHit[] = [];
   if (backend instanceof AppError) {
     step({ id: 'search-1', kind: 'search', status: 'failed', args: [queries[0] ?? ''], error: backend.toJSON() });
-    return { pages: [] };
+    return { pages: [], searched: false, queries };
   }
+  let searched = false;
   const results = await Promise.all(
     queries.map(async (query, i) => {
       const id = `search-${i + 1}`;
       step({ id, kind: 'search', status: 'running', args: [query], engine: backend.engine });
       try {
         const found = await backend.search(query, RESULTS_PER_QUERY, signal);
+        searched = true;
         step({ id, kind: 'search', status: 'done', args: [query], engine: backend.engine, resultCount: found.length });
         return found;
       } catch (err) {
@@ -104,8 +113,10 @@ async function searchAndRead(run: WebSearchRun, signal: AbortSignal, emit: (e: P
   );
   const pages = read.filter((p): p is ReadSource => p !== null);
   // Nothing could be read: the engines' snippets are still better than no search at all.
-  if (pages.length === 0) return { pages: chosen.filter((h) => h.snippet !== '').map((h) => ({ url: h.url, title: h.title, text: h.snippet })) };
-  return { pages };
+  if (pages.length === 0) {
+    return { pages: chosen.filter((h) => h.snippet !== '').map((h) => ({ url: h.url, title: h.title, text: h.snippet })), searched, queries };
+  }
+  return { pages, searched, queries };
 }
 
 /** Events pushed by concurrent tasks, drained in order by the generator. */
