@@ -185,3 +185,26 @@ test('a misconfigured engine shows the failed step with its reason, and the answ
     openai.setResponder(null);
   }
 });
+
+test('search keys are saved in the core and the page only learns that one is set', async ({ page, brook }) => {
+  const key = 'tvly-e2e-secret-key-0001';
+  const seen: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => seen.push(String(f.payload))));
+  await page.goto(brook.url);
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('web-search-backend').selectOption('tavily');
+  await expect(page.getByTestId('search-key-status')).toHaveText('No key saved yet.');
+  await page.getByTestId('search-key').fill(key);
+  await page.getByTestId('search-key-save').click();
+  await expect(page.getByTestId('search-key-status')).toHaveText('A key is saved. Type a new one to replace it.');
+  await expect(page.getByTestId('search-key')).toHaveValue('');
+
+  await page.reload();
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('web-search-backend')).toHaveValue('tavily');
+  await expect(page.getByTestId('search-key-status')).toHaveText('A key is saved. Type a new one to replace it.');
+  await page.getByTestId('search-key-remove').click();
+  await expect(page.getByTestId('search-key-status')).toHaveText('No key saved yet.');
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.some((frame) => frame.includes(key))).toBe(false);
+});
