@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractMainText } from '../../../src/main/core/websearch/extractText';
+import { extractMainText, MAX_TEXT_CHARS } from '../../../src/main/core/websearch/extractText';
 import { PageReader } from '../../../src/main/core/websearch/pageReader';
 import { AppError } from '../../../src/shared/errors';
 import { BROOKS_FACT, RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../../fixtures/webPagesServer';
@@ -50,7 +50,7 @@ describe('PageReader', () => {
     const page = await reader({ maxBytes: cap }).read(pages.page('/huge'), new AbortController().signal);
     expect(page.title).toBe('A Very Large Page');
     expect(page.text).toContain('Endless text about water.');
-    expect(page.text.length).toBeLessThanOrEqual(cap);
+    expect(page.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
     await expect.poll(() => pages.requests.find((r) => r.path === '/huge')?.closedEarly).toBe(true);
     // The server stopped long before its gigabyte: socket buffers hold a few MB at most.
     expect(pages.hugeBytesSent()).toBeLessThan(64 * 1024 * 1024);

@@ -7,6 +7,14 @@ export interface ExtractedPage {
   text: string;
 }
 
+/** Far more than any excerpt uses (a source gets at most a few thousand tokens). */
+export const MAX_TEXT_CHARS = 100_000;
+/**
+ * Script and style bodies are often most of a page's bytes; dropping them before parsing
+ * keeps the (synchronous) parse short. The DOM pass below still removes any that remain.
+ */
+const SCRIPT_OR_STYLE = /<(script|style|noscript|template|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
 /** Elements whose end starts a new paragraph in the extracted text. */
 const BLOCK_END = /<\/(p|div|h[1-6]|li|tr|blockquote|pre|section|article|dd|dt|figcaption|td|th)\s*>|<br\s*\/?>/gi;
 
@@ -16,7 +24,7 @@ const BLOCK_END = /<\/(p|div|h[1-6]|li|tr|blockquote|pre|section|article|dd|dt|f
  * styles and frames are removed before Readability looks at it.
  */
 export function extractMainText(html: string, fallbackTitle: string): ExtractedPage {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(html.replace(SCRIPT_OR_STYLE, ''));
   for (const el of document.querySelectorAll('script, style, noscript, template, iframe, object, embed, svg')) el.remove();
   const pageTitle = clean(document.querySelector('title')?.textContent ?? '');
   let article: { title?: string | null; content?: string | null } | null = null;
@@ -26,7 +34,7 @@ export function extractMainText(html: string, fallbackTitle: string): ExtractedP
     article = null;
   }
   const body = article?.content ?? document.body?.innerHTML ?? '';
-  return { title: clean(article?.title ?? '') || pageTitle || fallbackTitle, text: htmlToText(body) };
+  return { title: clean(article?.title ?? '') || pageTitle || fallbackTitle, text: htmlToText(body).slice(0, MAX_TEXT_CHARS) };
 }
 
 function htmlToText(html: string): string {
