@@ -179,9 +179,11 @@ export class ChatService {
     const request = this.request(conversation, plan, target);
     const search = this.webSearch?.enabledFor(conversation) ? this.webSearch : null;
     const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
-    this.run(conversationId, assistant, search
+    // The excerpts may use what the conversation and the answer leave of the window.
+    const source = search
       ? searchingSource(search, target.kind, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
-      : (signal) => target.provider.stream(request, signal));
+      : (signal: AbortSignal) => target.provider.stream(request, signal);
+    this.run(conversationId, assistant, source);
     return assistant;
   }
 
