@@ -208,3 +208,31 @@ test('search keys are saved in the core and the page only learns that one is set
   expect(seen.length).toBeGreaterThan(0);
   expect(seen.some((frame) => frame.includes(key))).toBe(false);
 });
+
+test('Stop during the search cancels the page still loading and keeps the steps so far', async ({ page, brook, openai }) => {
+  openai.setResponder(responder);
+  try {
+    await page.goto(brook.url);
+    await addFixtureProvider(page, openai.url);
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('searxng-url').fill(searxng.url);
+    await page.getByTestId('searxng-url').press('Enter');
+    await page.getByTestId('close-settings').click();
+    await page.getByTestId('new-chat').click();
+    await page.getByTestId('web-search-toggle').click();
+    const slowBefore = pages.requests.filter((r) => r.path === '/slow').length;
+    await send(page, 'Which river carries the most water?');
+    const answer = lastAssistant(page);
+    const slowStep = answer.locator('[data-testid="search-step"][data-kind="read"]', { hasText: 'A Slow Page' });
+    await expect(slowStep).toHaveAttribute('data-status', 'running');
+    await page.getByTestId('stop').click();
+    await expect(answer).toHaveAttribute('data-status', 'stopped');
+    await answer.getByTestId('search-summary').click();
+    await expect(slowStep).toHaveAttribute('data-status', 'stopped');
+    await expect(answer.locator('[data-testid="search-step"][data-kind="read"][data-status="done"]')).toHaveCount(2);
+    await expect.poll(() => pages.requests.filter((r) => r.path === '/slow').slice(slowBefore).every((r) => r.closedEarly)).toBe(true);
+    expect(pages.requests.filter((r) => r.path === '/slow').length).toBeGreaterThan(slowBefore);
+  } finally {
+    openai.setResponder(null);
+  }
+});

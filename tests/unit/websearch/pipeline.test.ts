@@ -46,6 +46,16 @@ afterEach(async () => {
   for (const c of cores.splice(0)) await c.shutdown();
 });
 
+/** A model window so small that the conversation leaves no room for excerpts. */
+async function useTinyWindow(core: Core, conversationId: string): Promise<void> {
+  const [p] = await core.handlers['providers.list']({});
+  await core.handlers['providers.save']({
+    id: p!.id,
+    draft: { name: p!.name, kind: 'openai-compatible', presetId: 'custom', baseUrl: llm.url, defaultModel: 'fixture-chat', contextWindow: 600 },
+  });
+  await core.handlers['conversations.setParams']({ id: conversationId, params: { maxOutputTokens: 350 } });
+}
+
 function start(dataDir = mkdtempSync(join(tmpdir(), 'brook-search-')), pageTimeoutMs = 400) {
   const store = { store: { ...defaultState() } as Record<string, unknown> };
   const core = createCore({
@@ -161,6 +171,18 @@ describe('web search turn', () => {
     } finally {
       llm.setResponder(responder);
     }
+  });
+
+  it('pages that do not fit the window fail the compose step, and the answer goes ahead', async () => {
+    const { core, ended } = start();
+    const id = await chatWithSearch(core, { backend: 'searxng', searxngUrl: searxng.url });
+    await useTinyWindow(core, id);
+    const { assistantMessage } = await core.handlers['chat.send']({ conversationId: id, text: 'rivers?', webSearch: true });
+    const done = await ended(assistantMessage.id);
+    expect(done.status).toBe('done');
+    expect(done.content).toContain('found nothing useful');
+    expect(done.webSearch!.steps.at(-1)).toMatchObject({ id: 'compose', status: 'failed', error: { code: 'context_too_long' } });
+    expect(done.webSearch!.sources).toEqual([]);
   });
 
   it('uses the Tavily key from the secret store and never shows it to the renderer', async () => {

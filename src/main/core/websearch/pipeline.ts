@@ -44,6 +44,11 @@ export async function* webSearchAnswer(run: WebSearchRun, signal: AbortSignal): 
     yield { type: 'search_step', step: compose };
     system = searchInstructions(sources, excerpts, run.today);
   } else {
+    if (outcome.pages.length > 0) {
+      // Pages were read but the conversation leaves no room for them in the model's window.
+      const error = new AppError('context_too_long', { retryable: false, params: { tokens: Math.max(0, run.budgetTokens) } });
+      yield { type: 'search_step', step: { id: 'compose', kind: 'compose', status: 'failed', args: [], resultCount: 0, error: error.toJSON() } };
+    }
     system = outcome.searched ? searchFoundNothingNote() : searchUnavailableNote();
   }
   const request: ProviderRequest = { ...run.request, system: run.request.system ? `${run.request.system}\n\n${system}` : system };

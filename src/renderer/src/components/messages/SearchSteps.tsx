@@ -90,7 +90,7 @@ function label(step: WebSearchStep, status: string, t: (key: string, o?: Record<
     case 'read':
       return status === 'running' ? t('webSearch.step.read') : status === 'done' ? t('webSearch.step.readDone') : t('webSearch.step.readSkipped');
     case 'compose':
-      return t('webSearch.step.compose', { count: step.resultCount ?? 0 });
+      return status === 'failed' ? t('webSearch.step.composeFailed') : t('webSearch.step.compose', { count: step.resultCount ?? 0 });
   }
 }
 
