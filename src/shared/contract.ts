@@ -17,11 +17,13 @@ import type {
   ProviderView,
   Settings,
   StreamSnapshot,
+  WebSearchKeyStatus,
 } from './domain';
 import type { StreamEventEnvelope } from './streamEvents';
 import type { AppErrorData } from './errors';
 import { acceleratorSchema } from './accelerator';
 import { PROVIDER_KINDS } from './providerCatalog';
+import { WEB_SEARCH_BACKENDS } from './webSearch';
 
 /** A paste of a few megabytes must survive; anything bigger is almost surely a mistake. */
 export const MAX_MESSAGE_CHARS = 4_000_000;
@@ -102,6 +104,26 @@ export const settingsPatchSchema = z.strictObject({
   localFeed: z.strictObject({ enabled: z.boolean().optional(), port: localPort.optional() }).optional(),
   localApi: z
     .strictObject({ enabled: z.boolean().optional(), port: localPort.optional(), saveToHistory: z.boolean().optional() })
+    .optional(),
+  webSearch: z
+    .strictObject({
+      enabledByDefault: z.boolean().optional(),
+      backend: z.enum(WEB_SEARCH_BACKENDS).optional(),
+      /** '' clears it. */
+      searxngUrl: z
+        .string()
+        .trim()
+        .max(2048)
+        .refine((v) => {
+          if (v === '') return true;
+          try {
+            return ['http:', 'https:'].includes(new URL(v).protocol);
+          } catch {
+            return false;
+          }
+        }, 'must be an http(s) URL')
+        .optional(),
+    })
     .optional(),
   quickAsk: z
     .strictObject({
@@ -190,8 +212,12 @@ export const requests = {
   /** Replaces the conversation's model parameters (system prompt, temperature, …). */
   'conversations.setParams': req<Conversation>()(z.strictObject({ id, params: conversationParamsSchema })),
 
+  /** Per-conversation web search (null: the default in settings). */
+  'conversations.setWebSearch': req<Conversation>()(z.strictObject({ id, enabled: z.boolean().nullable() })),
+
+  /** `webSearch`, when given, is also remembered as the conversation's search switch. */
   'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
-    z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
+    z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS), webSearch: z.boolean().optional() }),
   ),
   /** Edits a question: the new text becomes a sibling branch and is answered. */
   'chat.edit': req<{ userMessage: Message; assistantMessage: Message }>()(
@@ -234,6 +260,13 @@ export const requests = {
       last: z.boolean(),
       text: z.string().max(IMPORT_CHUNK_CHARS),
     }),
+  ),
+
+  /** Which search keys are stored; the keys themselves never leave the core. */
+  'webSearch.keys': req<WebSearchKeyStatus>()(empty),
+  /** null or '' removes the key. */
+  'webSearch.setKey': req<WebSearchKeyStatus>()(
+    z.strictObject({ backend: z.enum(['tavily', 'brave']), key: secretField.transform((v) => v ?? null) }),
   ),
 
   'desktop.status': req<DesktopStatus>()(empty),

@@ -1,4 +1,5 @@
 import type { AppErrorData } from './errors';
+import type { WebSearchBackend, WebSearchRecord } from './webSearch';
 
 export type MessageRole = 'user' | 'assistant' | 'system';
 
@@ -32,6 +33,8 @@ export interface Message {
   finishReason: string | null;
   /** How long the model reasoned before answering, for the Thinking block. */
   reasoningMs: number | null;
+  /** The web search behind this answer: its steps and the sources it may cite; null without search. */
+  webSearch: WebSearchRecord | null;
   createdAt: number;
   updatedAt: number;
   /** Set on messages of a visible branch (`conversations.messages`): its alternatives, for ‹ 2/3 ›. */
@@ -77,6 +80,8 @@ export interface Conversation {
   params: ConversationParams;
   providerId: string | null;
   model: string | null;
+  /** Search the web before answering; null follows the default in settings. */
+  webSearch: boolean | null;
   /** Pinned conversations come first in the sidebar. */
   pinned: boolean;
   /** Archived conversations are listed only in the Archived view. */
@@ -142,6 +147,7 @@ export interface Settings {
   quickAsk: QuickAskSettings;
   /** An http(s) proxy for every provider; null uses HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxyUrl: string | null;
+  webSearch: WebSearchSettings;
   /** An answer that sends nothing for this long fails with `timeout` and keeps its text. */
   streamTimeoutSeconds: number;
   localFeed: LocalFeedSettings;
@@ -179,6 +185,20 @@ export interface LocalServerStatus {
 export interface LocalServicesStatus {
   feed: LocalServerStatus & { url: string | null };
   api: LocalServerStatus & { baseUrl: string | null; key: string | null };
+}
+
+export interface WebSearchKeyStatus {
+  tavily: boolean;
+  brave: boolean;
+}
+
+/** Tavily and Brave keys are secrets: see `webSearch.keys` for whether they are set. */
+export interface WebSearchSettings {
+  /** New conversations search the web unless switched off. */
+  enabledByDefault: boolean;
+  backend: WebSearchBackend;
+  /** A SearXNG instance with the JSON format enabled; '' when none is set. */
+  searxngUrl: string;
 }
 
 /** What the desktop shell could set up; browser mode has no tray or global shortcut. */
@@ -223,6 +243,8 @@ export interface StreamSnapshot {
   messageId: string;
   content: string;
   reasoning: string;
+  /** The search so far; its later steps follow as events. */
+  webSearch?: WebSearchRecord | null;
 }
 
 export interface ConnectionTestResult {

@@ -133,6 +133,13 @@ export const EXTRA_ERROR_KEYS = [
   'errors.unknownModel',
   'errors.importUnknown',
   'errors.importTooLarge',
+  'errors.searxngJsonDisabled',
+  'errors.searchUrlMissing',
+  'errors.searchKeyMissing',
+  'errors.pageTimeout',
+  'errors.pageNotHtml',
+  'errors.pageUnreadable',
+  'errors.nativeSearchUnsupported',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

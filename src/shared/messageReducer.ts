@@ -4,6 +4,7 @@
  */
 import type { Message } from './domain';
 import type { StreamEventEnvelope } from './streamEvents';
+import { withSource, withStep } from './webSearch';
 
 export function applyStreamEvent(messages: readonly Message[], envelope: StreamEventEnvelope): Message[] {
   const { event, messageId } = envelope;
@@ -24,6 +25,16 @@ export function applyStreamEvent(messages: readonly Message[], envelope: StreamE
     case 'usage': {
       if (index < 0) return messages as Message[];
       return replaceAt(messages, index, { ...messages[index]!, usage: event.usage });
+    }
+    case 'search.step': {
+      if (index < 0) return messages as Message[];
+      const m = messages[index]!;
+      return replaceAt(messages, index, { ...m, webSearch: withStep(m.webSearch, event.step) });
+    }
+    case 'search.source': {
+      if (index < 0) return messages as Message[];
+      const m = messages[index]!;
+      return replaceAt(messages, index, { ...m, webSearch: withSource(m.webSearch, event.source) });
     }
     case 'end':
       // The final row from the database is authoritative: it wins over accumulated deltas.

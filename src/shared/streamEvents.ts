@@ -1,5 +1,6 @@
 import type { AppErrorData } from './errors';
 import type { Message, Usage } from './domain';
+import type { WebSearchStep, WebSource } from './webSearch';
 
 /**
  * What a window hears about one assistant message while it streams. Deltas are batched in
@@ -10,6 +11,17 @@ export type StreamEvent =
   | { type: 'start'; message: Message }
   | { type: 'delta'; text: string; reasoning: string }
   | { type: 'usage'; usage: Usage }
+  /**
+   * A web-search step began or changed (same `step.id`: replace it). Sent at once, never
+   * batched, before any answer text. A live feed maps it to
+   * `{"type":"web_search","data":{"type":"update","message":<step.kind>,"args":step.args}}`.
+   */
+  | { type: 'search.step'; step: WebSearchStep }
+  /**
+   * A source the answer may cite as [source.n]. A live feed maps it to
+   * `{"type":"web_search","data":{"type":"result","id":source.url}}`.
+   */
+  | { type: 'search.source'; source: WebSource }
   | { type: 'end'; message: Message };
 
 export interface StreamEventEnvelope {

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { startAnthropicFixture } from '../fixtures/anthropicServer';
 import { startGeminiFixture } from '../fixtures/geminiServer';
@@ -73,18 +72,20 @@ const FAMILIES: Family[] = [
   },
 ];
 
-/** Records, in the page, every length the newest answer's text has had (timing-proof on a busy machine). */
+/**
+ * Records, in the page, every length the newest answer's text has had (timing-proof on a busy
+ * machine). A string, because this file is compiled without the DOM library.
+ */
 async function watchAnswerLengths(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __lengths: number[]; __observer?: MutationObserver };
-    w.__observer?.disconnect();
-    w.__lengths = [];
-    w.__observer = new MutationObserver(() => {
+  await page.evaluate(`(() => {
+    window.__observer?.disconnect();
+    window.__lengths = [];
+    window.__observer = new MutationObserver(() => {
       const all = document.querySelectorAll('[data-testid="message"][data-role="assistant"] [data-testid="message-content"]');
-      w.__lengths.push(all[all.length - 1]?.textContent?.length ?? 0);
+      window.__lengths.push(all[all.length - 1]?.textContent?.length ?? 0);
     });
-    w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+    window.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
 }
 
 async function expectStreamedThenEnded(page: Page, expected: string): Promise<void> {
@@ -92,7 +93,7 @@ async function expectStreamedThenEnded(page: Page, expected: string): Promise<vo
   await expect(answer).toHaveAttribute('data-status', 'done');
   await expect(answer.getByTestId('message-content')).toHaveText(expected);
   // The text grew in front of the user rather than arriving whole.
-  const lengths = await page.evaluate(() => (window as unknown as { __lengths: number[] }).__lengths);
+  const lengths = await page.evaluate<number[]>('window.__lengths');
   expect(lengths.some((n) => n > 0 && n < expected.length)).toBe(true);
 }
 

@@ -18,6 +18,7 @@ import { DEFAULT_BASE_URLS } from '../../shared/providerCatalog';
 import type { SecretStore } from './settings/secrets';
 import { SettingsRepository, type SettingsBackend } from './settings/settingsState';
 import { StreamManager } from './stream/StreamManager';
+import { WebSearchService, type WebSearchServiceOptions } from './websearch/WebSearchService';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +37,7 @@ export interface CoreOptions {
   feedMaxBufferedBytes?: number;
   /** Ask the model for a title after the first answer (tests that count requests turn it off). */
   autoTitle?: boolean;
+  webSearch?: WebSearchServiceOptions;
 }
 
 export interface Core {
@@ -88,7 +90,8 @@ export function createCore(options: CoreOptions): Core {
     idleTimeoutMs: options.idleTimeoutMs ?? (() => settings.read().settings.streamTimeoutSeconds * 1000),
     onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
   });
-  const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
+  const webSearch = new WebSearchService(settings, options.secrets, options.fetch ?? network.fetch, options.webSearch);
+  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
     {
@@ -128,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
     assistants,
     transfer,
     local,
+    webSearch,
   });
   return {
     handlers,

@@ -13,6 +13,7 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/markdown.css';
 import './styles/history.css';
+import './styles/webSearch.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

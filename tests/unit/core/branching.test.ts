@@ -179,7 +179,7 @@ describe('the stream reducer', () => {
     const branch = { index: 1, count: 2, prevId: 'old', nextId: null };
     const live: Message = {
       id: 'm', conversationId: 'c', parentId: 'q', role: 'assistant', content: 'par', reasoning: '', status: 'streaming',
-      error: null, providerId: null, model: null, usage: null, context: null, finishReason: null, reasoningMs: null,
+      error: null, providerId: null, model: null, usage: null, context: null, finishReason: null, reasoningMs: null, webSearch: null,
       createdAt: 1, updatedAt: 1, branch,
     };
     const { branch: _none, ...final } = { ...live, content: 'partial', status: 'done' as const };

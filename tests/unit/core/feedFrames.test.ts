@@ -19,6 +19,7 @@ const message = (patch: Partial<Message>): Message => ({
   context: null,
   finishReason: null,
   reasoningMs: null,
+  webSearch: null,
   createdAt: 1,
   updatedAt: 1,
   ...patch,
@@ -27,6 +28,20 @@ const en = (e: AppErrorData) => errorText('en', e);
 const stream = (event: Parameters<typeof feedFrames<'stream'>>[1]['event']) => feedFrames('stream', { conversationId: 'c', messageId: 'm', event }, en);
 
 describe('feedFrames', () => {
+  it('maps search steps to web_search updates when they start or fail, and sources to results', () => {
+    const step = (status: 'running' | 'done' | 'failed' | 'skipped', kind: 'search' | 'read' = 'search') =>
+      stream({ type: 'search.step', step: { id: 's1', kind, status, args: [kind === 'search' ? '天气 北京' : 'https://example.org/a'] } });
+    expect(step('running')).toEqual([
+      { type: 'web_search', data: { type: 'update', message: 'Searching', args: ['天气 北京'] }, conversation_id: 'c' },
+    ]);
+    expect(step('done')).toEqual([]);
+    expect(step('failed')[0]).toMatchObject({ data: { type: 'update', message: 'Searching failed' } });
+    expect(step('skipped', 'read')[0]).toMatchObject({ data: { type: 'update', message: 'Browsing results skipped', args: ['https://example.org/a'] } });
+    expect(
+      stream({ type: 'search.source', source: { n: 1, url: 'https://example.org/a', title: 'A', site: 'example.org', excerpt: '…' } }),
+    ).toEqual([{ type: 'web_search', data: { type: 'result', id: 'https://example.org/a' }, conversation_id: 'c' }]);
+  });
+
   it('maps the user message, deltas (thinking first) and the final answer', () => {
     expect(feedFrames('chat.userMessage', message({ role: 'user', content: 'hi 你好' }), en)).toEqual([
       { type: 'text', status: true, msg: 'hi 你好', user: 'user', conversation_id: 'c' },

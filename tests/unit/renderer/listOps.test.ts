@@ -24,6 +24,7 @@ function msg(id: string, patch: Partial<Message> = {}): Message {
     context: null,
     finishReason: null,
     reasoningMs: null,
+    webSearch: null,
     createdAt: 1,
     updatedAt: 1,
     ...patch,
@@ -31,7 +32,7 @@ function msg(id: string, patch: Partial<Message> = {}): Message {
 }
 
 function conv(id: string, updatedAt: number, title = id): Conversation {
-  return { id, title, origin: 'chat', params: {}, providerId: null, model: null, pinned: false, archived: false, createdAt: 0, updatedAt };
+  return { id, title, origin: 'chat', params: {}, providerId: null, model: null, pinned: false, archived: false, webSearch: null, createdAt: 0, updatedAt };
 }
 
 describe('conversation list', () => {

@@ -4,7 +4,7 @@ import { applyStreamEvent } from '../../../src/shared/messageReducer';
 
 const base: Message = {
   id: 'a1', conversationId: 'c', parentId: 'u1', role: 'assistant', content: '', reasoning: '', status: 'streaming',
-  error: null, providerId: 'p', model: 'm', usage: null, context: null, finishReason: null, reasoningMs: null, createdAt: 1, updatedAt: 1,
+  error: null, providerId: 'p', model: 'm', usage: null, context: null, finishReason: null, reasoningMs: null, webSearch: null, createdAt: 1, updatedAt: 1,
 };
 
 describe('applyStreamEvent', () => {

@@ -10,6 +10,7 @@ import type { LocalServices } from '../localServices';
 import type { TransferService } from '../history/transfer/TransferService';
 import type { ProviderService } from '../settings/ProviderService';
 import type { SettingsRepository } from '../settings/settingsState';
+import type { WebSearchService } from '../websearch/WebSearchService';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   local: LocalServices;
   assistants: AssistantStore;
   transfer: TransferService;
+  webSearch: WebSearchService;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -99,8 +101,19 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return c;
     },
 
-    'chat.send': ({ conversationId, text }) => d.chat.send(conversationId, text),
     'chat.edit': ({ conversationId, messageId, text }) => d.chat.edit(conversationId, messageId, text),
+    'conversations.setWebSearch': ({ id, enabled }) => {
+      const c = d.history.setConversationWebSearch(id, enabled);
+      d.bus.emit('conversation.updated', c);
+      return c;
+    },
+
+    'chat.send': ({ conversationId, text, webSearch }) => {
+      if (webSearch !== undefined && d.history.requireConversation(conversationId).webSearch !== webSearch) {
+        d.bus.emit('conversation.updated', d.history.setConversationWebSearch(conversationId, webSearch));
+      }
+      return d.chat.send(conversationId, text);
+    },
     'chat.stop': async ({ conversationId }) => {
       await d.chat.stop(conversationId);
       return null;
@@ -135,6 +148,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       if (summary.format === 'brook') d.bus.emit('assistants.changed', { assistants: d.assistants.list() });
       return summary;
     },
+    'webSearch.keys': () => d.webSearch.keys(),
+    'webSearch.setKey': ({ backend, key }) => d.webSearch.setKey(backend, key),
 
     'desktop.status': () => d.desktop.status(),
     'desktop.openInMain': ({ conversationId }) => {
@@ -153,16 +168,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
   };
 }
 
-/** Top-level fields replace; the quickAsk, localFeed and localApi groups merge field by field. */
+/** Top-level fields replace; the quickAsk, localFeed, localApi and webSearch groups merge field by field. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const { quickAsk, localFeed, localApi, ...top } = patch;
+  const { quickAsk, localFeed, localApi, webSearch, ...top } = patch;
   return {
     ...current,
     ...defined(top),
     quickAsk: { ...current.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
     localFeed: { ...current.localFeed, ...(localFeed ? defined(localFeed) : {}) },
     localApi: { ...current.localApi, ...(localApi ? defined(localApi) : {}) },
+    webSearch: { ...current.webSearch, ...(webSearch ? defined(webSearch) : {}) },
   };
 }

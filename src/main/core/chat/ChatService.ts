@@ -16,6 +16,8 @@ import { checkParams } from './checkParams';
 import { fitContext, outputReserve } from './contextBudget';
 import { persistenceListener } from './persistenceListener';
 import { dropRepeatedSeam } from './seamFilter';
+import { searchingSource } from './searchingSource';
+import type { WebSearchService } from '../websearch/WebSearchService';
 
 export interface ChatServiceOptions {
   /** How often streamed text is written to the database; at most a second is lost on a crash. */
@@ -25,6 +27,8 @@ export interface ChatServiceOptions {
   log?: (message: string) => void;
   /** How long a deleted conversation can still be restored (Undo) before it is purged. */
   purgeDelayMs?: number;
+  /** Searches the web before answering where the conversation asks for it. */
+  webSearch?: WebSearchService;
 }
 
 interface Target {
@@ -43,6 +47,7 @@ export class ChatService {
   private readonly checkpointMs: number;
   private readonly windowBatchMs: number;
   private readonly log: (message: string) => void;
+  private readonly webSearch: WebSearchService | null;
   /** Per live stream: the batch of deltas not yet sent to windows. */
   private readonly forwarders = new Map<string, BatchedForwarder>();
   /** Conversations being deleted: no new turn may start in them. */
@@ -61,6 +66,7 @@ export class ChatService {
     this.windowBatchMs = options.windowBatchMs ?? 16;
     this.log = options.log ?? (() => {});
     this.purgeDelayMs = options.purgeDelayMs ?? UNDO_DELETE_MS + 7000;
+    this.webSearch = options.webSearch ?? null;
   }
 
   send(conversationId: string, text: string): { userMessage: Message; assistantMessage: Message } {
@@ -207,7 +213,7 @@ export class ChatService {
   attach(conversationId: string): StreamSnapshot | null {
     this.forwarders.get(conversationId)?.flush();
     const s = this.streams.snapshot(conversationId);
-    if (s) return { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning };
+    if (s) return { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning, webSearch: s.webSearch };
     // Only this process writes this data folder (see dataDirLock), so a row still `streaming`
     // with no live stream was cut short: say so now rather than at the next start.
     for (const message of this.history.markInterruptedIn(conversationId)) {
@@ -240,7 +246,13 @@ export class ChatService {
       return assistant;
     }
     const request = this.request(conversation, plan, target);
-    this.run(conversationId, assistant, (signal) => target.provider.stream(request, signal));
+    const search = this.webSearch?.enabledFor(conversation) ? this.webSearch : null;
+    const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
+    // The excerpts may use what the conversation and the answer leave of the window.
+    const source = search
+      ? searchingSource(search, target.kind, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
+      : (signal: AbortSignal) => target.provider.stream(request, signal);
+    this.run(conversationId, assistant, source);
     return assistant;
   }
 
@@ -289,6 +301,14 @@ export class ChatService {
       onText: (text) => forwarder.addText(text),
       onReasoning: (text) => forwarder.addReasoning(text),
       onUsage: (usage) => forwarder.usage(usage),
+      onSearchStep: (step) => {
+        forwarder.flush();
+        this.bus.emit('stream', { conversationId, messageId, event: { type: 'search.step', step } });
+      },
+      onSearchSource: (source) => {
+        forwarder.flush();
+        this.bus.emit('stream', { conversationId, messageId, event: { type: 'search.source', source } });
+      },
       onEnd: () => {
         forwarder.flush();
         this.forwarders.delete(conversationId);

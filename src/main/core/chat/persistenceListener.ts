@@ -2,7 +2,7 @@ import type { Message } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
 import type { HistoryStore, MessageFinish } from '../history/HistoryStore';
-import type { StreamListener, StreamOutcome } from '../stream/StreamManager';
+import type { StreamListener, StreamOutcome, StreamState } from '../stream/StreamManager';
 
 const FINAL_WRITE_RETRY_MS = 1000;
 
@@ -48,7 +48,19 @@ export function persistenceListener(o: PersistenceOptions, assistant: Message): 
     if (!timer) schedule();
   };
 
+  // Steps are few and the user watches them: each is written at once, so history shows them after a crash too.
+  const saveSearch = (state: StreamState) => {
+    if (!state.webSearch) return;
+    try {
+      o.history.setWebSearch(messageId, state.webSearch);
+    } catch (err) {
+      o.log(`saving search steps failed: ${AppError.from(err).messageKey}`);
+    }
+  };
+
   return {
+    onSearchStep: (_, state) => saveSearch(state),
+    onSearchSource: (_, state) => saveSearch(state),
     onReasoning: (_, state) => {
       reasoningStarted ??= Date.now();
       onChange(state);
@@ -89,6 +101,7 @@ export function persistenceListener(o: PersistenceOptions, assistant: Message): 
           usage: finish.usage ?? null,
           finishReason: finish.finishReason ?? null,
           reasoningMs,
+          webSearch: state.webSearch ?? assistant.webSearch,
           updatedAt: Date.now(),
         };
       }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnswerContext, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
+import type { WebSearchRecord } from '../../../shared/webSearch';
 import { MIGRATIONS } from './migrations/index';
 import { migrate, type MigrationResult } from './migrate';
 import { toBranch, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
@@ -220,6 +221,14 @@ export class HistoryStore {
     return this.requireConversation(id);
   }
 
+  setConversationWebSearch(id: string, enabled: boolean | null): Conversation {
+    this.requireConversation(id);
+    this.write(() =>
+      this.db.prepare('UPDATE conversations SET web_search = ? WHERE id = ?').run(enabled === null ? null : enabled ? 1 : 0, id),
+    );
+    return this.requireConversation(id);
+  }
+
   deleteConversation(id: string): void {
     this.write(() => this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id));
   }
@@ -329,6 +338,13 @@ export class HistoryStore {
       this.db
         .prepare(`UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ? AND status = 'streaming'`)
         .run(content, reasoning, this.now(), id),
+    );
+  }
+
+  /** The answer's search steps and sources; written at each step, as they are few and the user watches them. */
+  setWebSearch(id: string, record: WebSearchRecord): void {
+    this.write(() =>
+      this.db.prepare('UPDATE messages SET web_search_json = ? WHERE id = ?').run(JSON.stringify(record), id),
     );
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conversationParamsSchema } from '../../../shared/contract';
 import type { AnswerContext, BranchInfo, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus } from '../../../shared/domain';
 import { isAppErrorData, type AppErrorData } from '../../../shared/errors';
+import type { WebSearchRecord } from '../../../shared/webSearch';
 
 export interface ConversationRow {
   id: string;
@@ -16,6 +17,7 @@ export interface ConversationRow {
   deleted_at: number | null;
   auto_title: number;
   source_id: string | null;
+  web_search: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -38,6 +40,7 @@ export interface MessageRow {
   finish_reason: string | null;
   reasoning_ms: number | null;
   source_id?: string | null;
+  web_search_json: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -52,6 +55,7 @@ export function toConversation(row: ConversationRow): Conversation {
     model: row.model,
     pinned: row.pinned === 1,
     archived: row.archived === 1,
+    webSearch: row.web_search === null ? null : row.web_search === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -87,10 +91,29 @@ export function toMessage(row: MessageRow): Message {
     context: parseJson(row.context_json, answerContextSchema),
     finishReason: row.finish_reason,
     reasoningMs: row.reasoning_ms,
+    webSearch: parseJson(row.web_search_json, webSearchRecordSchema),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
+
+const webSearchRecordSchema: z.ZodType<WebSearchRecord> = z.object({
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['queries', 'search', 'read', 'compose']),
+      status: z.enum(['running', 'done', 'failed', 'skipped']),
+      args: z.array(z.string()),
+      engine: z.string().optional(),
+      resultCount: z.number().optional(),
+      title: z.string().optional(),
+      error: z.custom<AppErrorData>(isAppErrorData).optional(),
+    }),
+  ),
+  sources: z.array(
+    z.object({ n: z.number(), url: z.string(), title: z.string(), site: z.string(), excerpt: z.string() }),
+  ),
+});
 
 const answerContextSchema = z.object({
   sent: z.number(),

@@ -5,6 +5,7 @@
  */
 import type { EventName, Events } from '../../../shared/contract';
 import type { AppErrorData } from '../../../shared/errors';
+import type { WebSearchStep, WebSearchStepKind } from '../../../shared/webSearch';
 
 export type FeedFrame =
   | { type: 'text'; status: boolean; msg: string; user: 'assistant' | 'user'; conversation_id: string }
@@ -35,9 +36,12 @@ export function feedFrames<E extends EventName>(
       if (event.text) frames.push({ type: 'text', status: false, msg: event.text, user: 'assistant', conversation_id });
       return frames;
     }
-    // web_search: when the stream events gain search steps and sources (issue 4), map them here:
-    //   step   → { type: 'web_search', data: { type: 'update', message: 'Searching', args: [query] }, conversation_id }
-    //   source → { type: 'web_search', data: { type: 'result', id: sourceUrl }, conversation_id }
+    case 'search.step': {
+      const message = stepMessage(event.step);
+      return message ? [{ type: 'web_search', data: { type: 'update', message, args: event.step.args }, conversation_id }] : [];
+    }
+    case 'search.source':
+      return [{ type: 'web_search', data: { type: 'result', id: event.source.url }, conversation_id }];
     case 'end': {
       const { message } = event;
       if (message.status === 'error') {
@@ -54,4 +58,24 @@ export function feedFrames<E extends EventName>(
     case 'usage':
       return [];
   }
+}
+
+/** HuggingChat's words for the steps, which feed readers already know. */
+const STEP_MESSAGES: Record<WebSearchStepKind, string> = {
+  queries: 'Generating search query',
+  search: 'Searching',
+  read: 'Browsing results',
+  compose: 'Extracting relevant information',
+};
+
+/**
+ * A step arrives when it starts and again with its outcome: readers get one update when it
+ * starts, and another only if it failed or was skipped (a finished step needs no news).
+ */
+function stepMessage(step: WebSearchStep): string | null {
+  const label = STEP_MESSAGES[step.kind];
+  if (step.status === 'running') return label;
+  if (step.status === 'failed') return `${label} failed`;
+  if (step.status === 'skipped') return `${label} skipped`;
+  return null;
 }

@@ -30,6 +30,7 @@ import {
   withSecretHeaders,
 } from './common';
 import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext } from './httpErrors';
+import { AnthropicWebSearch } from '../websearch/nativeSearch';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -98,6 +99,9 @@ export class AnthropicProvider implements Provider {
       if (request.topK !== undefined) body.top_k = request.topK;
     }
 
+    const search = request.webSearch ? new AnthropicWebSearch() : null;
+    if (search) body.tools = [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }];
+
     const response = await this.send('/v1/messages', signal, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -139,6 +143,7 @@ export class AnthropicProvider implements Provider {
         case 'content_block_start': {
           // A block may start with text already in it (usually "").
           const block = isRecord(json.content_block) ? json.content_block : {};
+          if (search) yield* search.blockStart(finiteNumber(json.index) ?? -1, block);
           if (block.type === 'text' && typeof block.text === 'string') yield* textEvent(leading.take(block.text));
           if (block.type === 'thinking' && typeof block.thinking === 'string' && block.thinking !== '') {
             yield { type: 'reasoning', text: block.thinking };
@@ -151,9 +156,13 @@ export class AnthropicProvider implements Provider {
           if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string' && delta.thinking !== '') {
             yield { type: 'reasoning', text: delta.thinking };
           }
-          // signature_delta, input_json_delta, citations_delta: not shown.
+          // signature_delta, input_json_delta, citations_delta: not shown, except for web search.
+          if (search) yield* search.blockDelta(finiteNumber(json.index) ?? -1, delta);
           break;
         }
+        case 'content_block_stop':
+          if (search) yield* search.blockStop(finiteNumber(json.index) ?? -1);
+          break;
         case 'message_delta': {
           const delta = isRecord(json.delta) ? json.delta : {};
           if (typeof delta.stop_reason === 'string') finishReason = FINISH_REASONS[delta.stop_reason] ?? delta.stop_reason.toLowerCase();
@@ -167,7 +176,7 @@ export class AnthropicProvider implements Provider {
           return;
         }
         default:
-          // ping, content_block_stop, and event types added after this was written.
+          // ping, and event types added after this was written.
           break;
       }
     }

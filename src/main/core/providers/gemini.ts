@@ -33,6 +33,7 @@ import {
   withSecretHeaders,
 } from './common';
 import { errorFromStreamPayload, extractErrorFields, redact, truncateDetail, type ErrorContext } from './httpErrors';
+import { GeminiGrounding } from '../websearch/nativeSearch';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 const MAX_MODEL_PAGES = 20;
@@ -95,6 +96,8 @@ export class GeminiProvider implements Provider {
     if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
     if (request.reasoning ?? geminiThinksByDefault(model)) config.thinkingConfig = { includeThoughts: true };
     if (Object.keys(config).length > 0) body.generationConfig = config;
+    if (request.webSearch) body.tools = [{ googleSearch: {} }];
+    const grounding = request.webSearch ? new GeminiGrounding() : null;
 
     const response = await this.send(`/models/${encodeURIComponent(model)}:streamGenerateContent?alt=sse`, signal, {
       method: 'POST',
@@ -142,6 +145,7 @@ export class GeminiProvider implements Provider {
           wroteAnything = true;
           yield part.thought === true ? { type: 'reasoning', text: part.text } : { type: 'text', text: part.text };
         }
+        if (grounding && candidate.groundingMetadata !== undefined) yield* grounding.update(candidate.groundingMetadata);
         if (typeof candidate.finishReason === 'string' && candidate.finishReason !== '') {
           finishReason = FINISH_REASONS[candidate.finishReason] ?? candidate.finishReason.toLowerCase();
         }

@@ -5,6 +5,7 @@
  */
 import type { Agent } from 'node:http';
 import type { ProviderKind, Usage } from '../../../shared/domain';
+import type { WebSearchStep, WebSource } from '../../../shared/webSearch';
 
 export interface ChatTurnMessage {
   role: 'system' | 'user' | 'assistant';
@@ -49,11 +50,20 @@ export interface ProviderRequest {
    *   explicit continuation instead (`continuationMessages` in ./continuation.ts).
    */
   prefill?: string;
+  /**
+   * Use the provider's own web search (NATIVE_SEARCH_KINDS): Gemini grounding, Anthropic's
+   * `web_search` tool. Its queries and sources come back as `search_step`/`search_source`.
+   */
+  webSearch?: boolean;
 }
 
 export type ProviderEvent =
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
+  /** A web-search step began or changed (the search pipeline, or a provider's own search). */
+  | { type: 'search_step'; step: WebSearchStep }
+  /** A source the answer may cite as [n]. */
+  | { type: 'search_source'; source: WebSource }
   /** At most once per answer, just before `done`: the whole request's usage. */
   | { type: 'usage'; usage: Usage }
   /**

@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/domain';
 import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
 import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
 import { STREAM_TIMEOUT_RANGE } from '../../../shared/contract';
+import { WEB_SEARCH_BACKENDS } from '../../../shared/webSearch';
 
 export const providerRecordSchema = z.object({
   id: z.string().min(1),
@@ -26,6 +27,11 @@ const quickAskSchema = z.object({
 });
 
 const localPortSchema = z.number().int().min(1024).max(65535).nullable().catch(null);
+const webSearchSchema = z.object({
+  enabledByDefault: z.boolean().catch(false),
+  backend: z.enum(WEB_SEARCH_BACKENDS).catch('searxng'),
+  searxngUrl: z.string().catch(''),
+});
 
 export const settingsSchema = z.object({
   language: z.enum(['system', 'en', 'zh-CN']).catch('system'),
@@ -47,6 +53,7 @@ export const settingsSchema = z.object({
   localApi: z
     .object({ enabled: z.boolean().catch(false), port: localPortSchema, saveToHistory: z.boolean().catch(false) })
     .catch(() => defaultSettings().localApi),
+  webSearch: webSearchSchema.catch(() => defaultSettings().webSearch),
 });
 
 /** What is persisted in electron-store (Electron) or conf (browser mode). Never a key. */
@@ -68,6 +75,7 @@ export function defaultSettings(platform: string = process.platform): Settings {
     streamTimeoutSeconds: STREAM_TIMEOUT_RANGE.default,
     localFeed: { enabled: false, port: null },
     localApi: { enabled: false, port: null, saveToHistory: false },
+    webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '' },
   };
 }
 

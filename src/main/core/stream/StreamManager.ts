@@ -1,6 +1,7 @@
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ProviderEvent } from '../providers/provider';
+import { withSource, withStep, type WebSearchRecord, type WebSearchStep, type WebSource } from '../../../shared/webSearch';
 
 export type StreamOutcome =
   | { status: 'done'; finishReason: string | null }
@@ -15,6 +16,8 @@ export interface StreamState {
   content: string;
   reasoning: string;
   usage: Usage | null;
+  /** The answer's web search so far; null when it did not search. */
+  webSearch: WebSearchRecord | null;
 }
 
 /** Listeners see every event in order; one that throws never breaks the others. */
@@ -22,6 +25,8 @@ export interface StreamListener {
   onText?(text: string, state: StreamState): void;
   onReasoning?(text: string, state: StreamState): void;
   onUsage?(usage: Usage, state: StreamState): void;
+  onSearchStep?(step: WebSearchStep, state: StreamState): void;
+  onSearchSource?(source: WebSource, state: StreamState): void;
   onEnd?(outcome: StreamOutcome, state: StreamState): void;
 }
 
@@ -79,7 +84,7 @@ export class StreamManager {
       throw new AppError('bad_request', { messageKey: 'errors.streamActive', retryable: false });
     }
     const stream: LiveStream = {
-      state: { conversationId, messageId, content: initial.content, reasoning: initial.reasoning, usage: null },
+      state: { conversationId, messageId, content: initial.content, reasoning: initial.reasoning, usage: null, webSearch: null },
       controller: new AbortController(),
       listeners: new Set(listeners),
       idleTimeoutMs: this.idleTimeout(),
@@ -142,6 +147,12 @@ export class StreamManager {
         } else if (event.type === 'usage') {
           state.usage = event.usage;
           this.notify(stream, (l) => l.onUsage?.(event.usage, state));
+        } else if (event.type === 'search_step') {
+          state.webSearch = withStep(state.webSearch, event.step);
+          this.notify(stream, (l) => l.onSearchStep?.(event.step, state));
+        } else if (event.type === 'search_source') {
+          state.webSearch = withSource(state.webSearch, event.source);
+          this.notify(stream, (l) => l.onSearchSource?.(event.source, state));
         } else if (event.type === 'done') {
           finishReason = event.finishReason;
         }

@@ -6,6 +6,7 @@ import { useErrorText } from '../hooks/useErrorText';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
 import { SendStopButton } from './SendStopButton';
+import { WebSearchToggle } from './WebSearchToggle';
 import { drafts } from '../state/drafts';
 
 /** Draft key of the blank chat shown before a conversation exists. */
@@ -93,7 +94,10 @@ export function Composer({ conversationId, streaming }: Props) {
           testIds={{ send: 'send', stop: 'stop' }}
         />
       </div>
-      <p className="composer__hint">{t('composer.hint')}</p>
+      <div className="composer__footer">
+        <WebSearchToggle conversationId={conversationId} />
+        <p className="composer__hint">{t('composer.hint')}</p>
+      </div>
     </div>
   );
 }

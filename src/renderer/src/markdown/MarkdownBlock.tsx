@@ -1,12 +1,14 @@
 import { memo, type ComponentPropsWithoutRef } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { Citation } from './Citation';
 import { CodeBlock } from './CodeBlock';
+import { remarkCitations } from './remarkCitations';
 import { ImageLink, InsideLink } from './ImageLink';
 import { sharedHighlight } from './sharedHighlight';
 import { safeUrl } from './urlPolicy';
 
-const remarkPlugins: Options['remarkPlugins'] = [remarkGfm];
+const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkCitations];
 const highlighted: Options['rehypePlugins'] = [sharedHighlight];
 const plain: Options['rehypePlugins'] = [];
 
@@ -27,7 +29,7 @@ function Table({ node: _node, ...rest }: ComponentPropsWithoutRef<'table'> & Ext
   );
 }
 
-const components: Components = { a: Link, img: ImageLink, pre: CodeBlock, table: Table };
+const components: Components = { a: Link, img: ImageLink, pre: CodeBlock, table: Table, cite: Citation };
 
 interface Props {
   raw: string;

@@ -272,8 +272,26 @@ export class AppController {
   /** Throws, so the composer keeps the text and shows the reason. */
   async send(text: string): Promise<void> {
     if (this.creating) await this.creating.catch(() => null);
-    const conversationId = this.store.getState().activeId ?? (await this.createConversation()).id;
-    await this.chat.send(conversationId, text);
+    const { activeId, newChatWebSearch } = this.store.getState();
+    const conversationId = activeId ?? (await this.createConversation()).id;
+    // A switch flipped before the chat existed goes with its first message.
+    const webSearch = activeId === null && newChatWebSearch !== null ? newChatWebSearch : undefined;
+    if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
+    await this.chat.send(conversationId, text, webSearch);
+  }
+
+  /** The web-search switch of the open conversation, or of the next one before it exists. */
+  async setWebSearch(enabled: boolean): Promise<void> {
+    const { activeId } = this.store.getState();
+    if (activeId === null) {
+      this.store.setState({ newChatWebSearch: enabled });
+      return;
+    }
+    try {
+      this.conversationUpdated(await this.client.request('conversations.setWebSearch', { id: activeId, enabled }));
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
   }
 
   private createConversation(): Promise<Conversation> {

@@ -89,9 +89,9 @@ export class ChatController {
   }
 
   /** Throws on failure so the composer can keep the text and show why. */
-  async send(conversationId: string, text: string): Promise<void> {
+  async send(conversationId: string, text: string, webSearch?: boolean): Promise<void> {
     const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () =>
-      this.client.request('chat.send', { conversationId, text }),
+      this.client.request('chat.send', webSearch === undefined ? { conversationId, text } : { conversationId, text, webSearch }),
     );
     this.updateList(conversationId, (list) => mergeSent(list, userMessage, assistantMessage));
   }

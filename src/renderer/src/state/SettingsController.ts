@@ -1,6 +1,7 @@
 import type { ProviderDraft, RequestArgs } from '../../../shared/contract';
 import type { ConnectionTestResult, ProviderView, Settings } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
+import type { KeyedSearchBackend } from '../../../shared/webSearch';
 import { toErrorData } from './errors';
 import type { AppStore } from './store';
 
@@ -81,6 +82,19 @@ export class SettingsController {
     this.store.setState({ settings: await this.client.request('settings.update', patch) });
   }
 
+  async loadWebSearchKeys(): Promise<void> {
+    try {
+      this.store.setState({ webSearchKeys: await this.client.request('webSearch.keys', {}) });
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  /** Throws, so the field can show the reason; null removes the key. */
+  async setWebSearchKey(backend: KeyedSearchBackend, key: string | null): Promise<void> {
+    this.store.setState({ webSearchKeys: await this.client.request('webSearch.setKey', { backend, key }) });
+  }
+
   /** Saving or removing a provider can change the default provider too. */
   private async reloadProviders(): Promise<void> {
     const [providers, settings] = await Promise.all([
@@ -95,12 +109,13 @@ export class SettingsController {
 function patchSettings(settings: Settings, patch: RequestArgs<'settings.update'>): Settings {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const { quickAsk, localFeed, localApi, ...top } = patch;
+  const { quickAsk, localFeed, localApi, webSearch, ...top } = patch;
   return {
     ...settings,
     ...defined(top),
     quickAsk: { ...settings.quickAsk, ...(quickAsk ? defined(quickAsk) : {}) },
     localFeed: { ...settings.localFeed, ...(localFeed ? defined(localFeed) : {}) },
     localApi: { ...settings.localApi, ...(localApi ? defined(localApi) : {}) },
+    webSearch: { ...settings.webSearch, ...(webSearch ? defined(webSearch) : {}) },
   };
 }

@@ -56,7 +56,8 @@ export function applySnapshot(list: readonly Message[], snapshot: StreamSnapshot
   const index = list.findIndex((m) => m.id === snapshot.messageId);
   if (index < 0) return list.slice();
   const copy = list.slice();
-  copy[index] = { ...list[index]!, content: snapshot.content, reasoning: snapshot.reasoning, status: 'streaming' };
+  const webSearch = snapshot.webSearch === undefined ? list[index]!.webSearch : snapshot.webSearch;
+  copy[index] = { ...list[index]!, content: snapshot.content, reasoning: snapshot.reasoning, webSearch, status: 'streaming' };
   return copy;
 }
 

@@ -1,5 +1,15 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { AppInfo, Assistant, Conversation, DesktopStatus, LocalServicesStatus, Message, ProviderView, Settings } from '../../../shared/domain';
+import type {
+  AppInfo,
+  Assistant,
+  Conversation,
+  DesktopStatus,
+  LocalServicesStatus,
+  Message,
+  ProviderView,
+  Settings,
+  WebSearchKeyStatus,
+} from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
 
@@ -23,6 +33,10 @@ export interface AppState {
   createdId: string | null;
   /** The model picked for the next conversation before it exists (quick ask); null: the defaults. */
   newChatModel: ModelChoice | null;
+  /** The web-search switch for the next conversation before it exists; null: the default in settings. */
+  newChatWebSearch: boolean | null;
+  /** Which web-search keys are saved (never the keys). */
+  webSearchKeys: WebSearchKeyStatus;
   /** Messages of the active conversation only; other conversations load when opened. */
   messages: MessagesState | null;
   /** Conversations with a live stream, as heard from stream events. */
@@ -53,6 +67,8 @@ export const initialState: AppState = {
   activeId: null,
   createdId: null,
   newChatModel: null,
+  newChatWebSearch: null,
+  webSearchKeys: { tavily: false, brave: false },
   messages: null,
   streamingIds: new Set(),
   modelCatalog: {},

@@ -37,13 +37,13 @@ export function deferred<T>() {
 export function msg(id: string, patch: Partial<Message> = {}): Message {
   return {
     id, conversationId: 'c1', parentId: null, role: 'assistant', content: '', reasoning: '', status: 'done',
-    error: null, providerId: null, model: null, usage: null, context: null, finishReason: null, reasoningMs: null,
+    error: null, providerId: null, model: null, usage: null, context: null, finishReason: null, reasoningMs: null, webSearch: null,
     createdAt: 1, updatedAt: 1, ...patch,
   };
 }
 
 export function conv(id: string, patch: Partial<Conversation> = {}): Conversation {
-  return { id, title: id, origin: 'chat', params: {}, providerId: null, model: null, pinned: false, archived: false, createdAt: 1, updatedAt: 1, ...patch };
+  return { id, title: id, origin: 'chat', params: {}, providerId: null, model: null, pinned: false, archived: false, webSearch: null, createdAt: 1, updatedAt: 1, ...patch };
 }
 
 export function provider(id: string, patch: Partial<ProviderView> = {}): ProviderView {
@@ -61,6 +61,7 @@ export const SETTINGS: Settings = {
   openAtLogin: false,
   proxyUrl: null,
   streamTimeoutSeconds: 120,
+  webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '' },
   quickAsk: { shortcut: 'CommandOrControl+Shift+Space', providerId: null, model: null, prefillFromClipboard: false },
   localFeed: { enabled: false, port: null },
   localApi: { enabled: false, port: null, saveToHistory: false },

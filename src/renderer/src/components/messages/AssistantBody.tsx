@@ -1,5 +1,9 @@
 import type { Message } from '../../../../shared/domain';
+import type { WebSource } from '../../../../shared/webSearch';
+import { CitationSources } from '../../markdown/Citation';
 import { Markdown } from '../../markdown/Markdown';
+import { SearchSteps } from './SearchSteps';
+import { SourceList } from './SourceList';
 import { canContinue, MessageStatusNote } from './MessageStatusNote';
 import { ThinkingBlock } from './ThinkingBlock';
 
@@ -13,19 +17,26 @@ interface Props {
 export function AssistantBody({ message, busy, onRetry, onContinue }: Props) {
   const streaming = message.status === 'streaming';
   const waiting = streaming && message.content === '' && message.reasoning === '';
+  const search = message.webSearch;
   return (
     <div className="bubble bubble--assistant">
+      {search && search.steps.length > 0 && <SearchSteps record={search} live={streaming} />}
       {message.reasoning !== '' && (
         <ThinkingBlock text={message.reasoning} active={streaming && message.content === ''} durationMs={message.reasoningMs} />
       )}
       {waiting && <TypingIndicator />}
-      <Markdown content={message.content} streaming={streaming} />
+      <CitationSources.Provider value={search?.sources ?? NO_SOURCES}>
+        <Markdown content={message.content} streaming={streaming} />
+      </CitationSources.Provider>
+      {search && search.sources.length > 0 && <SourceList sources={search.sources} />}
       {!streaming && (message.status !== 'done' || canContinue(message)) && (
         <MessageStatusNote message={message} busy={busy} onRetry={onRetry} onContinue={onContinue} />
       )}
     </div>
   );
 }
+
+const NO_SOURCES: readonly WebSource[] = [];
 
 function TypingIndicator() {
   return (

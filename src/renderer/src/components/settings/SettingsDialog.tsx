@@ -7,6 +7,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
+import { WebSearchSettings } from './WebSearchSettings';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function SettingsDialog() {
       <div className="settings__body">
         <ProvidersSection />
         <GeneralSettings />
+        <WebSearchSettings />
         <QuickAskSettings />
         <LocalServicesSettings />
         <AssistantsSection />

@@ -1,0 +1,44 @@
+import type { ProviderKind } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { NATIVE_SEARCH_KINDS } from '../../../shared/webSearch';
+import type { Provider, ProviderEvent, ProviderRequest } from '../providers/provider';
+import { searchUnavailableNote } from '../websearch/compose';
+import { webSearchAnswer } from '../websearch/pipeline';
+import type { WebSearchService } from '../websearch/WebSearchService';
+
+/**
+ * A turn's event source when the conversation searches the web first: Brook's own pipeline
+ * (see websearch/pipeline), or the provider's built-in search where that is the chosen backend.
+ */
+export function searchingSource(
+  search: WebSearchService,
+  kind: ProviderKind,
+  provider: Provider,
+  request: ProviderRequest,
+  budgetTokens: number,
+): (signal: AbortSignal) => AsyncIterable<ProviderEvent> {
+  if (search.usesNative()) {
+    if (NATIVE_SEARCH_KINDS.includes(kind)) return (signal) => provider.stream({ ...request, webSearch: true }, signal);
+    return (signal) => withoutNativeSearch(provider, request, signal);
+  }
+  return (signal) =>
+    webSearchAnswer(
+      {
+        backend: search.backend(),
+        reader: search.reader(),
+        provider,
+        request,
+        budgetTokens,
+        today: new Date().toISOString().slice(0, 10),
+      },
+      signal,
+    );
+}
+
+/** The provider has no search of its own: say so as a failed step and answer without. */
+async function* withoutNativeSearch(provider: Provider, request: ProviderRequest, signal: AbortSignal): AsyncGenerator<ProviderEvent> {
+  const error = new AppError('bad_request', { messageKey: 'errors.nativeSearchUnsupported', retryable: false });
+  yield { type: 'search_step', step: { id: 'search-1', kind: 'search', status: 'failed', args: [], error: error.toJSON() } };
+  const note = searchUnavailableNote();
+  yield* provider.stream({ ...request, system: request.system ? `${request.system}\n\n${note}` : note }, signal);
+}

@@ -1,0 +1,103 @@
+import { AppError } from '../../../shared/errors';
+import { abortReason } from '../providers/common';
+import { extractMainText, type ExtractedPage } from './extractText';
+
+export interface PageReaderOptions {
+  fetch: typeof globalThis.fetch;
+  /** A page slower than this is skipped. */
+  timeoutMs?: number;
+  /** Bytes read at most; the rest of a bigger page is not downloaded. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_PAGE_TIMEOUT_MS = 8000;
+export const DEFAULT_PAGE_MAX_BYTES = 2 * 1024 * 1024;
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+/**
+ * Fetches one page and extracts its main text. Failures are AppErrors whose key says why the
+ * page was skipped (`errors.pageTimeout`, `errors.pageNotHtml`, …); Stop rejects with the
+ * AbortError itself, like a provider.
+ */
+export class PageReader {
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+
+  constructor(private readonly options: PageReaderOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_PAGE_MAX_BYTES;
+  }
+
+  async read(url: string, signal: AbortSignal): Promise<ExtractedPage> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = AbortSignal.any([signal, timeout]);
+    const fail = (err: unknown): unknown => {
+      if (signal.aborted) return abortReason(signal, err);
+      if (timeout.aborted) return skip('errors.pageTimeout', { seconds: Math.ceil(this.timeoutMs / 1000) });
+      return err instanceof AppError ? err : skip('errors.pageUnreadable', {}, err instanceof Error ? err.message : String(err));
+    };
+    try {
+      const response = await this.options.fetch(url, {
+        method: 'GET',
+        redirect: 'follow',
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Mozilla/5.0 (compatible; Brook)' },
+        signal: combined,
+      });
+      if (!response.ok) {
+        void response.body?.cancel().catch(() => undefined);
+        throw skip('errors.pageUnreadable', {}, `HTTP ${response.status}`, response.status);
+      }
+      const type = response.headers.get('content-type') ?? '';
+      if (!HTML_TYPES.test(type)) {
+        void response.body?.cancel().catch(() => undefined);
+        throw skip('errors.pageNotHtml', { type: type.split(';')[0]!.trim() || '?' });
+      }
+      const html = await this.readCapped(response, combined, charsetOf(type));
+      return extractMainText(html, new URL(url).hostname);
+    } catch (err) {
+      throw fail(err);
+    }
+  }
+
+  /** Reads until the cap, then cancels the download; what arrived is still parsed. */
+  private async readCapped(response: Response, signal: AbortSignal, charset: string): Promise<string> {
+    if (!response.body) return '';
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(charset);
+    } catch {
+      decoder = new TextDecoder('utf-8');
+    }
+    const reader = response.body.getReader();
+    const onAbort = (): void => void reader.cancel().catch(() => undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    let bytes = 0;
+    let text = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (signal.aborted) throw signal.reason;
+        if (done) break;
+        const room = this.maxBytes - bytes;
+        const chunk = value.byteLength > room ? value.subarray(0, room) : value;
+        bytes += chunk.byteLength;
+        text += decoder.decode(chunk, { stream: true });
+        if (bytes >= this.maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          break;
+        }
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    return text + decoder.decode();
+  }
+}
+
+function skip(messageKey: string, params: Record<string, string | number>, detail?: string, status?: number): AppError {
+  return new AppError('network', { messageKey, params, detail, status, retryable: false });
+}
+
+function charsetOf(contentType: string): string {
+  return /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
+}

@@ -1,0 +1,57 @@
+/**
+ * One web-search engine. A backend knows its wire format (protocols.md §7) and nothing else;
+ * like a provider it throws AppError for every failure, and the AbortError itself on Stop.
+ */
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** The engine's snippet, plain text; used when the page itself cannot be read. */
+  snippet: string;
+}
+
+export interface SearchBackend {
+  /** Shown in the search step ("SearXNG", "Tavily", "Brave"). */
+  readonly engine: string;
+  search(query: string, limit: number, signal: AbortSignal): Promise<SearchHit[]>;
+}
+
+export interface SearchBackendDeps {
+  fetch: typeof globalThis.fetch;
+}
+
+/** Engines put highlight markup (`<strong>`) and entities in snippets; the model wants text. */
+export function plainSnippet(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Only http(s) results: a search engine may list ftp:// or magnet: links that cannot be read. */
+export function isWebUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps the first hit per URL, up to `limit`. */
+export function uniqueHits(hits: readonly SearchHit[], limit: number): SearchHit[] {
+  const seen = new Set<string>();
+  const out: SearchHit[] = [];
+  for (const hit of hits) {
+    if (seen.has(hit.url)) continue;
+    seen.add(hit.url);
+    out.push(hit);
+    if (out.length >= limit) break;
+  }
+  return out;
+}

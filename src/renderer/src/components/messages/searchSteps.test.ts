@@ -1,0 +1,42 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WebSearchRecord } from '../../../../shared/webSearch';
+import { initI18n } from '../../i18n';
+import { SearchSteps } from './SearchSteps';
+
+const record: WebSearchRecord = {
+  steps: [
+    { id: 'queries', kind: 'queries', status: 'done', args: ['amazon <b>river</b>'] },
+    { id: 'search-1', kind: 'search', status: 'done', args: ['amazon <b>river</b>'], engine: 'SearXNG', resultCount: 4 },
+    { id: 'read-1', kind: 'read', status: 'done', args: ['https://www.rivers.example/a'], title: 'Rivers' },
+    { id: 'read-2', kind: 'read', status: 'running', args: ['https://slow.example/'], title: 'Slow' },
+    { id: 'read-3', kind: 'read', status: 'skipped', args: ['https://pdf.example/x.pdf'], error: { code: 'network', messageKey: 'errors.pageNotHtml', params: { type: 'application/pdf' }, retryable: false } },
+  ],
+  sources: [],
+};
+const render = (r: WebSearchRecord, live: boolean) => renderToStaticMarkup(createElement(SearchSteps, { record: r, live }));
+
+describe('SearchSteps', () => {
+  beforeAll(() => {
+    initI18n('en');
+  });
+
+  it('while live: every step with its detail, a spinner on the running one, no summary', () => {
+    const html = render(record, true);
+    expect(html).not.toContain('search-summary');
+    expect(html).toContain('4 results from SearXNG');
+    expect(html).toContain('amazon &lt;b&gt;river&lt;/b&gt;');
+    expect(html.match(/class="spinner spinner--small"/g)).toHaveLength(1);
+    expect(html).toContain('rivers.example');
+    expect(html).toContain('Not a web page (application/pdf).');
+  });
+
+  it('when done: one summary line, or the failure when every search failed', () => {
+    const html = render(record, false);
+    expect(html).toContain('Searched 1 query · read 1 page');
+    expect(html).not.toContain('data-testid="search-step"');
+    const failed: WebSearchRecord = { steps: [{ id: 'search-1', kind: 'search', status: 'failed', args: ['q'] }], sources: [] };
+    expect(render(failed, false)).toContain('Web search failed — answered without it');
+  });
+});

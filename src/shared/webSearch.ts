@@ -1,0 +1,83 @@
+/**
+ * Web search as the user watches it: the steps of one answer's search and the sources the
+ * answer cites. Stored with the message (messages.web_search_json) and streamed as
+ * `search.step` / `search.source` events, so the live view and the view from history are the
+ * same data.
+ */
+import type { AppErrorData } from './errors';
+
+import type { ProviderKind } from './domain';
+
+/** Where searches go. `native`: the chat provider's own search (NATIVE_SEARCH_KINDS). */
+export const WEB_SEARCH_BACKENDS = ['searxng', 'tavily', 'brave', 'native'] as const;
+/** Provider kinds whose own search Brook can show: Gemini grounding, Anthropic's web search tool. */
+export const NATIVE_SEARCH_KINDS: readonly ProviderKind[] = ['gemini', 'anthropic'];
+export type WebSearchBackend = (typeof WEB_SEARCH_BACKENDS)[number];
+/** Backends whose key lives in the secret store. */
+export type KeyedSearchBackend = 'tavily' | 'brave';
+
+/**
+ * - `queries`: the model writes the search queries (args: the queries).
+ * - `search`: one query sent to the engine (args: [query]; `engine`, `resultCount`).
+ * - `read`: one page fetched and its main text extracted (args: [url]; `title`).
+ * - `compose`: excerpts put in the prompt (`resultCount`: how many sources).
+ */
+export type WebSearchStepKind = 'queries' | 'search' | 'read' | 'compose';
+/** `skipped`: a page that timed out, was too big or was not a web page; the search went on. */
+export type WebSearchStepStatus = 'running' | 'done' | 'failed' | 'skipped';
+
+export interface WebSearchStep {
+  /** Unique within the message; a step first arrives `running`, then again with its outcome. */
+  id: string;
+  kind: WebSearchStepKind;
+  status: WebSearchStepStatus;
+  args: string[];
+  engine?: string;
+  resultCount?: number;
+  title?: string;
+  /** Why a step failed or was skipped. */
+  error?: AppErrorData;
+}
+
+export interface WebSource {
+  /** The citation number: the model writes [n]. Starts at 1. */
+  n: number;
+  url: string;
+  title: string;
+  /** The host name, shown next to the title. */
+  site: string;
+  /** The text the model was given (shortened), shown when hovering a citation. */
+  excerpt: string;
+}
+
+export interface WebSearchRecord {
+  steps: WebSearchStep[];
+  sources: WebSource[];
+}
+
+export const EMPTY_WEB_SEARCH: WebSearchRecord = { steps: [], sources: [] };
+
+/** Pure: a step replaces the one with its id, or is appended. */
+export function withStep(record: WebSearchRecord | null, step: WebSearchStep): WebSearchRecord {
+  const base = record ?? EMPTY_WEB_SEARCH;
+  const index = base.steps.findIndex((s) => s.id === step.id);
+  const steps = index >= 0 ? base.steps.map((s, i) => (i === index ? step : s)) : [...base.steps, step];
+  return { steps, sources: base.sources };
+}
+
+/** Pure: a source replaces the one with its number, or is appended. */
+export function withSource(record: WebSearchRecord | null, source: WebSource): WebSearchRecord {
+  const base = record ?? EMPTY_WEB_SEARCH;
+  const sources = [...base.sources.filter((s) => s.n !== source.n), source].sort((a, b) => a.n - b.n);
+  return { steps: base.steps, sources };
+}
+
+/** The one-line summary's figures: "Searched 2 queries · read 5 pages". */
+export function searchSummary(record: WebSearchRecord): { queries: number; pages: number; failed: boolean } {
+  const searches = record.steps.filter((s) => s.kind === 'search');
+  return {
+    queries: searches.filter((s) => s.status === 'done').length,
+    pages: record.steps.filter((s) => s.kind === 'read' && s.status === 'done').length,
+    failed: searches.length > 0 && searches.every((s) => s.status === 'failed'),
+  };
+}
