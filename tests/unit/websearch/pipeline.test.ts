@@ -16,6 +16,8 @@ import { defaultHits, startSearxngFixture, startTavilyFixture, type SearchFixtur
 import { RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../../fixtures/webPagesServer';
 import { startProxyFixture } from '../../fixtures/connectProxy';
 import { startGeminiFixture } from '../../fixtures/geminiServer';
+import WebSocket from 'ws';
+import type { FeedFrame } from '../../../src/main/core/localFeed/feedFrames';
 
 const TAVILY_KEY = 'tvly-secret-pipeline-key';
 let llm: OpenAIFixture;
@@ -95,6 +97,38 @@ const stepTrail = (events: StreamEvent[]) =>
   events.flatMap((e) => (e.type === 'search.step' ? [`${e.step.id}:${e.step.status}`] : e.type === 'search.source' ? [`source ${e.source.n}`] : []));
 
 describe('web search turn', () => {
+  it('a live-feed subscriber hears each search step, each source, then the cited answer', async () => {
+    const { core, ended } = start();
+    core.handlers['settings.update']({ localFeed: { enabled: true } });
+    await core.local.apply();
+    const ws = new WebSocket(core.local.status().feed.url!);
+    const frames: FeedFrame[] = [];
+    ws.on('message', (data) => frames.push(JSON.parse(String(data)) as FeedFrame));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    try {
+      const id = await chatWithSearch(core, { backend: 'searxng', searxngUrl: searxng.url });
+      const { assistantMessage } = await core.handlers['chat.send']({ conversationId: id, text: 'Which river carries the most water?', webSearch: true });
+      const done = await ended(assistantMessage.id);
+      await expect.poll(() => frames.some((f) => f.type === 'text' && f.status && f.user === 'assistant')).toBe(true);
+
+      const updates = frames.flatMap((f) => (f.type === 'web_search' && f.data.type === 'update' ? [`${f.data.message}: ${f.data.args.join(' ')}`] : []));
+      expect(updates[0]).toBe('Generating search query: ');
+      expect(updates).toContain('Searching: amazon river volume');
+      expect(updates).toContain('Searching: brook definition');
+      expect(updates).toContain(`Browsing results: ${pages.url}/rivers`);
+      expect(updates).toContain(`Browsing results skipped: ${pages.url}/slow`);
+      const results = frames.flatMap((f) => (f.type === 'web_search' && f.data.type === 'result' ? [f.data.id] : []));
+      expect(results).toEqual(done.webSearch!.sources.map((source) => source.url));
+      // Steps and sources come before the answer's first piece; the pieces add up to the answer.
+      const firstText = frames.findIndex((f) => f.type === 'text' && !f.status);
+      expect(frames.slice(firstText).some((f) => f.type === 'web_search')).toBe(false);
+      const pieces = frames.filter((f): f is Extract<FeedFrame, { type: 'text' }> => f.type === 'text' && !f.status && f.user === 'assistant');
+      expect(pieces.map((f) => f.msg).join('')).toBe(done.content);
+    } finally {
+      ws.terminate();
+    }
+  });
+
   it('streams queries, searches, reads, sources and a cited answer, and keeps them in history', async () => {
     const { core, events, ended, dataDir } = start();
     const id = await chatWithSearch(core, { backend: 'searxng', searxngUrl: searxng.url });
