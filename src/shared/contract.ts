@@ -108,6 +108,7 @@ export const settingsPatchSchema = z.strictObject({
   webSearch: z
     .strictObject({
       enabledByDefault: z.boolean().optional(),
+      readPrivatePages: z.boolean().optional(),
       backend: z.enum(WEB_SEARCH_BACKENDS).optional(),
       /** '' clears it. */
       searxngUrl: z

@@ -199,6 +199,11 @@ export interface WebSearchSettings {
   backend: WebSearchBackend;
   /** A SearXNG instance with the JSON format enabled; '' when none is set. */
   searxngUrl: string;
+  /**
+   * Read result pages on loopback and local-network addresses. Off: a search result cannot
+   * make Brook read a router's or an intranet page and hand its text to the model.
+   */
+  readPrivatePages: boolean;
 }
 
 /** What the desktop shell could set up; browser mode has no tray or global shortcut. */

@@ -139,6 +139,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.pageTimeout',
   'errors.pageNotHtml',
   'errors.pageUnreadable',
+  'errors.pagePrivateAddress',
   'errors.nativeSearchUnsupported',
 ] as const;
 

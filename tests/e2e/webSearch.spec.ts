@@ -87,6 +87,8 @@ test('search on: steps arrive in order, the answer cites real sources, and the v
     await page.getByTestId('web-search-backend').selectOption('searxng');
     await page.getByTestId('searxng-url').fill(searxng.url);
     await page.getByTestId('searxng-url').press('Enter');
+    // The fixture's pages are on 127.0.0.1, which Brook reads only when allowed.
+    await page.getByTestId('web-search-private-pages').check();
     await page.getByTestId('close-settings').click();
 
     await page.getByTestId('new-chat').click();
@@ -217,6 +219,7 @@ test('Stop during the search cancels the page still loading and keeps the steps 
     await page.getByTestId('open-settings').click();
     await page.getByTestId('searxng-url').fill(searxng.url);
     await page.getByTestId('searxng-url').press('Enter');
+    await page.getByTestId('web-search-private-pages').check();
     await page.getByTestId('close-settings').click();
     await page.getByTestId('new-chat').click();
     await page.getByTestId('web-search-toggle').click();

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractMainText, MAX_TEXT_CHARS } from '../../../src/main/core/websearch/extractText';
 import { PageReader } from '../../../src/main/core/websearch/pageReader';
+import { isPrivateAddress } from '../../../src/main/core/websearch/privateAddress';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../src/shared/errors';
 import { BROOKS_FACT, RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../../fixtures/webPagesServer';
 
@@ -10,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => pages.close());
 
-const reader = (o: { timeoutMs?: number; maxBytes?: number } = {}) => new PageReader({ fetch, ...o });
+// The fixture pages are on 127.0.0.1, which only the "read local pages" setting allows.
+const reader = (o: { timeoutMs?: number; maxBytes?: number } = {}) => new PageReader({ fetch, allowPrivateAddresses: true, ...o });
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   return p.then(() => null, (e: unknown) => e);
@@ -72,5 +76,52 @@ describe('extractMainText', () => {
     const page = extractMainText('<html><body><p>Short <b>bold</b> note.</p><script>evil()</script></body></html>', 'example.com');
     expect(page.title).toBe('example.com');
     expect(page.text).toBe('Short bold note.');
+  });
+});
+
+describe('pages on private addresses', () => {
+  it('knows loopback, private, link-local, CGNAT and multicast addresses from public ones', () => {
+    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:192.168.0.1']) {
+      expect(isPrivateAddress(ip), ip).toBe(true);
+    }
+    for (const ip of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8']) {
+      expect(isPrivateAddress(ip), ip).toBe(false);
+    }
+  });
+
+  it('skips a page on this computer unless the setting allows it, with the reason', async () => {
+    const guarded = new PageReader({ fetch });
+    const err = await failure(guarded.read(pages.page('/rivers'), new AbortController().signal));
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).messageKey).toBe('errors.pagePrivateAddress');
+    expect((err as AppError).params).toEqual({ host: '127.0.0.1' });
+    const named = await failure(guarded.read('http://localhost:1/x', new AbortController().signal));
+    expect((named as AppError).messageKey).toBe('errors.pagePrivateAddress');
+  });
+
+  it('checks every redirect: a public page cannot bounce Brook onto a private address', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/moved') {
+        res.writeHead(302, { location: pages.page('/rivers') });
+        res.end();
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      // "public.test" resolves to a public address; the test's fetch delivers it to the local server.
+      const viaLocal: typeof fetch = (input, init) =>
+        fetch(String(input).replace('http://public.test', `http://127.0.0.1:${port}`), init);
+      const guarded = new PageReader({ fetch: viaLocal, lookup: async () => ['93.184.216.34'] });
+      const err = await failure(guarded.read('http://public.test/moved', new AbortController().signal));
+      expect((err as AppError).messageKey).toBe('errors.pagePrivateAddress');
+      // Allowed, the same redirect is followed to the page.
+      const open = new PageReader({ fetch: viaLocal, allowPrivateAddresses: true });
+      expect((await open.read('http://public.test/moved', new AbortController().signal)).text).toContain(RIVERS_FACT);
+    } finally {
+      server.close();
+    }
   });
 });

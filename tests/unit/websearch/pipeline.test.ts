@@ -88,7 +88,8 @@ function start(dataDir = mkdtempSync(join(tmpdir(), 'brook-search-')), pageTimeo
 async function chatWithSearch(core: Core, settings: Parameters<Core['handlers']['settings.update']>[0]['webSearch']) {
   const h = core.handlers;
   await h['providers.save']({ draft: { name: 'f', kind: 'openai-compatible', presetId: 'custom', baseUrl: llm.url, defaultModel: 'fixture-chat' } });
-  await h['settings.update']({ webSearch: settings });
+  // The fixture pages are on 127.0.0.1: reading them takes the "local pages" setting.
+  await h['settings.update']({ webSearch: { readPrivatePages: true, ...settings } });
   const c = await h['conversations.create']({});
   return c.id;
 }
@@ -97,6 +98,19 @@ const stepTrail = (events: StreamEvent[]) =>
   events.flatMap((e) => (e.type === 'search.step' ? [`${e.step.id}:${e.step.status}`] : e.type === 'search.source' ? [`source ${e.source.n}`] : []));
 
 describe('web search turn', () => {
+  it('by default leaves result pages on private addresses unread, saying why, and still answers', async () => {
+    const { core, ended } = start();
+    const id = await chatWithSearch(core, { backend: 'searxng', searxngUrl: searxng.url, readPrivatePages: false });
+    const pagesBefore = pages.requests.length;
+    const { assistantMessage } = await core.handlers['chat.send']({ conversationId: id, text: 'Which river carries the most water?', webSearch: true });
+    const done = await ended(assistantMessage.id);
+    expect(done.status).toBe('done');
+    const reads = done.webSearch!.steps.filter((s) => s.kind === 'read');
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) expect(read).toMatchObject({ status: 'skipped', error: { messageKey: 'errors.pagePrivateAddress' } });
+    expect(pages.requests.length).toBe(pagesBefore); // nothing was even fetched
+  });
+
   it('a live-feed subscriber hears each search step, each source, then the cited answer', async () => {
     const { core, ended } = start();
     core.handlers['settings.update']({ localFeed: { enabled: true } });

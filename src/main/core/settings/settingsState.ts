@@ -31,6 +31,7 @@ const webSearchSchema = z.object({
   enabledByDefault: z.boolean().catch(false),
   backend: z.enum(WEB_SEARCH_BACKENDS).catch('searxng'),
   searxngUrl: z.string().catch(''),
+  readPrivatePages: z.boolean().catch(false),
 });
 
 export const settingsSchema = z.object({
@@ -75,7 +76,7 @@ export function defaultSettings(platform: string = process.platform): Settings {
     streamTimeoutSeconds: STREAM_TIMEOUT_RANGE.default,
     localFeed: { enabled: false, port: null },
     localApi: { enabled: false, port: null, saveToHistory: false },
-    webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '' },
+    webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '', readPrivatePages: false },
   };
 }
 

@@ -70,6 +70,11 @@ export class WebSearchService {
   }
 
   reader(): PageReader {
-    return new PageReader({ fetch: this.fetch, timeoutMs: this.options.pageTimeoutMs, maxBytes: this.options.pageMaxBytes });
+    return new PageReader({
+      fetch: this.fetch,
+      timeoutMs: this.options.pageTimeoutMs,
+      maxBytes: this.options.pageMaxBytes,
+      allowPrivateAddresses: this.settings.read().settings.webSearch.readPrivatePages,
+    });
   }
 }

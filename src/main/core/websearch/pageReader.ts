@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { abortReason } from '../providers/common';
 import { extractMainText, type ExtractedPage } from './extractText';
+import { privateTarget, systemLookup, type HostLookup } from './privateAddress';
 
 export interface PageReaderOptions {
   fetch: typeof globalThis.fetch;
@@ -8,7 +9,13 @@ export interface PageReaderOptions {
   timeoutMs?: number;
   /** Bytes read at most; the rest of a bigger page is not downloaded. */
   maxBytes?: number;
+  /** Read pages on loopback and local-network addresses too (a setting, off by default). */
+  allowPrivateAddresses?: boolean;
+  lookup?: HostLookup;
 }
+
+/** Redirects followed at most, each checked like the first address. */
+const MAX_REDIRECTS = 5;
 
 export const DEFAULT_PAGE_TIMEOUT_MS = 8000;
 export const DEFAULT_PAGE_MAX_BYTES = 2 * 1024 * 1024;
@@ -37,12 +44,7 @@ export class PageReader {
       return err instanceof AppError ? err : skip('errors.pageUnreadable', {}, err instanceof Error ? err.message : String(err));
     };
     try {
-      const response = await this.options.fetch(url, {
-        method: 'GET',
-        redirect: 'follow',
-        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Mozilla/5.0 (compatible; Brook)' },
-        signal: combined,
-      });
+      const response = await this.fetchChecked(url, combined);
       if (!response.ok) {
         void response.body?.cancel().catch(() => undefined);
         throw skip('errors.pageUnreadable', {}, `HTTP ${response.status}`, response.status);
@@ -56,6 +58,32 @@ export class PageReader {
       return extractMainText(html, new URL(url).hostname);
     } catch (err) {
       throw fail(err);
+    }
+  }
+
+  /**
+   * Follows redirects one by one so that each address is checked: a public result must not
+   * bounce Brook onto a private one.
+   */
+  private async fetchChecked(url: string, signal: AbortSignal): Promise<Response> {
+    let current = new URL(url);
+    for (let hop = 0; ; hop++) {
+      if (!this.options.allowPrivateAddresses) {
+        const target = await privateTarget(current, this.options.lookup ?? systemLookup);
+        if (target) throw skip('errors.pagePrivateAddress', { host: current.hostname }, target);
+      }
+      const response = await this.options.fetch(current, {
+        method: 'GET',
+        redirect: 'manual',
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Mozilla/5.0 (compatible; Brook)' },
+        signal,
+      });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) return response;
+      void response.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) throw skip('errors.pageUnreadable', {}, 'too many redirects');
+      current = new URL(location, current);
+      if (current.protocol !== 'http:' && current.protocol !== 'https:') throw skip('errors.pageUnreadable', {}, `redirect to ${current.protocol}`);
     }
   }
 

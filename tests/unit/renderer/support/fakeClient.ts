@@ -61,7 +61,7 @@ export const SETTINGS: Settings = {
   openAtLogin: false,
   proxyUrl: null,
   streamTimeoutSeconds: 120,
-  webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '' },
+  webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '', readPrivatePages: false },
   quickAsk: { shortcut: 'CommandOrControl+Shift+Space', providerId: null, model: null, prefillFromClipboard: false },
   localFeed: { enabled: false, port: null },
   localApi: { enabled: false, port: null, saveToHistory: false },

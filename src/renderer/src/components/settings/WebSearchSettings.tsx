@@ -54,6 +54,20 @@ export function WebSearchSettings() {
       </label>
       {settings.backend === 'searxng' && <SearxngUrlField value={settings.searxngUrl} />}
       {(settings.backend === 'tavily' || settings.backend === 'brave') && <SearchKeyField backend={settings.backend} />}
+      {settings.backend !== 'native' && (
+        <div className="field">
+          <label className="field field--row field--check">
+            <span className="field__label">{t('webSearch.readPrivatePages')}</span>
+            <input
+              type="checkbox"
+              data-testid="web-search-private-pages"
+              checked={settings.readPrivatePages}
+              onChange={(e) => void controller.settings.updateSettings({ webSearch: { readPrivatePages: e.target.checked } })}
+            />
+          </label>
+          <span className="field__hint">{t('webSearch.readPrivatePagesHint')}</span>
+        </div>
+      )}
     </section>
   );
 }
