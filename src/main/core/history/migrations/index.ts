@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002ConversationOrigin } from './002_conversation_origin';
 import { m003ParamsAndContext } from './003_params_and_context';
+import { m004FullTextSearch } from './004_full_text_search';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -11,4 +12,9 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002ConversationOrigin, m003ParamsAndContext];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002ConversationOrigin,
+  m003ParamsAndContext,
+  m004FullTextSearch,
+];

@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import type { HistorySearchArgs } from '../../../../shared/contract';
+import type { MessageRole, SearchHit, SearchPage } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { parseQuery, shortMatch, trigramMatch } from './searchQuery';
+import { buildSnippet } from './snippet';
+
+/** Search keys are (whole seconds of created_at) × KEY_SLOTS + a tie-breaker; see migration 4. */
+export const KEY_SLOTS = 1_048_576;
+
+interface HitRow {
+  key: number;
+  id: string;
+  conversation_id: string;
+  role: MessageRole;
+  content: string;
+  reasoning: string;
+  created_at: number;
+  provider_id: string | null;
+  model: string | null;
+  title: string;
+}
+
+/**
+ * Full-text search over the two indexes of migration 4. Newest-first walks an index's rowids
+ * (date-ordered keys) backwards and stops at the limit, so it costs the same for a word in
+ * every message as for a rare one; ranked (bm25) has to score every match.
+ */
+export class HistorySearch {
+  constructor(private readonly db: () => Database.Database) {}
+
+  search(args: HistorySearchArgs): SearchPage {
+    const terms = parseQuery(args.query);
+    const long = trigramMatch(terms, args.includeReasoning);
+    const short = shortMatch(terms, args.includeReasoning);
+    if (!long && !short) return { hits: [], nextCursor: null };
+    const table = long ? 'message_fts' : 'message_fts_short';
+    const cursor = parseCursor(args.cursor ?? null, args.order);
+
+    const where = [`${table} MATCH @match`];
+    const params: Record<string, string | number> = { match: (long ?? short)!, limit: args.limit + 1 };
+    if (long && short) {
+      where.push('f.rowid IN (SELECT rowid FROM message_fts_short WHERE message_fts_short MATCH @short)');
+      params.short = short;
+    }
+    if (args.from !== undefined) {
+      where.push('f.rowid >= @fromKey', 'm.created_at >= @from');
+      params.fromKey = Math.floor(args.from / 1000) * KEY_SLOTS;
+      params.from = args.from;
+    }
+    if (args.to !== undefined) {
+      where.push('f.rowid < @toKey', 'm.created_at <= @to');
+      params.toKey = (Math.floor(args.to / 1000) + 1) * KEY_SLOTS;
+      params.to = args.to;
+    }
+    if (args.role) {
+      where.push('m.role = @role');
+      params.role = args.role;
+    }
+    if (args.providerId) {
+      where.push('COALESCE(m.provider_id, c.provider_id) = @providerId');
+      params.providerId = args.providerId;
+    }
+    if (args.model) {
+      where.push('COALESCE(m.model, c.model) = @model');
+      params.model = args.model;
+    }
+    if (cursor.kind === 'key') {
+      where.push('f.rowid < @cursorKey');
+      params.cursorKey = cursor.value;
+    }
+    const order = args.order === 'ranked' ? 'f.rank' : 'f.rowid DESC';
+    const offset = cursor.kind === 'offset' ? cursor.value : 0;
+    params.offset = offset;
+
+    // CROSS JOIN fixes the index as the outer loop, so ORDER BY rowid DESC LIMIT stops early.
+    const sql = `
+      SELECT f.rowid AS key, m.id, m.conversation_id, m.role, m.content, m.reasoning, m.created_at,
+             m.provider_id, m.model, c.title
+      FROM ${table} f
+      CROSS JOIN message_search_keys k ON k.key = f.rowid
+      CROSS JOIN messages m ON m.id = k.message_id
+      CROSS JOIN conversations c ON c.id = m.conversation_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order}
+      LIMIT @limit OFFSET @offset`;
+    const rows = this.db().prepare(sql).all(params) as HitRow[];
+    const more = rows.length > args.limit;
+    const page = more ? rows.slice(0, args.limit) : rows;
+    const words = terms.map((t) => t.text);
+    const hits = page.map((r): SearchHit => ({
+      conversationId: r.conversation_id,
+      conversationTitle: r.title,
+      messageId: r.id,
+      role: r.role,
+      snippet: buildSnippet(snippetSource(r, words, args.includeReasoning), words),
+      createdAt: r.created_at,
+      providerId: r.provider_id,
+      model: r.model,
+    }));
+    const last = page[page.length - 1];
+    const nextCursor = !more || !last ? null : args.order === 'ranked' ? `o:${offset + page.length}` : `k:${last.key}`;
+    return { hits, nextCursor };
+  }
+}
+
+/** The content, unless only the reasoning holds the words. */
+function snippetSource(row: HitRow, words: readonly string[], includeReasoning: boolean): string {
+  if (!includeReasoning || row.reasoning === '') return row.content;
+  const content = row.content.toLowerCase();
+  return words.some((w) => content.includes(w.toLowerCase())) ? row.content : row.reasoning;
+}
+
+type Cursor = { kind: 'none' } | { kind: 'key' | 'offset'; value: number };
+
+function parseCursor(cursor: string | null, order: 'newest' | 'ranked'): Cursor {
+  if (!cursor) return { kind: 'none' };
+  const match = /^([ko]):(\d{1,16})$/.exec(cursor);
+  const kind = match?.[1] === 'k' ? 'key' : 'offset';
+  if (!match || (kind === 'key') !== (order === 'newest')) {
+    throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'bad search cursor' });
+  }
+  return { kind, value: Number(match[2]) };
+}
