@@ -229,6 +229,8 @@ export interface Events {
   'desktop.command': { command: 'newChat' | 'openSettings' };
   /** The whole history was replaced from a backup: every window reloads. */
   'history.restored': { name: string };
+  /** The background integrity check found damage after startup. */
+  'history.health': HistoryHealth;
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -242,6 +244,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'desktop.quickAskShown',
   'desktop.command',
   'history.restored',
+  'history.health',
 ];
 
 /** Every response crosses the boundary as data, so errors keep their code and key. */

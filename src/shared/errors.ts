@@ -128,6 +128,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.reenterKey',
   'errors.keysFileDamaged',
   'errors.dataDirInUse',
+  'errors.backupInvalid',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

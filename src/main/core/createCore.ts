@@ -6,7 +6,10 @@ import { acquireDataDirLock } from './dataDirLock';
 import { noDesktop, type DesktopPort } from './desktop';
 import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
+import { HistoryBackups } from './history/backups';
 import { HistoryStore } from './history/HistoryStore';
+import { checkOpens, quickCheckInBackground, setAsideDamaged } from './history/integrity';
+import type { HistoryHealth } from '../../shared/domain';
 import type { ProviderDeps } from './providers/provider';
 import { Network } from './network/proxy';
 import { ProviderService } from './settings/ProviderService';
@@ -38,6 +41,8 @@ export interface Core {
   settings: SettingsRepository;
   /** Rows a previous run left streaming, now marked interrupted. */
   interruptedAtStartup: number;
+  /** The full integrity check, which runs in the background after startup. */
+  integrityChecked: Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -48,12 +53,26 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
   const lock = acquireDataDirLock(options.dataDir);
   let history: HistoryStore;
+  let health: HistoryHealth = { status: 'ok', copyPath: null, detail: null };
+  const file = join(options.dataDir, DATABASE_FILE);
+  const openStore = () => new HistoryStore({ file, clock: options.clock, nativeBinding: options.nativeBinding });
   try {
-    history = new HistoryStore({
-      file: join(options.dataDir, DATABASE_FILE),
-      clock: options.clock,
-      nativeBinding: options.nativeBinding,
-    });
+    // Nothing here touches the network: history opens (and is checked) before any provider.
+    const integrity = checkOpens(file, options.nativeBinding);
+    if (integrity.problem) {
+      health = setAsideDamaged(file, integrity, (options.clock ?? Date.now)());
+      log(`history database failed its integrity check (${integrity.problem}); copy at ${health.copyPath}`);
+    }
+    try {
+      history = openStore();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
+      // Damaged beyond opening: move it aside (never delete), start a new one, and say so.
+      health = setAsideDamaged(file, { problem: String(err), unreadable: true }, (options.clock ?? Date.now)());
+      log(`history database could not be opened (${String(err)}); moved to ${health.copyPath}`);
+      history = openStore();
+    }
   } catch (err) {
     lock.release();
     throw err;
@@ -74,7 +93,23 @@ export function createCore(options: CoreOptions): Core {
   const streams = new StreamManager({ idleTimeoutMs: options.idleTimeoutMs, onListenerError: (e) => log(`stream listener failed: ${String(e)}`) });
   const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
-  const handlers = createHandlers({ info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop });
+  const backups = new HistoryBackups(history, options.dataDir, options.clock);
+  const maintenance = { health, backups, stopStreams: () => streams.stopAll() };
+  const handlers = createHandlers({
+    info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop, maintenance,
+  });
+  const integrityChecked =
+    health.status !== 'ok'
+      ? Promise.resolve()
+      : quickCheckInBackground(file, options.nativeBinding).then(
+          (problem) => {
+            if (!problem) return;
+            maintenance.health = setAsideDamaged(file, { problem, unreadable: false }, (options.clock ?? Date.now)());
+            log(`history database failed its integrity check (${problem}); copy at ${maintenance.health.copyPath}`);
+            bus.emit('history.health', maintenance.health);
+          },
+          (err: unknown) => log(`integrity check could not run: ${String(err)}`),
+        );
   return {
     handlers,
     bus,
@@ -82,7 +117,9 @@ export function createCore(options: CoreOptions): Core {
     streams,
     settings,
     interruptedAtStartup,
+    integrityChecked,
     async shutdown() {
+      await integrityChecked;
       await streams.stopAll();
       history.close();
       lock.release();

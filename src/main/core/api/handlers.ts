@@ -4,7 +4,9 @@ import { AppError } from '../../../shared/errors';
 import type { ChatService } from '../chat/ChatService';
 import type { DesktopPort } from '../desktop';
 import type { EventBus } from '../events';
+import type { HistoryBackups } from '../history/backups';
 import type { HistoryStore } from '../history/HistoryStore';
+import type { HistoryHealth } from '../../../shared/domain';
 import type { ProviderService } from '../settings/ProviderService';
 import type { SettingsRepository } from '../settings/settingsState';
 
@@ -16,6 +18,14 @@ export interface HandlerDeps {
   chat: ChatService;
   bus: EventBus;
   desktop: DesktopPort;
+  maintenance: HistoryMaintenance;
+}
+
+export interface HistoryMaintenance {
+  health: HistoryHealth;
+  backups: HistoryBackups;
+  /** Before a restore swaps the database, no stream may still be writing to it. */
+  stopStreams(): Promise<void>;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -82,6 +92,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'chat.retry': ({ conversationId, messageId }) => d.chat.retry(conversationId, messageId),
     'chat.continue': ({ conversationId, messageId }) => d.chat.continueAnswer(conversationId, messageId),
     'chat.attach': ({ conversationId }) => d.chat.attach(conversationId),
+
+    'history.search': (args) => d.history.search.search(args),
+    'history.health': () => d.maintenance.health,
+    'history.backup': () => d.maintenance.backups.create(),
+    'history.backups': () => d.maintenance.backups.list(),
+    'history.restore': async ({ name }) => {
+      await d.maintenance.stopStreams();
+      await d.maintenance.backups.restore(name);
+      d.bus.emit('history.restored', { name });
+      return null;
+    },
 
     'desktop.status': () => d.desktop.status(),
     'desktop.openInMain': ({ conversationId }) => {

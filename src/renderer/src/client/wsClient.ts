@@ -31,6 +31,8 @@ const EVENT_SHAPES: { [E in EventName]: (payload: Record<string, unknown>) => bo
   'desktop.openConversation': (p) => typeof p.conversationId === 'string',
   'desktop.quickAskShown': (p) => p.prefill === null || typeof p.prefill === 'string',
   'desktop.command': (p) => typeof p.command === 'string',
+  'history.restored': (p) => typeof p.name === 'string',
+  'history.health': (p) => typeof p.status === 'string',
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { AppInfo, Conversation, DesktopStatus, Message, ProviderView, Settings } from '../../../shared/domain';
+import type { AppInfo, Conversation, DesktopStatus, HistoryHealth, Message, ProviderView, Settings } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
 
@@ -30,6 +30,12 @@ export interface AppState {
   /** Models each provider reported in a connection test, for the pickers. */
   modelCatalog: Readonly<Record<string, readonly string[]>>;
   settingsOpen: boolean;
+  /** The Ctrl/Cmd+K search dialog. */
+  searchOpen: boolean;
+  /** A message to scroll to and highlight (opened from a search hit); seq repeats the jump. */
+  focus: { conversationId: string; messageId: string; seq: number } | null;
+  /** What the startup integrity check found; a banner says so when it is not `ok`. */
+  health: HistoryHealth | null;
   /** A failure not tied to a form (loading, renaming, deleting…), shown as a dismissible toast. */
   notice: AppErrorData | null;
 }
@@ -49,6 +55,9 @@ export const initialState: AppState = {
   streamingIds: new Set(),
   modelCatalog: {},
   settingsOpen: false,
+  searchOpen: false,
+  focus: null,
+  health: null,
   notice: null,
 };
 

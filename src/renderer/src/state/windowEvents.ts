@@ -16,6 +16,8 @@ export function subscribeWindowEvents(app: AppController): () => void {
     c.on('conversation.deleted', ({ id }) => app.forget(id)),
     c.on('settings.updated', (settings) => store.setState({ settings })),
     c.on('desktop.statusChanged', (desktop) => store.setState({ desktop })),
+    c.on('history.restored', () => app.historyReplaced()),
+    c.on('history.health', (health) => store.setState({ health })),
     c.onConnectionChange(({ state, resync }) => {
       store.setState({ connection: state });
       if (state === 'open' && resync) void app.load();

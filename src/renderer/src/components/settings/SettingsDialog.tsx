@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState, useController } from '../../state/context';
 import { Modal } from '../Modal';
+import { BackupSection } from './BackupSection';
 import { GeneralSettings } from './GeneralSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
@@ -31,6 +32,7 @@ export function SettingsDialog() {
         <ProvidersSection />
         <GeneralSettings />
         <QuickAskSettings />
+        <BackupSection />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>
