@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { HistoryStore } from '../../src/main/core/history/HistoryStore';
 import { startBrook } from './support/brookProcess';
 
-const NO_NETWORK = join(dirname(fileURLToPath(import.meta.url)), 'support', 'noNetwork.cjs');
+const NO_NETWORK = join(dirname(fileURLToPath(import.meta.url)), 'support', 'noNetwork.mjs');
 const LONG = 3000;
 const HIT_AT = 151;
 
@@ -43,7 +43,7 @@ async function search(page: Page, query: string) {
 
 test('offline, with no provider: history lists, opens, and is searched; a hit opens scrolled and highlighted', async ({ page }) => {
   const seeded = seedHistory();
-  const brook = await startBrook(seeded.dataDir, { env: { NODE_OPTIONS: `--require ${NO_NETWORK}` } });
+  const brook = await startBrook(seeded.dataDir, { env: { NODE_OPTIONS: `--import ${pathToFileURL(NO_NETWORK).href}` } });
   const outside: string[] = [];
   await page.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;

@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { HistorySearch } from '../../../src/main/core/history/search/HistorySearch';
 import { historySearchSchema, type RequestArgs } from '../../../src/shared/contract';
 import { HistoryStore } from '../../../src/main/core/history/HistoryStore';
 import { parseQuery } from '../../../src/main/core/history/search/searchQuery';
@@ -121,6 +123,20 @@ describe('history search', () => {
       { text: 'weather weather weather weather' },
       { text: 'a long message that mentions the weather once among many other words of no interest at all here' },
     ]);
+    expect(texts(find(s, 'weather', { order: 'ranked' }))[0]).toBe('weather weather weather weather');
+  });
+
+  it('ranks within the newest matches when there are very many', () => {
+    const { s } = storeWith([
+      { text: 'weather weather weather weather' },
+      { text: 'the weather, once, in a long sentence with many other words' },
+      { text: 'weather report for today with a few words' },
+      { text: 'weather and more words here too' },
+    ]);
+    const narrow = new HistorySearch(() => (s as unknown as { db: Database.Database }).db, 3);
+    const ranked = narrow.search(historySearchSchema.parse({ query: 'weather', order: 'ranked' }));
+    expect(ranked.hits).toHaveLength(3);
+    expect(ranked.hits.map((h) => h.snippet.map((p) => p.text).join(''))).not.toContain('weather weather weather weather');
     expect(texts(find(s, 'weather', { order: 'ranked' }))[0]).toBe('weather weather weather weather');
   });
 

@@ -8,6 +8,13 @@ import { buildSnippet } from './snippet';
 /** Search keys are (whole seconds of created_at) × KEY_SLOTS + a tie-breaker; see migration 4. */
 export const KEY_SLOTS = 1_048_576;
 
+/**
+ * Ranked search scores at most this many of the newest matches. bm25 must score every match
+ * before sorting, and a character like 的 or の is in a third of all messages: scoring 300,000
+ * rows takes seconds, scoring 5,000 a few milliseconds. Queries with fewer matches are exact.
+ */
+export const RANKED_WINDOW = 5000;
+
 interface HitRow {
   key: number;
   id: string;
@@ -27,7 +34,10 @@ interface HitRow {
  * every message as for a rare one; ranked (bm25) has to score every match.
  */
 export class HistorySearch {
-  constructor(private readonly db: () => Database.Database) {}
+  constructor(
+    private readonly db: () => Database.Database,
+    private readonly rankedWindow = RANKED_WINDOW,
+  ) {}
 
   search(args: HistorySearchArgs): SearchPage {
     const terms = parseQuery(args.query);
@@ -69,6 +79,13 @@ export class HistorySearch {
       where.push('f.rowid < @cursorKey');
       params.cursorKey = cursor.value;
     }
+    if (args.order === 'ranked') {
+      const floor = this.rankedFloor(table, where.filter((w) => !w.startsWith('m.') && !w.startsWith('COALESCE')), params);
+      if (floor !== null) {
+        where.push('f.rowid >= @floor');
+        params.floor = floor;
+      }
+    }
     const order = args.order === 'ranked' ? 'f.rank' : 'f.rowid DESC';
     const offset = cursor.kind === 'offset' ? cursor.value : 0;
     params.offset = offset;
@@ -101,6 +118,14 @@ export class HistorySearch {
     const last = page[page.length - 1];
     const nextCursor = !more || !last ? null : args.order === 'ranked' ? `o:${offset + page.length}` : `k:${last.key}`;
     return { hits, nextCursor };
+  }
+
+  /** The key of the rankedWindow-th newest match, or null when there are fewer matches. */
+  private rankedFloor(table: string, where: string[], params: Record<string, string | number>): number | null {
+    const sql = `SELECT f.rowid FROM ${table} f WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${this.rankedWindow - 1}`;
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
+    const row = this.db().prepare(sql).get(used) as { rowid: number } | undefined;
+    return row ? row.rowid : null;
   }
 }
 

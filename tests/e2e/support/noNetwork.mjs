@@ -1,7 +1,7 @@
-// Preloaded into the Brook process (NODE_OPTIONS=--require) to cut it off from the network:
+// Preloaded into the Brook process (NODE_OPTIONS=--import) to cut it off from the network:
 // any connection or DNS lookup beyond this machine fails and is reported as BLOCKED.
-const net = require('node:net');
-const dns = require('node:dns');
+import dns from 'node:dns';
+import net from 'node:net';
 
 const local = (host) => !host || host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '::ffff:127.0.0.1';
 const report = (what) => process.stderr.write(`BLOCKED network access: ${what}\n`);
