@@ -9,11 +9,12 @@ import { buildSnippet } from './snippet';
 export const KEY_SLOTS = 1_048_576;
 
 /**
- * Ranked search scores at most this many of the newest matches. bm25 must score every match
- * before sorting, and a character like 的 or の is in a third of all messages: scoring 300,000
- * rows takes seconds, scoring 5,000 a few milliseconds. Queries with fewer matches are exact.
+ * Ranked search scores at most this many of the newest matches. FTS5's bm25 reads every match
+ * of every term to weigh it, and a character like 的 or の is in a third of all messages: at a
+ * million messages that takes seconds. Scoring the newest few thousand here takes milliseconds;
+ * queries with fewer matches are ranked exactly.
  */
-export const RANKED_WINDOW = 5000;
+export const RANKED_WINDOW = 3000;
 
 interface HitRow {
   key: number;
@@ -79,16 +80,10 @@ export class HistorySearch {
       where.push('f.rowid < @cursorKey');
       params.cursorKey = cursor.value;
     }
-    if (args.order === 'ranked') {
-      const floor = this.rankedFloor(table, where.filter((w) => !w.startsWith('m.') && !w.startsWith('COALESCE')), params);
-      if (floor !== null) {
-        where.push('f.rowid >= @floor');
-        params.floor = floor;
-      }
-    }
-    const order = args.order === 'ranked' ? 'f.rank' : 'f.rowid DESC';
+    const ranked = args.order === 'ranked';
     const offset = cursor.kind === 'offset' ? cursor.value : 0;
-    params.offset = offset;
+    // Ranked: the newest RANKED_WINDOW matches, scored below; newest: one page (plus one to know if there is more).
+    if (ranked) params.limit = this.rankedWindow;
 
     // CROSS JOIN fixes the index as the outer loop, so ORDER BY rowid DESC LIMIT stops early.
     const sql = `
@@ -99,12 +94,13 @@ export class HistorySearch {
       CROSS JOIN messages m ON m.id = k.message_id
       CROSS JOIN conversations c ON c.id = m.conversation_id
       WHERE ${where.join(' AND ')}
-      ORDER BY ${order}
-      LIMIT @limit OFFSET @offset`;
-    const rows = this.db().prepare(sql).all(params) as HitRow[];
+      ORDER BY f.rowid DESC
+      LIMIT @limit`;
+    const words = terms.map((t) => t.text);
+    let rows = this.db().prepare(sql).all(params) as HitRow[];
+    if (ranked) rows = rankRows(rows, words, args.includeReasoning).slice(offset, offset + args.limit + 1);
     const more = rows.length > args.limit;
     const page = more ? rows.slice(0, args.limit) : rows;
-    const words = terms.map((t) => t.text);
     const hits = page.map((r): SearchHit => ({
       conversationId: r.conversation_id,
       conversationTitle: r.title,
@@ -116,17 +112,37 @@ export class HistorySearch {
       model: r.model,
     }));
     const last = page[page.length - 1];
-    const nextCursor = !more || !last ? null : args.order === 'ranked' ? `o:${offset + page.length}` : `k:${last.key}`;
+    const nextCursor = !more || !last ? null : ranked ? `o:${offset + page.length}` : `k:${last.key}`;
     return { hits, nextCursor };
   }
 
-  /** The key of the rankedWindow-th newest match, or null when there are fewer matches. */
-  private rankedFloor(table: string, where: string[], params: Record<string, string | number>): number | null {
-    const sql = `SELECT f.rowid FROM ${table} f WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${this.rankedWindow - 1}`;
-    const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
-    const row = this.db().prepare(sql).get(used) as { rowid: number } | undefined;
-    return row ? row.rowid : null;
-  }
+}
+
+/**
+ * BM25 over the candidates: a term counts more the more often it occurs, with diminishing
+ * returns, and less in a long message than in a short one. Every candidate contains every term,
+ * so the terms are weighed alike. Ties stay newest first (the sort is stable).
+ */
+function rankRows(rows: HitRow[], words: readonly string[], includeReasoning: boolean): HitRow[] {
+  if (rows.length < 2) return rows;
+  const K1 = 1.2;
+  const B = 0.75;
+  const needles = words.map((w) => w.toLowerCase());
+  const texts = rows.map((r) => (includeReasoning ? `${r.content}\n${r.reasoning}` : r.content).toLowerCase());
+  const avg = texts.reduce((sum, t) => sum + t.length, 0) / texts.length || 1;
+  const scores = texts.map((text) => {
+    let score = 0;
+    for (const needle of needles) {
+      let tf = 0;
+      for (let at = text.indexOf(needle); at !== -1 && tf < 50; at = text.indexOf(needle, at + needle.length)) tf++;
+      score += (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * text.length) / avg));
+    }
+    return score;
+  });
+  return rows
+    .map((row, i) => ({ row, score: scores[i]! }))
+    .sort((a, b) => b.score - a.score)
+    .map((x) => x.row);
 }
 
 /** The content, unless only the reasoning holds the words. */
