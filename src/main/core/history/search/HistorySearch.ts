@@ -49,19 +49,21 @@ export class HistorySearch {
     const cursor = parseCursor(args.cursor ?? null, args.order);
 
     const where = [`${table} MATCH @match`];
-    const params: Record<string, string | number> = { match: (long ?? short)!, limit: args.limit + 1 };
+    // Rowid bounds go in as BigInt: FTS5 uses an INTEGER bound to skip to the range, but a
+    // JavaScript number binds as REAL and makes it walk every match instead.
+    const params: Record<string, string | number | bigint> = { match: (long ?? short)!, limit: args.limit + 1 };
     if (long && short) {
       where.push('f.rowid IN (SELECT rowid FROM message_fts_short WHERE message_fts_short MATCH @short)');
       params.short = short;
     }
     if (args.from !== undefined) {
       where.push('f.rowid >= @fromKey', 'm.created_at >= @from');
-      params.fromKey = Math.floor(args.from / 1000) * KEY_SLOTS;
+      params.fromKey = BigInt(Math.floor(args.from / 1000) * KEY_SLOTS);
       params.from = args.from;
     }
     if (args.to !== undefined) {
       where.push('f.rowid < @toKey', 'm.created_at <= @to');
-      params.toKey = (Math.floor(args.to / 1000) + 1) * KEY_SLOTS;
+      params.toKey = BigInt((Math.floor(args.to / 1000) + 1) * KEY_SLOTS);
       params.to = args.to;
     }
     if (args.role) {
@@ -78,7 +80,7 @@ export class HistorySearch {
     }
     if (cursor.kind === 'key') {
       where.push('f.rowid < @cursorKey');
-      params.cursorKey = cursor.value;
+      params.cursorKey = BigInt(cursor.value);
     }
     const ranked = args.order === 'ranked';
     const offset = cursor.kind === 'offset' ? cursor.value : 0;
