@@ -98,18 +98,18 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlers({
     info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop, maintenance,
   });
-  const integrityChecked =
-    health.status !== 'ok'
-      ? Promise.resolve()
-      : quickCheckInBackground(file, options.nativeBinding).then(
-          (problem) => {
-            if (!problem) return;
-            maintenance.health = setAsideDamaged(file, { problem, unreadable: false }, (options.clock ?? Date.now)());
-            log(`history database failed its integrity check (${problem}); copy at ${maintenance.health.copyPath}`);
-            bus.emit('history.health', maintenance.health);
-          },
-          (err: unknown) => log(`integrity check could not run: ${String(err)}`),
-        );
+  const check = health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
+  const integrityChecked = !check
+    ? Promise.resolve()
+    : check.result.then(
+        (problem) => {
+          if (!problem) return;
+          maintenance.health = setAsideDamaged(file, { problem, unreadable: false }, (options.clock ?? Date.now)());
+          log(`history database failed its integrity check (${problem}); copy at ${maintenance.health.copyPath}`);
+          bus.emit('history.health', maintenance.health);
+        },
+        (err: unknown) => log(`integrity check did not finish: ${String(err)}`),
+      );
   return {
     handlers,
     bus,
@@ -119,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
     interruptedAtStartup,
     integrityChecked,
     async shutdown() {
+      await check?.stop();
       await integrityChecked;
       await streams.stopAll();
       history.close();

@@ -99,7 +99,7 @@ describe('integrity', () => {
     const s = storeIn(dir);
     say(s, 'fine');
     expect(checkIntegrity(join(dir, DATABASE_FILE))).toEqual({ problem: null, unreadable: false });
-    expect(await quickCheckInBackground(join(dir, DATABASE_FILE))).toBeNull();
+    expect(await quickCheckInBackground(join(dir, DATABASE_FILE)).result).toBeNull();
   });
 
   it('finds damage inside a database that still opens', async () => {
@@ -114,7 +114,7 @@ describe('integrity', () => {
     writeFileSync(file, bytes);
     expect(checkOpens(file).problem).toBeNull();
     expect(checkIntegrity(file).problem).not.toBeNull();
-    expect(await quickCheckInBackground(file)).not.toBeNull();
+    expect(await quickCheckInBackground(file).result).not.toBeNull();
   });
 
   it('at startup, moves a file that is not a database aside, starts fresh and says so', async () => {

@@ -46,21 +46,31 @@ try {
   if (db) db.close();
 }`;
 
+export interface BackgroundCheck {
+  /** The problem found, or null; rejects if the check could not run (or was stopped). */
+  result: Promise<string | null>;
+  /** Quitting must not wait for a check of a large history. */
+  stop(): Promise<void>;
+}
+
 /**
  * `PRAGMA quick_check` reads every page (seconds on a large history), so it runs on its own
- * read-only connection in a worker thread while the app is already usable. Resolves to the
- * problem found, or null.
+ * read-only connection in a worker thread while the app is already usable.
  */
-export function quickCheckInBackground(file: string, nativeBinding?: string): Promise<string | null> {
+export function quickCheckInBackground(file: string, nativeBinding?: string): BackgroundCheck {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module } });
+  const result = new Promise<string | null>((resolve, reject) => {
     worker.once('message', (problem: string | null) => resolve(problem));
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`integrity worker exited with ${code}`));
-    });
+    worker.once('exit', (code) => reject(new Error(`integrity check ended early (${code})`)));
   });
+  return {
+    result,
+    stop: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 /** `PRAGMA quick_check` on its own connection, synchronously (tests, the benchmark, restore checks). */
