@@ -4,11 +4,12 @@
  *
  *   npm run bench:history            (BENCH_SIZES=100000,1000000 by default)
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { startBrook } from '../tests/e2e/support/brookProcess';
 import { historySearchSchema, type RequestArgs } from '../src/shared/contract';
 import { HistoryStore } from '../src/main/core/history/HistoryStore';
 import { checkIntegrity, checkOpens } from '../src/main/core/history/integrity';
@@ -109,7 +110,32 @@ function sizes(file: string): { rawText: number; trigram: number; short: number;
   return result;
 }
 
-test('history at scale', async () => {
+/**
+ * The same database in the real app (browser mode): click the 10,000-message conversation and
+ * time until its last message is on screen, after another conversation was open.
+ */
+async function openInApp(page: Page, dataDir: string): Promise<number[]> {
+  const brook = await startBrook(dataDir);
+  try {
+    await page.goto(brook.url);
+    const item = (id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);
+    await item('c1').waitFor({ timeout: 120_000 });
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await item('c1').click();
+      await page.locator('.message-list[data-count="100"]').waitFor();
+      const t0 = Date.now();
+      await item('c0').click();
+      await page.locator('[data-testid="message"][data-id="c0-m9999"]').waitFor({ state: 'visible' });
+      times.push(Date.now() - t0);
+    }
+    return times;
+  } finally {
+    await brook.stop();
+  }
+}
+
+test('history at scale', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'brook-bench-'));
   const lines: string[] = [];
   const say = (line: string) => {
@@ -179,6 +205,16 @@ test('history at scale', async () => {
       }
       say(`filtered search  "天气", role + model + 6-month range: p50 ${f1(pct(filtered, 50))} ms, p95 ${f1(pct(filtered, 95))} ms`);
       store.close();
+
+      if (total === Math.min(...SIZES) && process.env.BENCH_UI !== '0') {
+        const dataDir = join(dir, `app-${total}`);
+        mkdirSync(dataDir);
+        const appFile = join(dataDir, 'brook.sqlite');
+        renameSync(file, appFile);
+        const times = await openInApp(page, dataDir);
+        renameSync(appFile, file);
+        say(`open in the app  10,000-message conversation clicked → last message on screen: p50 ${pct(times, 50)} ms, max ${Math.max(...times)} ms (virtualized list, ${total.toLocaleString('en')}-message history)`);
+      }
 
       const s = sizes(file);
       const mb = (b: number) => `${(b / 1_048_576).toFixed(0)} MB`;
