@@ -94,11 +94,19 @@ export function createCore(options: CoreOptions): Core {
   const chat = new ChatService(history, providers, streams, bus, { log, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const backups = new HistoryBackups(history, options.dataDir, options.clock);
-  const maintenance = { health, backups, stopStreams: () => streams.stopAll() };
+  const check = health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
+  const maintenance = {
+    health,
+    backups,
+    // A restore swaps the file: nothing may still be writing it, or reading it (Windows refuses to rename an open file).
+    stopStreams: async () => {
+      await check?.stop();
+      await streams.stopAll();
+    },
+  };
   const handlers = createHandlers({
     info, history, settings, providers, chat, bus, desktop: options.desktop ?? noDesktop, maintenance,
   });
-  const check = health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
   const integrityChecked = !check
     ? Promise.resolve()
     : check.result.then(

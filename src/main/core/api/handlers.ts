@@ -24,7 +24,7 @@ export interface HandlerDeps {
 export interface HistoryMaintenance {
   health: HistoryHealth;
   backups: HistoryBackups;
-  /** Before a restore swaps the database, no stream may still be writing to it. */
+  /** Before a restore swaps the database: ends live streams and the background integrity check. */
   stopStreams(): Promise<void>;
 }
 
