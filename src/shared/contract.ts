@@ -14,7 +14,10 @@ import type {
   DesktopStatus,
   LocalServicesStatus,
   Message,
+  BackupInfo,
+  HistoryHealth,
   ProviderView,
+  SearchPage,
   Settings,
   StreamSnapshot,
   WebSearchKeyStatus,
@@ -161,6 +164,23 @@ export type AssistantDraft = z.infer<typeof assistantDraftSchema>;
 
 const empty = z.strictObject({});
 
+export const MAX_SEARCH_CHARS = 500;
+
+export const historySearchSchema = z.strictObject({
+  query: z.string().max(MAX_SEARCH_CHARS),
+  /** Inclusive range of message dates (ms since the epoch). */
+  from: z.number().int().nonnegative().optional(),
+  to: z.number().int().nonnegative().optional(),
+  providerId: id.optional(),
+  model: z.string().min(1).max(200).optional(),
+  role: z.enum(['user', 'assistant']).optional(),
+  includeReasoning: z.boolean().default(false),
+  order: z.enum(['newest', 'ranked']).default('newest'),
+  limit: z.number().int().min(1).max(100).default(30),
+  cursor: z.string().max(100).nullable().optional(),
+});
+export type HistorySearchArgs = z.output<typeof historySearchSchema>;
+
 /** Phantom-typed pairing of an argument schema with its result type. */
 export interface RequestDef<A extends z.ZodType, R> {
   args: A;
@@ -269,6 +289,15 @@ export const requests = {
   'webSearch.setKey': req<WebSearchKeyStatus>()(
     z.strictObject({ backend: z.enum(['tavily', 'brave']), key: secretField.transform((v) => v ?? null) }),
   ),
+  /** Full-text search over every message, newest first or ranked. */
+  'history.search': req<SearchPage>()(historySearchSchema),
+  /** What the startup integrity check found. */
+  'history.health': req<HistoryHealth>()(empty),
+  /** A consistent copy of the database now (SQLite online backup) into the backups folder. */
+  'history.backup': req<BackupInfo>()(empty),
+  'history.backups': req<BackupInfo[]>()(empty),
+  /** Replaces the history with a backup; the current one is backed up first. */
+  'history.restore': req<null>()(z.strictObject({ name: z.string().min(1).max(300) })),
 
   'desktop.status': req<DesktopStatus>()(empty),
   /** "Continue in Brook": shows the main window on this conversation (desktop only). */
@@ -310,6 +339,10 @@ export interface Events {
   'desktop.quickAskShown': { prefill: string | null };
   /** A tray menu choice for the main window. */
   'desktop.command': { command: 'newChat' | 'openSettings' };
+  /** The whole history was replaced from a backup: every window reloads. */
+  'history.restored': { name: string };
+  /** The background integrity check found damage after startup. */
+  'history.health': HistoryHealth;
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -326,6 +359,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'desktop.openConversation',
   'desktop.quickAskShown',
   'desktop.command',
+  'history.restored',
+  'history.health',
 ];
 
 /** Every response crosses the boundary as data, so errors keep their code and key. */

@@ -255,3 +255,44 @@ export interface StreamSnapshot {
 export interface ConnectionTestResult {
   models: string[];
 }
+
+/** A piece of a search snippet; `hit` pieces are what matched (rendered as marks, never HTML). */
+export interface SearchSegment {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  conversationId: string;
+  conversationTitle: string;
+  messageId: string;
+  role: MessageRole;
+  snippet: SearchSegment[];
+  createdAt: number;
+  providerId: string | null;
+  model: string | null;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Pass back to get the next page; null when there is none. */
+  nextCursor: string | null;
+}
+
+/** How the history database was found at startup. */
+export interface HistoryHealth {
+  /** `damaged`: the integrity check failed and a copy was set aside; `replaced`: it could not be opened at all, so Brook started a new one beside the copy. */
+  status: 'ok' | 'damaged' | 'replaced';
+  /** Where the damaged database was copied. */
+  copyPath: string | null;
+  detail: string | null;
+}
+
+/** A consistent copy of the history in the data folder. */
+export interface BackupInfo {
+  /** File name inside the data folder (backups/… or a copy made before a migration). */
+  name: string;
+  size: number;
+  createdAt: number;
+  kind: 'manual' | 'before-migration' | 'before-restore';
+}

@@ -141,6 +141,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.pageUnreadable',
   'errors.pagePrivateAddress',
   'errors.nativeSearchUnsupported',
+  'errors.backupInvalid',
 ] as const;
 
 export function allErrorMessageKeys(): string[] {

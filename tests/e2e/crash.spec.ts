@@ -26,6 +26,10 @@ test('killing the app mid-stream keeps the partial answer, marked interrupted', 
     expect(kept.length).toBeGreaterThan(0);
     expect(seen.startsWith(kept) || kept.startsWith(seen)).toBe(true);
     await page.screenshot({ path: 'test-results/e2e/interrupted.png' });
+    // The kept text is searchable: the row joined the index when it was marked interrupted.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('search-input').fill('The brook keeps flowing');
+    await expect(page.getByTestId('search-hit').first()).toHaveAttribute('data-message-id', (await answer.getAttribute('data-id'))!);
   } finally {
     await second.stop();
   }

@@ -6,11 +6,14 @@ import { acquireDataDirLock } from './dataDirLock';
 import { noDesktop, type DesktopPort } from './desktop';
 import { ChatService, type ChatServiceOptions } from './chat/ChatService';
 import { EventBus } from './events';
+import { HistoryBackups } from './history/backups';
 import { HistoryStore } from './history/HistoryStore';
 import { LocalServices } from './localServices';
 import { AssistantStore } from './history/AssistantStore';
 import { TransferService } from './history/transfer/TransferService';
 import { AutoTitler } from './chat/autoTitle';
+import { checkOpens, quickCheckInBackground, setAsideDamaged } from './history/integrity';
+import type { HistoryHealth } from '../../shared/domain';
 import type { ProviderDeps } from './providers/provider';
 import { Network } from './network/proxy';
 import { ProviderService } from './settings/ProviderService';
@@ -51,6 +54,8 @@ export interface Core {
   ready: Promise<void>;
   /** Rows a previous run left streaming, now marked interrupted. */
   interruptedAtStartup: number;
+  /** The full integrity check, which runs in the background after startup. */
+  integrityChecked: Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -61,12 +66,26 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
   const lock = acquireDataDirLock(options.dataDir);
   let history: HistoryStore;
+  let health: HistoryHealth = { status: 'ok', copyPath: null, detail: null };
+  const file = join(options.dataDir, DATABASE_FILE);
+  const openStore = () => new HistoryStore({ file, clock: options.clock, nativeBinding: options.nativeBinding });
   try {
-    history = new HistoryStore({
-      file: join(options.dataDir, DATABASE_FILE),
-      clock: options.clock,
-      nativeBinding: options.nativeBinding,
-    });
+    // Nothing here touches the network: history opens (and is checked) before any provider.
+    const integrity = checkOpens(file, options.nativeBinding);
+    if (integrity.problem) {
+      health = setAsideDamaged(file, integrity, (options.clock ?? Date.now)());
+      log(`history database failed its integrity check (${integrity.problem}); copy at ${health.copyPath}`);
+    }
+    try {
+      history = openStore();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
+      // Damaged beyond opening: move it aside (never delete), start a new one, and say so.
+      health = setAsideDamaged(file, { problem: String(err), unreadable: true }, (options.clock ?? Date.now)());
+      log(`history database could not be opened (${String(err)}); moved to ${health.copyPath}`);
+      history = openStore();
+    }
   } catch (err) {
     lock.release();
     throw err;
@@ -120,6 +139,17 @@ export function createCore(options: CoreOptions): Core {
     options.clock,
   );
   const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, providers, bus, { log }).start();
+  const backups = new HistoryBackups(history, options.dataDir, options.clock);
+  const check = health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
+  const maintenance = {
+    health,
+    backups,
+    // A restore swaps the file: nothing may still be writing it, or reading it (Windows refuses to rename an open file).
+    stopStreams: async () => {
+      await check?.stop();
+      await streams.stopAll();
+    },
+  };
   const handlers = createHandlers({
     info,
     history,
@@ -132,7 +162,19 @@ export function createCore(options: CoreOptions): Core {
     transfer,
     local,
     webSearch,
+    maintenance,
   });
+  const integrityChecked = !check
+    ? Promise.resolve()
+    : check.result.then(
+        (problem) => {
+          if (!problem) return;
+          maintenance.health = setAsideDamaged(file, { problem, unreadable: false }, (options.clock ?? Date.now)());
+          log(`history database failed its integrity check (${problem}); copy at ${maintenance.health.copyPath}`);
+          bus.emit('history.health', maintenance.health);
+        },
+        (err: unknown) => log(`integrity check did not finish: ${String(err)}`),
+      );
   return {
     handlers,
     bus,
@@ -142,9 +184,12 @@ export function createCore(options: CoreOptions): Core {
     local,
     ready,
     interruptedAtStartup,
+    integrityChecked,
     async shutdown() {
       await local.shutdown();
       stopTitles();
+      await check?.stop();
+      await integrityChecked;
       await streams.stopAll();
       chat.finishDeletes();
       history.close();

@@ -16,10 +16,13 @@ export interface BrookProcess {
 }
 
 /** Runs the built headless app (`npm run build` first) and waits for the URL it prints. */
-export async function startBrook(dataDir = mkdtempSync(join(tmpdir(), 'brook-e2e-'))): Promise<BrookProcess> {
+export async function startBrook(
+  dataDir = mkdtempSync(join(tmpdir(), 'brook-e2e-')),
+  options: { env?: Record<string, string> } = {},
+): Promise<BrookProcess> {
   const child = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROOK_PORT: '' },
+    env: { ...process.env, BROOK_PORT: '', ...options.env },
   });
   let out = '';
   const url = await new Promise<string>((resolveUrl, reject) => {

@@ -93,3 +93,49 @@ describe('AppController', () => {
     expect(names()).toContain('desktop.openInMain');
   });
 });
+
+describe('AppController search', () => {
+  it('opens a search hit: closes the dialog, opens its conversation and asks for the message', async () => {
+    const { app, store, names } = setup('main');
+    app.start();
+    await settle();
+    app.openSearch();
+    expect(store.getState().searchOpen).toBe(true);
+    app.openSearchHit({
+      conversationId: 'c1', conversationTitle: 't', messageId: 'a1', role: 'assistant',
+      snippet: [{ text: 'x', hit: true }], createdAt: 1, providerId: null, model: null,
+    });
+    await settle();
+    expect(store.getState()).toMatchObject({ searchOpen: false, activeId: 'c1', focus: { conversationId: 'c1', messageId: 'a1', seq: 1 } });
+    expect(store.getState().messages?.list.map((m) => m.id)).toEqual(['a1']);
+    // The same hit again re-aims the jump without reloading the conversation.
+    app.openSearchHit({
+      conversationId: 'c1', conversationTitle: 't', messageId: 'a1', role: 'assistant',
+      snippet: [], createdAt: 1, providerId: null, model: null,
+    });
+    expect(store.getState().focus?.seq).toBe(2);
+    expect(names().filter((n) => n === 'conversations.messages')).toHaveLength(1);
+  });
+
+  it('a hit on another branch makes that branch the visible one', async () => {
+    const { app, store, calls } = setup('main', {
+      'conversations.switchBranch': async () => [msg('q0', { role: 'user' }), msg('old-answer')],
+    });
+    app.start();
+    await settle();
+    app.openSearchHit({
+      conversationId: 'c1', conversationTitle: 't', messageId: 'old-answer', role: 'assistant',
+      snippet: [], createdAt: 1, providerId: null, model: null,
+    });
+    await settle();
+    expect(calls.find((c) => c.name === 'conversations.switchBranch')?.args).toEqual({ id: 'c1', messageId: 'old-answer' });
+    expect(store.getState().messages?.list.map((m) => m.id)).toEqual(['q0', 'old-answer']);
+    expect(store.getState().focus?.messageId).toBe('old-answer');
+  });
+
+  it('the quick window never opens search', () => {
+    const { app, store } = setup('quick');
+    app.openSearch();
+    expect(store.getState().searchOpen).toBe(false);
+  });
+});

@@ -8,6 +8,8 @@ import type { AssistantStore } from '../history/AssistantStore';
 import type { HistoryStore } from '../history/HistoryStore';
 import type { LocalServices } from '../localServices';
 import type { TransferService } from '../history/transfer/TransferService';
+import type { HistoryBackups } from '../history/backups';
+import type { HistoryHealth } from '../../../shared/domain';
 import type { ProviderService } from '../settings/ProviderService';
 import type { SettingsRepository } from '../settings/settingsState';
 import type { WebSearchService } from '../websearch/WebSearchService';
@@ -24,6 +26,14 @@ export interface HandlerDeps {
   assistants: AssistantStore;
   transfer: TransferService;
   webSearch: WebSearchService;
+  maintenance: HistoryMaintenance;
+}
+
+export interface HistoryMaintenance {
+  health: HistoryHealth;
+  backups: HistoryBackups;
+  /** Before a restore swaps the database: ends live streams and the background integrity check. */
+  stopStreams(): Promise<void>;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -150,6 +160,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'webSearch.keys': () => d.webSearch.keys(),
     'webSearch.setKey': ({ backend, key }) => d.webSearch.setKey(backend, key),
+
+    'history.search': (args) => d.history.search.search(args),
+    'history.health': () => d.maintenance.health,
+    'history.backup': () => d.maintenance.backups.create(),
+    'history.backups': () => d.maintenance.backups.list(),
+    'history.restore': async ({ name }) => {
+      await d.maintenance.stopStreams();
+      await d.maintenance.backups.restore(name);
+      d.bus.emit('history.restored', { name });
+      return null;
+    },
 
     'desktop.status': () => d.desktop.status(),
     'desktop.openInMain': ({ conversationId }) => {

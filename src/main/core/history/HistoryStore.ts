@@ -8,6 +8,8 @@ import type { WebSearchRecord } from '../../../shared/webSearch';
 import { MIGRATIONS } from './migrations/index';
 import { migrate, type MigrationResult } from './migrate';
 import { toBranch, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
+import { registerSearchFunctions } from './search/cjkSplit';
+import { HistorySearch } from './search/HistorySearch';
 
 export interface HistoryStoreOptions {
   /** Database file; ':memory:' for tests. */
@@ -51,24 +53,41 @@ const SIBLING_IDS_SQL = `(SELECT json_group_array(id) FROM (
  * better-sqlite3 calls take microseconds and keep write order trivially correct.
  */
 export class HistoryStore {
-  readonly migration: MigrationResult;
-  private readonly db: Database.Database;
+  migration: MigrationResult;
+  readonly search: HistorySearch;
+  readonly file: string;
+  private db: Database.Database;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly nativeBinding?: string;
 
   constructor(options: HistoryStoreOptions) {
     this.now = options.clock ?? Date.now;
     this.newId = options.newId ?? randomUUID;
+    this.file = options.file;
+    this.nativeBinding = options.nativeBinding;
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    const file = options.file;
-    this.migration = migrate(this.db, MIGRATIONS, (from) =>
-      file === ':memory:' ? null : join(dirname(file), `${stem(file)}.before-v${from + 1}.${this.now()}.sqlite`),
-    );
+    [this.db, this.migration] = this.openDatabase();
+    this.search = new HistorySearch(() => this.db);
+  }
+
+  private openDatabase(): [Database.Database, MigrationResult] {
+    const file = this.file;
+    const db = new Database(file, this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      registerSearchFunctions(db);
+      const migration = migrate(db, MIGRATIONS, (from) =>
+        file === ':memory:' ? null : join(dirname(file), `${stem(file)}.before-v${from + 1}.${this.now()}.sqlite`),
+      );
+      return [db, migration];
+    } catch (err) {
+      db.close();
+      throw err;
+    }
   }
 
   close(): void {
@@ -81,6 +100,32 @@ export class HistoryStore {
   }
 
   /** Pinned first, then the most recently active; archived ones are included (flagged), deleted ones not. */
+  /** A consistent copy while the database stays in use (SQLite online backup). */
+  async backupTo(target: string): Promise<void> {
+    try {
+      await this.db.backup(target);
+    } catch (err) {
+      throw storageError(err);
+    }
+  }
+
+  /**
+   * Closes the connection, lets `swap` replace the file, and opens it again (migrating an
+   * older backup). Synchronous, so no other call can reach the closed connection meanwhile;
+   * if the new file will not open, `undo` puts the old one back and it is reopened.
+   */
+  reopenAfter(swap: () => void, undo: () => void): void {
+    this.db.close();
+    try {
+      swap();
+      [this.db, this.migration] = this.openDatabase();
+    } catch (err) {
+      undo();
+      [this.db, this.migration] = this.openDatabase();
+      throw err;
+    }
+  }
+
   listConversations(origin?: ConversationOrigin): Conversation[] {
     const order = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
     const rows = (
@@ -436,10 +481,10 @@ export class HistoryStore {
 export function storageError(err: unknown): unknown {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return err;
-  if (code.startsWith('SQLITE_READONLY')) {
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
     return new AppError('internal', { messageKey: 'errors.storageReadOnly', retryable: false, cause: err });
   }
-  if (code === 'SQLITE_FULL') {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new AppError('internal', { messageKey: 'errors.storageFull', retryable: true, cause: err });
   }
   return err;

@@ -35,6 +35,8 @@ const EVENT_SHAPES: { [E in EventName]: (payload: Record<string, unknown>) => bo
   'desktop.command': (p) => typeof p.command === 'string',
   'assistants.changed': (p) => Array.isArray(p.assistants),
   'conversations.imported': (p) => Array.isArray(p.ids),
+  'history.restored': (p) => typeof p.name === 'string',
+  'history.health': (p) => typeof p.status === 'string',
 };
 
 /**

@@ -12,6 +12,7 @@ export function ConversationPane() {
   const activeId = useAppState((s) => s.activeId);
   const conversation = useAppState((s) => s.conversations.find((c) => c.id === s.activeId) ?? null);
   const messages = useAppState((s) => s.messages);
+  const focus = useAppState((s) => (s.focus && s.focus.conversationId === s.activeId ? s.focus : null));
   const list = messages && messages.conversationId === activeId ? messages.list : null;
   const streaming = list !== null && streamingMessage(list) !== undefined;
 
@@ -23,7 +24,7 @@ export function ConversationPane() {
           <span className="spinner" />
         </div>
       ) : list && list.length > 0 && activeId ? (
-        <MessageList conversationId={activeId} messages={list} busy={streaming} />
+        <MessageList conversationId={activeId} messages={list} busy={streaming} focus={focus} />
       ) : (
         <div className="pane__welcome">
           <div className="pane__welcome-inner">

@@ -36,3 +36,15 @@ export function NoticeToast() {
     </div>
   );
 }
+
+/** The history failed its startup check: say so, where the copy is, and what to do. */
+export function HistoryHealthBanner() {
+  const { t } = useTranslation();
+  const health = useAppState((s) => s.health);
+  if (!health || health.status === 'ok') return null;
+  return (
+    <div className="banner banner--danger" role="alert" data-testid="history-health">
+      {t(health.status === 'damaged' ? 'backup.damaged' : 'backup.replaced', { path: health.copyPath ?? '' })}
+    </div>
+  );
+}

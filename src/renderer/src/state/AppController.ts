@@ -1,5 +1,5 @@
-import { UNDO_DELETE_MS, type AssistantDraft } from '../../../shared/contract';
-import type { Conversation, ConversationOrigin, ConversationParams } from '../../../shared/domain';
+import { UNDO_DELETE_MS, type AssistantDraft, type RequestArgs } from '../../../shared/contract';
+import type { BackupInfo, Conversation, ConversationOrigin, ConversationParams, SearchHit, SearchPage } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
 import { ChatController } from './ChatController';
 import { DesktopController } from './DesktopController';
@@ -71,12 +71,14 @@ export class AppController {
   async load(): Promise<void> {
     const r = this.client.request.bind(this.client);
     try {
-      const [info, settings, providers, conversations, desktop] = await Promise.all([
+      const [info, settings, providers, conversations, desktop, health] = await Promise.all([
         r('app.info', {}),
         r('settings.get', {}),
         r('providers.list', {}),
         r('conversations.list', this.role === 'quick' ? { origin: 'quick' } : {}),
         r('desktop.status', {}),
+        // Old data is still worth showing if the check cannot be read.
+        r('history.health', {}).catch(() => null),
       ]);
       const { activeId } = this.store.getState();
       const target = this.pendingOpen ?? activeId;
@@ -88,6 +90,7 @@ export class AppController {
         providers,
         desktop,
         conversations: sortConversations(conversations),
+        health,
         notice: null,
       });
       void this.chat.resyncStreaming();
@@ -130,6 +133,47 @@ export class AppController {
 
   closeSettings(): void {
     this.store.setState({ settingsOpen: false });
+  }
+
+  openSearch(): void {
+    if (this.role !== 'main') return;
+    this.store.setState({ searchOpen: true, settingsOpen: false });
+  }
+
+  closeSearch(): void {
+    this.store.setState({ searchOpen: false });
+  }
+
+  /** Opens the hit's conversation and asks the message list to scroll to the message and highlight it. */
+  openSearchHit(hit: SearchHit): void {
+    const seq = (this.store.getState().focus?.seq ?? 0) + 1;
+    this.store.setState({ searchOpen: false, focus: { conversationId: hit.conversationId, messageId: hit.messageId, seq } });
+    void this.chat.openAt(hit.conversationId, hit.messageId);
+  }
+
+  /** Full-text search of the whole history (the dialog keeps its own results). */
+  search(args: RequestArgs<'history.search'>): Promise<SearchPage> {
+    return this.client.request('history.search', args);
+  }
+
+  backupNow(): Promise<BackupInfo> {
+    return this.client.request('history.backup', {});
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return this.client.request('history.backups', {});
+  }
+
+  /** The core announces the restore to every window (`history.restored`), this one included. */
+  async restoreBackup(name: string): Promise<void> {
+    await this.client.request('history.restore', { name });
+  }
+
+  /** After a restore the whole history is different: start again from the core's state. */
+  historyReplaced(): void {
+    this.chat.close();
+    this.store.setState({ focus: null });
+    void this.load();
   }
 
   select(id: string): void {

@@ -104,6 +104,20 @@ export class ChatController {
     this.updateList(conversationId, (list) => mergeEdited(list, messageId, userMessage, assistantMessage));
   }
 
+  /**
+   * Opens a conversation showing `messageId` (a search hit): when it is on another branch,
+   * that branch becomes the visible one.
+   */
+  async openAt(conversationId: string, messageId: string): Promise<void> {
+    const current = this.store.getState().messages;
+    if (this.store.getState().activeId !== conversationId || current?.conversationId !== conversationId) await this.open(conversationId);
+    const shown = this.store.getState().messages;
+    if (!shown || shown.conversationId !== conversationId || shown.list.some((m) => m.id === messageId)) return;
+    // Switching is refused while an answer streams; the hit then waits for the user.
+    if (streamingMessage(shown.list)) return;
+    await this.switchBranch(conversationId, messageId);
+  }
+
   /** ‹ › : shows another alternative and the branch below it. */
   async switchBranch(conversationId: string, messageId: string): Promise<void> {
     const seq = this.openSeq;

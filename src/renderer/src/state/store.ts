@@ -9,6 +9,7 @@ import type {
   ProviderView,
   Settings,
   WebSearchKeyStatus,
+  HistoryHealth,
 } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
@@ -52,6 +53,12 @@ export interface AppState {
   newChatAssistantId: string | null;
   /** The conversation just deleted, while Undo is still offered. */
   pendingDelete: Conversation | null;
+  /** The Ctrl/Cmd+K search dialog. */
+  searchOpen: boolean;
+  /** A message to scroll to and highlight (opened from a search hit); seq repeats the jump. */
+  focus: { conversationId: string; messageId: string; seq: number } | null;
+  /** What the startup integrity check found; a banner says so when it is not `ok`. */
+  health: HistoryHealth | null;
   /** A failure not tied to a form (loading, renaming, deleting…), shown as a dismissible toast. */
   notice: AppErrorData | null;
 }
@@ -77,6 +84,9 @@ export const initialState: AppState = {
   assistants: [],
   newChatAssistantId: null,
   pendingDelete: null,
+  searchOpen: false,
+  focus: null,
+  health: null,
   notice: null,
 };
 

@@ -19,6 +19,8 @@ export function subscribeWindowEvents(app: AppController): () => void {
     c.on('conversations.imported', () => void app.reloadConversations()),
     c.on('desktop.statusChanged', (desktop) => store.setState({ desktop })),
     c.on('local.statusChanged', (local) => store.setState({ local })),
+    c.on('history.restored', () => app.historyReplaced()),
+    c.on('history.health', (health) => store.setState({ health })),
     c.onConnectionChange(({ state, resync }) => {
       store.setState({ connection: state });
       if (state === 'open' && resync) void app.load();

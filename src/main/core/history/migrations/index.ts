@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002ConversationOrigin } from './002_conversation_origin';
 import { m003ParamsAndContext } from './003_params_and_context';
+import { m004FullTextSearch } from './004_full_text_search';
 import { m005WebSearch } from './005_web_search';
 import { m006ManageAndImport } from './006_manage_and_import';
 import { m007ApiOrigin } from './007_api_origin';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m001Initial,
   m002ConversationOrigin,
   m003ParamsAndContext,
+  m004FullTextSearch,
   m005WebSearch,
   m006ManageAndImport,
   m007ApiOrigin,

@@ -1,10 +1,15 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { MessageItem } from './MessageItem';
 
 /** Within this many pixels of the end counts as "at the bottom": new text keeps it in view. */
 const STICK_PX = 48;
+/** A guess for a message not measured yet; measuring corrects it as rows are drawn. */
+const ESTIMATED_PX = 140;
+/** How long a message opened from search stays highlighted. */
+const FOCUS_MS = 4000;
 
 interface Props {
   conversationId: string;
@@ -12,17 +17,34 @@ interface Props {
   busy: boolean;
   /** Wraps the last assistant message in an element with this test id and its `data-status` (quick ask). */
   lastAnswerTestId?: string;
+  /** Scroll to this message and highlight it (a search hit); `seq` repeats the jump for the same message. */
+  focus?: { messageId: string; seq: number } | null;
 }
 
 /**
- * The scrolling conversation. Follows new text while the reader is at the bottom and stops
- * following as soon as they scroll up (with a button to jump back).
+ * The scrolling conversation, virtualized: only the rows near the viewport exist in the DOM,
+ * so a conversation of ten thousand messages opens as fast as one of ten. Follows new text
+ * while the reader is at the bottom and stops following as soon as they scroll up (with a
+ * button to jump back).
  */
-export function MessageList({ conversationId, messages, busy, lastAnswerTestId }: Props) {
+export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [away, setAway] = useState(false);
+  const [focused, setFocused] = useState<string | null>(null);
+
+  // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_PX,
+    getItemKey: (index) => messages[index]!.id,
+    overscan: 4,
+    paddingStart: 24,
+    paddingEnd: 8,
+  });
 
   const onScroll = useCallback(() => {
     const el = scroller.current;
@@ -46,26 +68,54 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId }
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
 
+  // New messages, streamed text and rows measured taller than guessed all change the total
+  // height; while following, each change keeps the end in view.
+  const totalSize = virtualizer.getTotalSize();
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [messages]);
+  }, [messages, totalSize]);
+
+  const focusIndex = focus ? messages.findIndex((m) => m.id === focus.messageId) : -1;
+  useEffect(() => {
+    if (!focus || focusIndex < 0) return;
+    stick.current = false;
+    setFocused(focus.messageId);
+    virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+    // Rows between here and there are measured as they are drawn, which moves the target:
+    // aim again once they have settled.
+    const again = window.setTimeout(() => virtualizer.scrollToIndex(focusIndex, { align: 'center' }), 120);
+    const clear = window.setTimeout(() => setFocused(null), FOCUS_MS);
+    return () => {
+      window.clearTimeout(again);
+      window.clearTimeout(clear);
+    };
+    // The jump happens once per request (seq), not on every streamed delta.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus?.seq, focus?.messageId, focusIndex >= 0]);
 
   const lastAnswer = lastAnswerTestId ? messages.findLast((m) => m.role === 'assistant') : undefined;
 
   return (
-    <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off">
-      <div className="message-list__inner">
-        {messages.map((m) =>
-          lastAnswerTestId === undefined ? (
-            <MessageItem key={m.id} message={m} busy={busy} />
-          ) : (
-            // Every message gets the wrapper, so the previous answer does not remount when a new one starts.
-            <div key={m.id} className="message-slot" {...(m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {})}>
+    <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
+      <div className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const m = messages[row.index]!;
+          const testProps =
+            lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
+          return (
+            <div
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
+              style={{ transform: `translateY(${row.start}px)` }}
+              {...testProps}
+            >
               <MessageItem message={m} busy={busy} />
             </div>
-          ),
-        )}
+          );
+        })}
       </div>
       {away && (
         <button type="button" className="jump-latest" onClick={toBottom}>

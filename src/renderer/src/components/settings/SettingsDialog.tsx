@@ -3,6 +3,7 @@ import { useAppState, useController } from '../../state/context';
 import { Modal } from '../Modal';
 import { AssistantsSection } from './AssistantsSection';
 import { DataSection } from './DataSection';
+import { BackupSection } from './BackupSection';
 import { GeneralSettings } from './GeneralSettings';
 import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
@@ -39,6 +40,7 @@ export function SettingsDialog() {
         <LocalServicesSettings />
         <AssistantsSection />
         <DataSection />
+        <BackupSection />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>

@@ -1,0 +1,168 @@
+import type Database from 'better-sqlite3';
+import type { HistorySearchArgs } from '../../../../shared/contract';
+import type { MessageRole, SearchHit, SearchPage } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { parseQuery, shortMatch, trigramMatch } from './searchQuery';
+import { buildSnippet } from './snippet';
+
+/** Search keys are (whole seconds of created_at) × KEY_SLOTS + a tie-breaker; see migration 4. */
+export const KEY_SLOTS = 1_048_576;
+
+/**
+ * Ranked search scores at most this many of the newest matches. FTS5's bm25 reads every match
+ * of every term to weigh it, and a character like 的 or の is in a third of all messages: at a
+ * million messages that takes seconds. Scoring the newest few thousand here takes milliseconds;
+ * queries with fewer matches are ranked exactly.
+ */
+export const RANKED_WINDOW = 3000;
+
+interface HitRow {
+  key: number;
+  id: string;
+  conversation_id: string;
+  role: MessageRole;
+  content: string;
+  reasoning: string;
+  created_at: number;
+  provider_id: string | null;
+  model: string | null;
+  title: string;
+}
+
+/**
+ * Full-text search over the two indexes of migration 4. Newest-first walks an index's rowids
+ * (date-ordered keys) backwards and stops at the limit, so it costs the same for a word in
+ * every message as for a rare one; ranked (bm25) has to score every match.
+ */
+export class HistorySearch {
+  constructor(
+    private readonly db: () => Database.Database,
+    private readonly rankedWindow = RANKED_WINDOW,
+  ) {}
+
+  search(args: HistorySearchArgs): SearchPage {
+    const terms = parseQuery(args.query);
+    const long = trigramMatch(terms, args.includeReasoning);
+    const short = shortMatch(terms, args.includeReasoning);
+    if (!long && !short) return { hits: [], nextCursor: null };
+    const table = long ? 'message_fts' : 'message_fts_short';
+    const cursor = parseCursor(args.cursor ?? null, args.order);
+
+    // A deleted conversation waits out its Undo window before it is purged: it is already gone for search.
+    const where = [`${table} MATCH @match`, 'c.deleted_at IS NULL'];
+    // Rowid bounds go in as BigInt: FTS5 uses an INTEGER bound to skip to the range, but a
+    // JavaScript number binds as REAL and makes it walk every match instead.
+    const params: Record<string, string | number | bigint> = { match: (long ?? short)!, limit: args.limit + 1 };
+    if (long && short) {
+      where.push('f.rowid IN (SELECT rowid FROM message_fts_short WHERE message_fts_short MATCH @short)');
+      params.short = short;
+    }
+    if (args.from !== undefined) {
+      where.push('f.rowid >= @fromKey', 'm.created_at >= @from');
+      params.fromKey = BigInt(Math.floor(args.from / 1000) * KEY_SLOTS);
+      params.from = args.from;
+    }
+    if (args.to !== undefined) {
+      where.push('f.rowid < @toKey', 'm.created_at <= @to');
+      params.toKey = BigInt((Math.floor(args.to / 1000) + 1) * KEY_SLOTS);
+      params.to = args.to;
+    }
+    if (args.role) {
+      where.push('m.role = @role');
+      params.role = args.role;
+    }
+    if (args.providerId) {
+      where.push('COALESCE(m.provider_id, c.provider_id) = @providerId');
+      params.providerId = args.providerId;
+    }
+    if (args.model) {
+      where.push('COALESCE(m.model, c.model) = @model');
+      params.model = args.model;
+    }
+    if (cursor.kind === 'key') {
+      where.push('f.rowid < @cursorKey');
+      params.cursorKey = BigInt(cursor.value);
+    }
+    const ranked = args.order === 'ranked';
+    const offset = cursor.kind === 'offset' ? cursor.value : 0;
+    // Ranked: the newest RANKED_WINDOW matches, scored below; newest: one page (plus one to know if there is more).
+    if (ranked) params.limit = this.rankedWindow;
+
+    // CROSS JOIN fixes the index as the outer loop, so ORDER BY rowid DESC LIMIT stops early.
+    const sql = `
+      SELECT f.rowid AS key, m.id, m.conversation_id, m.role, m.content, m.reasoning, m.created_at,
+             m.provider_id, m.model, c.title
+      FROM ${table} f
+      CROSS JOIN message_search_keys k ON k.key = f.rowid
+      CROSS JOIN messages m ON m.id = k.message_id
+      CROSS JOIN conversations c ON c.id = m.conversation_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY f.rowid DESC
+      LIMIT @limit`;
+    const words = terms.map((t) => t.text);
+    let rows = this.db().prepare(sql).all(params) as HitRow[];
+    if (ranked) rows = rankRows(rows, words, args.includeReasoning).slice(offset, offset + args.limit + 1);
+    const more = rows.length > args.limit;
+    const page = more ? rows.slice(0, args.limit) : rows;
+    const hits = page.map((r): SearchHit => ({
+      conversationId: r.conversation_id,
+      conversationTitle: r.title,
+      messageId: r.id,
+      role: r.role,
+      snippet: buildSnippet(snippetSource(r, words, args.includeReasoning), words),
+      createdAt: r.created_at,
+      providerId: r.provider_id,
+      model: r.model,
+    }));
+    const last = page[page.length - 1];
+    const nextCursor = !more || !last ? null : ranked ? `o:${offset + page.length}` : `k:${last.key}`;
+    return { hits, nextCursor };
+  }
+
+}
+
+/**
+ * BM25 over the candidates: a term counts more the more often it occurs, with diminishing
+ * returns, and less in a long message than in a short one. Every candidate contains every term,
+ * so the terms are weighed alike. Ties stay newest first (the sort is stable).
+ */
+function rankRows(rows: HitRow[], words: readonly string[], includeReasoning: boolean): HitRow[] {
+  if (rows.length < 2) return rows;
+  const K1 = 1.2;
+  const B = 0.75;
+  const needles = words.map((w) => w.toLowerCase());
+  const texts = rows.map((r) => (includeReasoning ? `${r.content}\n${r.reasoning}` : r.content).toLowerCase());
+  const avg = texts.reduce((sum, t) => sum + t.length, 0) / texts.length || 1;
+  const scores = texts.map((text) => {
+    let score = 0;
+    for (const needle of needles) {
+      let tf = 0;
+      for (let at = text.indexOf(needle); at !== -1 && tf < 50; at = text.indexOf(needle, at + needle.length)) tf++;
+      score += (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * text.length) / avg));
+    }
+    return score;
+  });
+  return rows
+    .map((row, i) => ({ row, score: scores[i]! }))
+    .sort((a, b) => b.score - a.score)
+    .map((x) => x.row);
+}
+
+/** The content, unless only the reasoning holds the words. */
+function snippetSource(row: HitRow, words: readonly string[], includeReasoning: boolean): string {
+  if (!includeReasoning || row.reasoning === '') return row.content;
+  const content = row.content.toLowerCase();
+  return words.some((w) => content.includes(w.toLowerCase())) ? row.content : row.reasoning;
+}
+
+type Cursor = { kind: 'none' } | { kind: 'key' | 'offset'; value: number };
+
+function parseCursor(cursor: string | null, order: 'newest' | 'ranked'): Cursor {
+  if (!cursor) return { kind: 'none' };
+  const match = /^([ko]):(\d{1,16})$/.exec(cursor);
+  const kind = match?.[1] === 'k' ? 'key' : 'offset';
+  if (!match || (kind === 'key') !== (order === 'newest')) {
+    throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'bad search cursor' });
+  }
+  return { kind, value: Number(match[2]) };
+}
