@@ -85,7 +85,9 @@ test('offline, with no provider: history lists, opens, and is searched; a hit op
     // Punctuation and FTS syntax are just text to look for.
     const odd = await search(page, '"天气 AND (NEAR*');
     await expect(odd.getByTestId('search-empty')).toBeVisible();
+    // One Escape closes, even with text in the field.
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-dialog')).toHaveCount(0);
 
     expect(outside).toEqual([]);
     expect(brook.output()).not.toContain('BLOCKED');

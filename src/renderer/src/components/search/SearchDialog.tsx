@@ -110,7 +110,11 @@ export function SearchDialog() {
   }, [active]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    // A search field would spend the first Escape clearing itself; the footer promises Esc closes.
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      controller.closeSearch();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (hits.length === 0) return;
       setActive((i) => (e.key === 'ArrowDown' ? Math.min(hits.length - 1, i + 1) : Math.max(0, i - 1)));
