@@ -27,6 +27,8 @@ test('Qianfan v2: its own search results become the sources under the answer', a
       { index: 2, title: 'Anhui forecast', link: 'https://forecast.example/anhui' },
     ],
   });
+  // The fixture server is shared by the worker's tests: look only at this test's requests.
+  const before = openai.requests.length;
   try {
     await page.goto(brook.url);
     await addProvider(page, { preset: 'qianfan-v2', name: 'Qianfan fixture', baseUrl: openai.url, model: 'ernie-4.5-turbo-128k', apiKey: FIXTURE_KEY });
@@ -42,7 +44,10 @@ test('Qianfan v2: its own search results become the sources under the answer', a
     await expect(answer.locator('[data-testid="search-step"][data-kind="search"]')).toContainText('2 results from Baidu');
     await page.screenshot({ path: 'test-results/e2e/native-search-qianfan.png' });
     // The answer asked for search; the title request after it did not.
-    const asks = openai.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as Record<string, unknown>);
+    const chats = () => openai.requests.slice(before).filter((r) => r.path.endsWith('/chat/completions'));
+    // The title request follows the answer.
+    await expect.poll(() => chats().length).toBe(2);
+    const asks = chats().map((r) => r.body as Record<string, unknown>);
     expect(asks.find((b) => JSON.stringify(b.messages).includes('Write a title'))).not.toHaveProperty('web_search');
     expect(asks.find((b) => !JSON.stringify(b.messages).includes('Write a title'))).toMatchObject({ web_search: { enable: true } });
     await page.reload();
