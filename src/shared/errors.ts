@@ -141,6 +141,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.pageUnreadable',
   'errors.pagePrivateAddress',
   'errors.nativeSearchUnsupported',
+  'errors.sparkLiteNoSearch',
   'errors.backupInvalid',
 ] as const;
 

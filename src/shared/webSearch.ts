@@ -8,10 +8,31 @@ import type { AppErrorData } from './errors';
 
 import type { ProviderKind } from './domain';
 
-/** Where searches go. `native`: the chat provider's own search (NATIVE_SEARCH_KINDS). */
+/** Where searches go. `native`: the chat provider's own search (hasNativeSearch). */
 export const WEB_SEARCH_BACKENDS = ['searxng', 'tavily', 'brave', 'native'] as const;
-/** Provider kinds whose own search Brook can show: Gemini grounding, Anthropic's web search tool. */
-export const NATIVE_SEARCH_KINDS: readonly ProviderKind[] = ['gemini', 'anthropic'];
+/**
+ * Provider kinds whose own search Brook can show: Gemini grounding, Anthropic's web search
+ * tool, Spark's `web_search` tool (Spark Lite has none: the Spark provider reports a skipped
+ * search step instead).
+ */
+export const NATIVE_SEARCH_KINDS: readonly ProviderKind[] = ['gemini', 'anthropic', 'spark'];
+/**
+ * OpenAI-compatible presets whose server has a search Brook can read: Baidu Qianfan v2's
+ * `web_search` option. Other OpenAI-compatible servers never get the field.
+ */
+export const NATIVE_SEARCH_PRESETS = ['qianfan-v2'] as const;
+export type NativeSearchPreset = (typeof NATIVE_SEARCH_PRESETS)[number];
+
+/** The search dialect a provider configured from this preset speaks, if any. */
+export function nativeSearchPreset(kind: ProviderKind, presetId: string): NativeSearchPreset | null {
+  if (kind !== 'openai-compatible') return null;
+  return NATIVE_SEARCH_PRESETS.find((p) => p === presetId) ?? null;
+}
+
+/** Whether the `native` backend can search with this provider. */
+export function hasNativeSearch(kind: ProviderKind, presetId: string): boolean {
+  return NATIVE_SEARCH_KINDS.includes(kind) || nativeSearchPreset(kind, presetId) !== null;
+}
 export type WebSearchBackend = (typeof WEB_SEARCH_BACKENDS)[number];
 /** Backends whose key lives in the secret store. */
 export type KeyedSearchBackend = 'tavily' | 'brave';
@@ -72,12 +93,16 @@ export function withSource(record: WebSearchRecord | null, source: WebSource): W
   return { steps: base.steps, sources };
 }
 
-/** The one-line summary's figures: "Searched 2 queries · read 5 pages". */
-export function searchSummary(record: WebSearchRecord): { queries: number; pages: number; failed: boolean } {
+/**
+ * The one-line summary's figures: "Searched 2 queries · read 5 pages". `skipped`: no search was
+ * tried because the model has none (Spark Lite).
+ */
+export function searchSummary(record: WebSearchRecord): { queries: number; pages: number; failed: boolean; skipped: boolean } {
   const searches = record.steps.filter((s) => s.kind === 'search');
   return {
     queries: searches.filter((s) => s.status === 'done').length,
     pages: record.steps.filter((s) => s.kind === 'read' && s.status === 'done').length,
     failed: searches.length > 0 && searches.every((s) => s.status === 'failed'),
+    skipped: searches.length > 0 && searches.every((s) => s.status === 'skipped'),
   };
 }

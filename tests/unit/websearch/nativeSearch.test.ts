@@ -1,6 +1,7 @@
 /**
- * Provider-native search: Gemini grounding and Anthropic's web_search tool, streamed by the
- * fixture servers byte for byte, become the same step and source events as Brook's own search.
+ * Provider-native search: Gemini grounding, Anthropic's web_search tool, Spark's web_search
+ * tool and Qianfan v2's web_search option, streamed by the fixture servers byte for byte,
+ * become the same step and source events as Brook's own search.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicFactory } from '../../../src/main/core/providers/anthropic';
@@ -8,14 +9,28 @@ import { geminiFactory } from '../../../src/main/core/providers/gemini';
 import type { ProviderEvent } from '../../../src/main/core/providers/provider';
 import { startAnthropicFixture, type AnthropicFixture } from '../../fixtures/anthropicServer';
 import { startGeminiFixture, type GeminiFixture } from '../../fixtures/geminiServer';
+import { openAICompatibleFactory } from '../../../src/main/core/providers/openaiCompatible';
+import { sparkFactory } from '../../../src/main/core/providers/spark';
+import { hasNativeSearch, nativeSearchPreset } from '../../../src/shared/webSearch';
+import { PROVIDER_PRESETS } from '../../../src/shared/presets';
+import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
+import { requestedWebSearch, startSparkFixture, type SparkFixture } from '../../fixtures/sparkServer';
 
 const KEY = 'native-search-key-1234';
+const SPARK = { appId: 'app-native-1', apiKey: 'spark-native-apikey-0123456789', apiSecret: 'spark-native-secret-0123456789' };
 let gemini: GeminiFixture;
 let anthropic: AnthropicFixture;
+let spark: SparkFixture;
+let openai: OpenAIFixture;
 beforeAll(async () => {
-  [gemini, anthropic] = await Promise.all([startGeminiFixture({ apiKey: KEY }), startAnthropicFixture({ apiKey: KEY })]);
+  [gemini, anthropic, spark, openai] = await Promise.all([
+    startGeminiFixture({ apiKey: KEY }),
+    startAnthropicFixture({ apiKey: KEY }),
+    startSparkFixture(SPARK),
+    startOpenAIFixture({ apiKey: KEY }),
+  ]);
 });
-afterAll(() => Promise.all([gemini.close(), anthropic.close()]));
+afterAll(() => Promise.all([gemini.close(), anthropic.close(), spark.close(), openai.close()]));
 
 async function collect(events: AsyncIterable<ProviderEvent>): Promise<ProviderEvent[]> {
   const out: ProviderEvent[] = [];
@@ -131,5 +146,113 @@ describe('Anthropic web search tool', () => {
     const events = await collect(anthropicFactory.create({ baseUrl: anthropic.url, apiKey: KEY }, { fetch }).stream({ ...ask, webSearch: true }, new AbortController().signal));
     expect(steps(events).at(-1)).toMatchObject({ id: 'search-1', status: 'failed', args: ['rivers'], error: { code: 'rate_limit', detail: 'too_many_requests' } });
     expect(text(events)).toBe('I could not search.');
+  });
+});
+
+describe('which providers search natively', () => {
+  it('Gemini, Anthropic and Spark by kind; of the OpenAI-compatible presets only Qianfan v2', () => {
+    expect(hasNativeSearch('gemini', 'gemini')).toBe(true);
+    expect(hasNativeSearch('anthropic', 'anthropic')).toBe(true);
+    expect(hasNativeSearch('spark', 'spark')).toBe(true);
+    expect(hasNativeSearch('qianfan', 'qianfan')).toBe(false);
+    const compatible = PROVIDER_PRESETS.filter((p) => p.kind === 'openai-compatible');
+    expect(compatible.filter((p) => hasNativeSearch(p.kind, p.id)).map((p) => p.id)).toEqual(['qianfan-v2']);
+    // The dialect follows the preset only for the kind that speaks it.
+    expect(nativeSearchPreset('openai-compatible', 'qianfan-v2')).toBe('qianfan-v2');
+    expect(nativeSearchPreset('qianfan', 'qianfan-v2')).toBeNull();
+  });
+});
+
+describe('Spark web_search tool', () => {
+  const sparkAsk = (model: string) => ({ model, messages: [{ role: 'user' as const, content: 'What is the weather in Hefei today?' }], webSearch: true });
+  const create = () => sparkFactory.create({ baseUrl: spark.url, ...SPARK }, { fetch });
+
+  it('switches the search plugin on and shows one search step, done once the answer starts', async () => {
+    spark.setScenario({ kind: 'answer', text: 'Sunny, 25 degrees.' });
+    const events = await collect(create().stream(sparkAsk('generalv3.5'), new AbortController().signal));
+    expect(requestedWebSearch(spark.requests.at(-1)!.frame)).toEqual({ enable: true, show_ref_label: false, search_mode: 'normal' });
+    expect(steps(events)).toEqual([
+      { id: 'search-1', kind: 'search', status: 'running', args: [], engine: 'iFlytek Spark' },
+      { id: 'search-1', kind: 'search', status: 'done', args: [], engine: 'iFlytek Spark' },
+    ]);
+    // The done step comes before the first text: the search is over when the answer starts.
+    const doneAt = events.findIndex((e) => e.type === 'search_step' && e.step.status === 'done');
+    expect(doneAt).toBeLessThan(events.findIndex((e) => e.type === 'text'));
+    // Which fields carry Spark's sources is unconfirmed: none are made up.
+    expect(sources(events)).toEqual([]);
+    expect(text(events)).toBe('Sunny, 25 degrees.');
+  });
+
+  it('sends the tool to Ultra and X1 too, and no tool when search is off', async () => {
+    for (const model of ['4.0Ultra', 'spark-x']) {
+      await collect(create().stream(sparkAsk(model), new AbortController().signal));
+      expect(requestedWebSearch(spark.requests.at(-1)!.frame)).not.toBeNull();
+    }
+    await collect(create().stream({ ...sparkAsk('generalv3.5'), webSearch: false }, new AbortController().signal));
+    const chat = (spark.requests.at(-1)!.frame as { parameter: { chat: Record<string, unknown> } }).parameter.chat;
+    expect(chat.tools).toBeUndefined();
+  });
+
+  it('Lite has no search plugin: no tool, a skipped step with the reason, and the model is told to say so', async () => {
+    spark.setScenario({ kind: 'answer', text: 'I could not search the web.' });
+    const events = await collect(create().stream(sparkAsk('lite'), new AbortController().signal));
+    const sent = spark.requests.at(-1)!.frame as { parameter: { chat: Record<string, unknown> }; payload: { message: { text: { role: string; content: string }[] } } };
+    expect(sent.parameter.chat.tools).toBeUndefined();
+    expect(sent.payload.message.text[0]).toMatchObject({ role: 'system', content: expect.stringContaining('web search was attempted') });
+    expect(steps(events)).toEqual([
+      {
+        id: 'search-1',
+        kind: 'search',
+        status: 'skipped',
+        args: [],
+        engine: 'iFlytek Spark',
+        error: { code: 'bad_request', messageKey: 'errors.sparkLiteNoSearch', retryable: false },
+      },
+    ]);
+    expect(text(events)).toBe('I could not search the web.');
+  });
+});
+
+describe('Qianfan v2 web_search option', () => {
+  const results = [
+    { index: 1, title: 'Hefei weather', url: 'https://weather.example/hefei' },
+    { index: 2, title: 'Anhui forecast', link: 'https://forecast.example/anhui' },
+    { index: 3, title: 'Hefei weather again', url: 'https://weather.example/hefei' },
+    { index: 4, title: 'no address' },
+  ];
+  const qianfanAsk = { model: 'ernie-4.5-turbo-128k', messages: [{ role: 'user' as const, content: 'Weather in Hefei?' }], webSearch: true };
+
+  it('asks for search with citations and reads search_results into numbered, deduplicated sources', async () => {
+    openai.setScenario({ kind: 'answer', text: 'Sunny in Hefei.', searchResults: results });
+    const provider = openAICompatibleFactory.create({ baseUrl: openai.url, apiKey: KEY, nativeSearch: 'qianfan-v2' }, { fetch });
+    const events = await collect(provider.stream(qianfanAsk, new AbortController().signal));
+    expect(openai.requests.at(-1)!.body).toMatchObject({ web_search: { enable: true, enable_citation: true, enable_trace: true } });
+    expect(steps(events)).toEqual([
+      { id: 'search-1', kind: 'search', status: 'running', args: [], engine: 'Baidu' },
+      { id: 'search-1', kind: 'search', status: 'done', args: [], engine: 'Baidu', resultCount: 2 },
+    ]);
+    expect(sources(events)).toEqual([
+      { n: 1, url: 'https://weather.example/hefei', title: 'Hefei weather', site: 'weather.example', excerpt: '' },
+      { n: 2, url: 'https://forecast.example/anhui', title: 'Anhui forecast', site: 'forecast.example', excerpt: '' },
+    ]);
+    expect(text(events)).toBe('Sunny in Hefei.');
+    expect(events.at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
+  });
+
+  it('finishes the step when the search found nothing', async () => {
+    openai.setScenario({ kind: 'answer', text: 'Sunny.' });
+    const provider = openAICompatibleFactory.create({ baseUrl: openai.url, apiKey: KEY, nativeSearch: 'qianfan-v2' }, { fetch });
+    const events = await collect(provider.stream(qianfanAsk, new AbortController().signal));
+    expect(steps(events).at(-1)).toEqual({ id: 'search-1', kind: 'search', status: 'done', args: [], engine: 'Baidu', resultCount: 0 });
+    expect(sources(events)).toEqual([]);
+  });
+
+  it('a plain OpenAI-compatible provider never gets the field, so no search step either', async () => {
+    openai.setScenario({ kind: 'answer', text: 'Sunny.', searchResults: results });
+    const provider = openAICompatibleFactory.create({ baseUrl: openai.url, apiKey: KEY }, { fetch });
+    const events = await collect(provider.stream(qianfanAsk, new AbortController().signal));
+    expect(openai.requests.at(-1)!.body).not.toHaveProperty('web_search');
+    expect(steps(events)).toEqual([]);
+    expect(sources(events)).toEqual([]);
   });
 });

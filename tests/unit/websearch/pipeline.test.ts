@@ -271,6 +271,38 @@ describe('web search turn', () => {
       { id: 'search-1', kind: 'search', status: 'failed', args: [], error: expect.objectContaining({ messageKey: 'errors.nativeSearchUnsupported' }) },
     ]);
     expect(searxng.queries().length).toBe(before);
+    // A plain OpenAI-compatible server is never sent Qianfan's search field.
+    expect(llm.requests.at(-1)!.body).not.toHaveProperty('web_search');
+  });
+
+  it('the native backend turns on Qianfan v2 search for a provider made from that preset, and keeps its sources', async () => {
+    const { core, ended } = start();
+    await core.handlers['providers.save']({
+      draft: { name: 'q', kind: 'openai-compatible', presetId: 'qianfan-v2', baseUrl: llm.url, defaultModel: 'ernie-4.5-turbo-128k', apiKey: 'bce-v3/ALTAK-fixture' },
+    });
+    await core.handlers['settings.update']({ webSearch: { backend: 'native' } });
+    const c = await core.handlers['conversations.create']({ providerId: (await core.handlers['providers.list']({}))[0]!.id });
+    llm.setScenario({
+      kind: 'answer',
+      text: 'The Amazon carries the most water.',
+      searchResults: [
+        { index: 1, title: 'Amazon River', url: 'https://baike.example/amazon' },
+        { index: 2, title: 'Rivers by discharge', link: 'https://rivers.example/list' },
+      ],
+    });
+    try {
+      const { assistantMessage } = await core.handlers['chat.send']({ conversationId: c.id, text: 'rivers?', webSearch: true });
+      const done = await ended(assistantMessage.id);
+      expect(done.content).toBe('The Amazon carries the most water.');
+      expect(llm.requests.at(-1)!.body).toMatchObject({ web_search: { enable: true, enable_citation: true, enable_trace: true } });
+      expect(done.webSearch!.steps).toEqual([{ id: 'search-1', kind: 'search', status: 'done', args: [], engine: 'Baidu', resultCount: 2 }]);
+      expect(done.webSearch!.sources.map((s) => [s.n, s.title, s.site])).toEqual([
+        [1, 'Amazon River', 'baike.example'],
+        [2, 'Rivers by discharge', 'rivers.example'],
+      ]);
+    } finally {
+      llm.setScenario(null);
+    }
   });
 
   it('the native backend hands the search to a provider that has one (Gemini grounding)', async () => {

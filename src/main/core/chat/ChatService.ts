@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { UNDO_DELETE_MS } from '../../../shared/contract';
 import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
+import { hasNativeSearch } from '../../../shared/webSearch';
 import type { ProviderKind } from '../../../shared/domain';
 import type { EventBus } from '../events';
 import type { HistoryStore } from '../history/HistoryStore';
@@ -34,6 +35,8 @@ export interface ChatServiceOptions {
 interface Target {
   providerId: string;
   kind: ProviderKind;
+  /** The `native` search backend can use this provider (hasNativeSearch). */
+  nativeSearch: boolean;
   model: string;
   provider: Provider;
   contextWindow: number;
@@ -250,7 +253,7 @@ export class ChatService {
     const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
     // The excerpts may use what the conversation and the answer leave of the window.
     const source = search
-      ? searchingSource(search, target.kind, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
+      ? searchingSource(search, target.nativeSearch, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
       : (signal: AbortSignal) => target.provider.stream(request, signal);
     this.run(conversationId, assistant, source);
     return assistant;
@@ -329,7 +332,7 @@ export class ChatService {
     const chosenModel = (record.id === providerId ? model : null) || record.defaultModel;
     if (!chosenModel) throw new AppError('bad_request', { messageKey: 'errors.noModel', retryable: false });
     const contextWindow = record.contextWindow ?? knownContextWindow(chosenModel) ?? DEFAULT_CONTEXT_WINDOW;
-    return { providerId: record.id, kind: record.kind, model: chosenModel, provider, contextWindow };
+    return { providerId: record.id, kind: record.kind, nativeSearch: hasNativeSearch(record.kind, record.presetId), model: chosenModel, provider, contextWindow };
   }
 
   private assertIdle(conversationId: string): void {

@@ -1,6 +1,4 @@
-import type { ProviderKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { NATIVE_SEARCH_KINDS } from '../../../shared/webSearch';
 import type { Provider, ProviderEvent, ProviderRequest } from '../providers/provider';
 import { searchUnavailableNote } from '../websearch/compose';
 import { webSearchAnswer } from '../websearch/pipeline';
@@ -12,13 +10,14 @@ import type { WebSearchService } from '../websearch/WebSearchService';
  */
 export function searchingSource(
   search: WebSearchService,
-  kind: ProviderKind,
+  /** The provider has a search of its own (hasNativeSearch). */
+  nativeSearch: boolean,
   provider: Provider,
   request: ProviderRequest,
   budgetTokens: number,
 ): (signal: AbortSignal) => AsyncIterable<ProviderEvent> {
   if (search.usesNative()) {
-    if (NATIVE_SEARCH_KINDS.includes(kind)) return (signal) => provider.stream({ ...request, webSearch: true }, signal);
+    if (nativeSearch) return (signal) => provider.stream({ ...request, webSearch: true }, signal);
     return (signal) => withoutNativeSearch(provider, request, signal);
   }
   return (signal) =>

@@ -34,6 +34,7 @@ import {
 import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext, type ExtraErrorKey } from './httpErrors';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { ThinkTagSplitter } from './thinkTags';
+import { QianfanWebSearch } from '../websearch/nativeSearch';
 import type { Usage } from '../../../shared/domain';
 
 const NOT_COMPATIBLE: ExtraErrorKey = 'errors.notOpenAICompatible';
@@ -72,6 +73,10 @@ export class OpenAICompatibleProvider implements Provider {
     if (request.topP !== undefined) body.top_p = request.topP;
     // `max_tokens`, not `max_completion_tokens`: the compatible servers know only the former.
     if (request.maxOutputTokens !== undefined) body.max_tokens = request.maxOutputTokens;
+    // Only servers known (from their preset) to have a search get a search field: other
+    // OpenAI-compatible servers may reject unknown fields.
+    const search = request.webSearch && this.connection.nativeSearch === 'qianfan-v2' ? new QianfanWebSearch() : null;
+    if (search) body.web_search = QianfanWebSearch.REQUEST;
 
     const response = await this.send('/chat/completions', signal, {
       method: 'POST',
@@ -85,7 +90,8 @@ export class OpenAICompatibleProvider implements Provider {
       return;
     }
     if (!response.body) throw new AppError('provider', { messageKey: NOT_COMPATIBLE, detail: 'Empty response body.' });
-    yield* this.readEvents(response.body, signal);
+    if (search) yield* search.start();
+    yield* this.readEvents(response.body, signal, search);
   }
 
   async listModels(signal: AbortSignal): Promise<string[]> {
@@ -111,13 +117,14 @@ export class OpenAICompatibleProvider implements Provider {
     return sendOk({ fetch: this.deps.fetch, url, init: { ...init, headers }, signal, errorContext: this.errorContext });
   }
 
-  private async *readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<ProviderEvent> {
+  private async *readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, search: QianfanWebSearch | null): AsyncGenerator<ProviderEvent> {
     const think = new ThinkTagSplitter();
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     let receivedAny = false;
     const finish = function* (): Generator<ProviderEvent> {
       yield* think.flush();
+      if (search) yield* search.end();
       if (usage) yield { type: 'usage', usage };
       yield { type: 'done', finishReason };
     };
@@ -144,6 +151,7 @@ export class OpenAICompatibleProvider implements Provider {
       }
       if (json.error !== undefined && json.error !== null) throw errorFromStreamPayload(json, this.errorContext);
       const delta = firstChoiceDelta(json);
+      if (search) yield* search.chunk(json, delta !== null && (nonEmptyString(delta.content) !== null || reasoningOf(delta) !== null));
       if (delta) {
         const reasoning = reasoningOf(delta);
         if (reasoning !== null) yield { type: 'reasoning', text: reasoning };

@@ -5,7 +5,7 @@
  */
 import type { Agent } from 'node:http';
 import type { ProviderKind, Usage } from '../../../shared/domain';
-import type { WebSearchStep, WebSource } from '../../../shared/webSearch';
+import type { NativeSearchPreset, WebSearchStep, WebSource } from '../../../shared/webSearch';
 
 export interface ChatTurnMessage {
   role: 'system' | 'user' | 'assistant';
@@ -51,8 +51,10 @@ export interface ProviderRequest {
    */
   prefill?: string;
   /**
-   * Use the provider's own web search (NATIVE_SEARCH_KINDS): Gemini grounding, Anthropic's
-   * `web_search` tool. Its queries and sources come back as `search_step`/`search_source`.
+   * Use the provider's own web search (hasNativeSearch in shared/webSearch): Gemini grounding,
+   * Anthropic's `web_search` tool, Spark's `web_search` tool, Qianfan v2's `web_search` option
+   * (ProviderConnection.nativeSearch). Its queries and sources come back as
+   * `search_step`/`search_source`; providers without a search ignore it.
    */
   webSearch?: boolean;
 }
@@ -95,6 +97,11 @@ export interface ProviderConnection {
   apiKey: string | null;
   apiSecret?: string | null;
   appId?: string | null;
+  /**
+   * OpenAI-compatible only: the server's own search, known from the preset the provider was
+   * configured from (nativeSearchPreset). Absent: no search fields are ever sent.
+   */
+  nativeSearch?: NativeSearchPreset | null;
 }
 
 export interface ProviderDeps {

@@ -21,6 +21,10 @@
  * - a JSON frame split over several WebSocket messages (xfyun's docs blame the client
  *   framework; `ws` reassembles fragments) is joined until it parses.
  *
+ * Web search (`request.webSearch`, §4.5): the `web_search` tool is sent for every product but
+ * Lite; which response fields carry the sources is UNCONFIRMED, so only a search step is shown
+ * (SparkWebSearch in websearch/nativeSearch.ts).
+ *
  * Cancellation contract: see ./common.ts. Aborting closes the socket (or ends the handshake).
  */
 import { createHmac, randomUUID } from 'node:crypto';
@@ -32,6 +36,8 @@ import { DEFAULT_BASE_URLS, findSparkProduct, SPARK_PRODUCTS } from '../../../sh
 import { abortReason, checkedUrl, connectionLost, finiteNumber, isRecord, makeUsage, noUserMessage, parseJson, rejectPrefill, splitMessages } from './common';
 import { cleanDetail, errorFromFetchFailure, errorFromHttp, redact, truncateDetail, type ErrorContext } from './httpErrors';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
+import { searchUnavailableNote } from '../websearch/compose';
+import { SPARK_SEARCH_TOOL, SparkWebSearch, sparkHasSearch } from '../websearch/nativeSearch';
 
 export { SPARK_PRODUCTS, findSparkProduct, type SparkProduct } from '../../../shared/providerCatalog';
 
@@ -140,7 +146,10 @@ export class SparkProvider implements Provider {
     rejectPrefill(request, 'Spark');
     const credentials = this.credentials();
     const { endpoint, domain } = this.endpoint(request.model);
-    const frame = requestFrame(request, credentials.appId, domain);
+    const search = request.webSearch ? new SparkWebSearch(sparkHasSearch(domain)) : null;
+    // Lite has no search plugin: the tool is not sent, and the model is told to say so.
+    const asked = search && !sparkHasSearch(domain) ? withSystemNote(request, searchUnavailableNote()) : request;
+    const frame = requestFrame(asked, credentials.appId, domain);
 
     const socket = this.connect(endpoint, credentials, signal);
     let sid: string | null = null;
@@ -150,6 +159,7 @@ export class SparkProvider implements Provider {
     try {
       await socket.opened();
       socket.send(JSON.stringify(frame));
+      if (search) yield* search.start();
       for (;;) {
         const text = await socket.nextMessage();
         if (text === null) {
@@ -177,6 +187,7 @@ export class SparkProvider implements Provider {
         const texts: unknown[] = Array.isArray(choices.text) ? choices.text : [];
         for (const piece of texts) {
           if (!isRecord(piece)) continue;
+          if (search && (piece.content || piece.reasoning_content || piece.reasoning)) yield* search.answering();
           const reasoning = [piece.reasoning_content, piece.reasoning].find((v): v is string => typeof v === 'string' && v !== '');
           if (reasoning !== undefined) yield { type: 'reasoning', text: reasoning };
           if (typeof piece.content === 'string' && piece.content !== '') yield { type: 'text', text: piece.content };
@@ -184,6 +195,7 @@ export class SparkProvider implements Provider {
         usage = toUsage(payload.usage) ?? usage;
         const status = finiteNumber(header.status) ?? finiteNumber(choices.status);
         if (status === 2) {
+          if (search) yield* search.answering();
           if (usage) yield { type: 'usage', usage };
           yield { type: 'done', finishReason: 'stop' };
           return;
@@ -397,6 +409,8 @@ export function requestFrame(request: ProviderRequest, appId: string, domain: st
   if (request.temperature !== undefined) chat.temperature = request.temperature;
   if (request.topK !== undefined) chat.top_k = request.topK;
   if (request.maxOutputTokens !== undefined) chat.max_tokens = request.maxOutputTokens;
+  // Search sources: see SparkWebSearch for what is (not) read back.
+  if (request.webSearch && sparkHasSearch(domain)) chat.tools = [SPARK_SEARCH_TOOL];
   const text = [...(system !== '' ? [{ role: 'system', content: system }] : []), ...turns];
   return {
     header: { app_id: appId, uid: randomUUID().replace(/-/g, '') },
@@ -409,4 +423,8 @@ function toUsage(value: unknown): Usage | null {
   const text = isRecord(value) && isRecord(value.text) ? value.text : null;
   if (!text) return null;
   return makeUsage(finiteNumber(text.prompt_tokens), finiteNumber(text.completion_tokens), finiteNumber(text.total_tokens));
+}
+
+function withSystemNote(request: ProviderRequest, note: string): ProviderRequest {
+  return { ...request, system: request.system ? `${request.system}\n\n${note}` : note };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionTestResult, ProviderKind, ProviderView } from '../../../shared/domain';
 import type { ProviderDraft } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { nativeSearchPreset } from '../../../shared/webSearch';
 import { getProviderFactory } from '../providers/registry';
 import type { Provider, ProviderConnection, ProviderDeps } from '../providers/provider';
 import type { SecretStore } from './secrets';
@@ -105,6 +106,7 @@ export class ProviderService {
         apiKey: this.secrets.get(keyId(record.id)),
         apiSecret: this.secrets.get(secretId(record.id)),
         appId: record.appId ?? null,
+        nativeSearch: nativeSearchPreset(record.kind, record.presetId),
       },
       this.depsFor(record.baseUrl, record.kind),
     );

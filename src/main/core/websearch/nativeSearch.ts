@@ -1,5 +1,6 @@
 /**
- * Provider-native search (Gemini grounding, Anthropic's web search tool) turned into the same
+ * Provider-native search (Gemini grounding, Anthropic's web search tool, Spark's web_search
+ * tool, Qianfan v2's web_search option) turned into the same
  * step and source events as Brook's own pipeline. Each tracker is fed what its protocol streams
  * and returns the events to yield; they hold no network and no state beyond one answer.
  */
@@ -160,3 +161,94 @@ export class AnthropicWebSearch {
     return out;
   }
 }
+
+/**
+ * Spark's `web_search` tool (protocols.md §4.5). Only Pro, Max and Ultra have the search
+ * plugin; Lite (`lite`, and `general`, the old V1.5 name served at Lite's v1.1 path) has none.
+ * X1's request example carries the tool too, so every other domain gets it.
+ */
+export function sparkHasSearch(domain: string): boolean {
+  const d = domain.trim().toLowerCase();
+  return d !== 'lite' && d !== 'general';
+}
+
+/** The `parameter.chat.tools` entry that switches the search plugin on. */
+export const SPARK_SEARCH_TOOL = { type: 'web_search', web_search: { enable: true, show_ref_label: false, search_mode: 'normal' } } as const;
+
+/**
+ * What Spark's search did, as far as Brook can tell. The frame and fields that carry the
+ * sources' titles and URLs on the WebSocket are UNCONFIRMED (§4.5, §10.5), so none are parsed:
+ * the user sees one `search` step — running from the request, done once the answer starts —
+ * and no sources, rather than guessed ones. Lite gets a skipped step saying it has no search.
+ */
+export class SparkWebSearch {
+  private answered = false;
+
+  constructor(private readonly searches: boolean) {}
+
+  start(): ProviderEvent[] {
+    if (!this.searches) {
+      const error = { code: 'bad_request' as const, messageKey: 'errors.sparkLiteNoSearch', retryable: false };
+      return [step({ id: 'search-1', kind: 'search', status: 'skipped', args: [], engine: SPARK_ENGINE, error })];
+    }
+    return [step({ id: 'search-1', kind: 'search', status: 'running', args: [], engine: SPARK_ENGINE })];
+  }
+
+  /** Called for each piece of answer (or reasoning) text, and once at the end. */
+  answering(): ProviderEvent[] {
+    if (!this.searches || this.answered) return [];
+    this.answered = true;
+    return [step({ id: 'search-1', kind: 'search', status: 'done', args: [], engine: SPARK_ENGINE })];
+  }
+}
+
+const SPARK_ENGINE = 'iFlytek Spark';
+
+/**
+ * Baidu Qianfan v2's `web_search` option (protocols.md §5.2): the results come in a top-level
+ * `search_results` array on the first and last chunks, each with `title` and `url` (or
+ * `link`). Other fields (`index`, …) are UNCONFIRMED and not read, so sources are numbered in
+ * the order they arrive. The one `search` step is done once results or answer text arrive.
+ */
+export class QianfanWebSearch {
+  private readonly sources = new SourceBook();
+  private count = 0;
+  private done = false;
+
+  static readonly REQUEST = { enable: true, enable_citation: true, enable_trace: true } as const;
+
+  start(): ProviderEvent[] {
+    return [step({ id: 'search-1', kind: 'search', status: 'running', args: [], engine: QIANFAN_ENGINE })];
+  }
+
+  /** Reads one chunk's `search_results`; `answering` says the chunk also carried answer text. */
+  chunk(json: Record<string, unknown>, answering: boolean): ProviderEvent[] {
+    const out: ProviderEvent[] = [];
+    const results: unknown[] = Array.isArray(json.search_results) ? json.search_results : [];
+    for (const r of results) {
+      if (!isRecord(r)) continue;
+      const url = [r.url, r.link].find((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u));
+      if (!url) continue;
+      const added = this.sources.note(url, typeof r.title === 'string' ? r.title : '');
+      if (added) {
+        this.count++;
+        out.push(source(added));
+      }
+    }
+    // New sources re-send the step with the new count; the step replaces its earlier self.
+    if (out.length > 0 || (answering && !this.done)) {
+      this.done = true;
+      out.unshift(step({ id: 'search-1', kind: 'search', status: 'done', args: [], engine: QIANFAN_ENGINE, resultCount: this.count }));
+    }
+    return out;
+  }
+
+  /** The answer ended: the step is done even if nothing was found. */
+  end(): ProviderEvent[] {
+    if (this.done) return [];
+    this.done = true;
+    return [step({ id: 'search-1', kind: 'search', status: 'done', args: [], engine: QIANFAN_ENGINE, resultCount: this.count })];
+  }
+}
+
+const QIANFAN_ENGINE = 'Baidu';

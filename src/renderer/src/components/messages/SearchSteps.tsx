@@ -20,7 +20,9 @@ export function SearchSteps({ record, live }: Props) {
   const expanded = live || open;
   const line = summary.failed
     ? t('webSearch.summaryFailed')
-    : t('webSearch.summary', {
+    : summary.skipped
+      ? t('webSearch.summarySkipped')
+      : t('webSearch.summary', {
         queries: t('webSearch.queries', { count: summary.queries }),
         pages: t('webSearch.pages', { count: summary.pages }),
       });
@@ -82,6 +84,7 @@ function label(step: WebSearchStep, status: string, t: (key: string, o?: Record<
       return status === 'running' ? t('webSearch.step.queries') : t('webSearch.step.queriesDone');
     case 'search':
       if (status === 'failed') return t('webSearch.step.searchFailed');
+      if (status === 'skipped') return t('webSearch.step.searchSkipped', { engine: step.engine ?? '' });
       return status === 'running'
         ? t('webSearch.step.search', { engine: step.engine ?? '' })
         : step.resultCount === undefined

@@ -39,4 +39,16 @@ describe('SearchSteps', () => {
     const failed: WebSearchRecord = { steps: [{ id: 'search-1', kind: 'search', status: 'failed', args: ['q'] }], sources: [] };
     expect(render(failed, false)).toContain('Web search failed — answered without it');
   });
+
+  it('a search the model cannot do (Spark Lite) shows as skipped with its reason, not as searched', () => {
+    const skipped: WebSearchRecord = {
+      steps: [{ id: 'search-1', kind: 'search', status: 'skipped', args: [], engine: 'iFlytek Spark', error: { code: 'bad_request', messageKey: 'errors.sparkLiteNoSearch', retryable: false } }],
+      sources: [],
+    };
+    const live = render(skipped, true);
+    expect(live).toContain('iFlytek Spark not searched');
+    expect(live).toContain('Spark Lite has no web search.');
+    expect(live).not.toContain('Searched iFlytek Spark');
+    expect(render(skipped, false)).toContain('No web search with this model — answered without it');
+  });
 });
