@@ -97,12 +97,21 @@ export function withSource(record: WebSearchRecord | null, source: WebSource): W
  * The one-line summary's figures: "Searched 2 queries · read 5 pages". `skipped`: no search was
  * tried because the model has none (Spark Lite).
  */
-export function searchSummary(record: WebSearchRecord): { queries: number; pages: number; failed: boolean; skipped: boolean } {
+export function searchSummary(record: WebSearchRecord): {
+  queries: number;
+  pages: number;
+  failed: boolean;
+  skipped: boolean;
+  /** The provider searched by itself (no pages read by Brook): its engine, for "Searched with Baidu". */
+  nativeEngine: string | null;
+} {
   const searches = record.steps.filter((s) => s.kind === 'search');
+  const brookRead = record.steps.some((s) => s.kind === 'read' || s.kind === 'compose');
   return {
     queries: searches.filter((s) => s.status === 'done').length,
     pages: record.steps.filter((s) => s.kind === 'read' && s.status === 'done').length,
     failed: searches.length > 0 && searches.every((s) => s.status === 'failed'),
     skipped: searches.length > 0 && searches.every((s) => s.status === 'skipped'),
+    nativeEngine: brookRead ? null : (searches.find((s) => s.engine)?.engine ?? null),
   };
 }

@@ -53,7 +53,7 @@ test('Qianfan v2: its own search results become the sources under the answer', a
     await page.reload();
     await page.getByTestId('conversation-item').first().click();
     await expect(lastAssistant(page).getByTestId('source')).toHaveCount(2);
-    await expect(lastAssistant(page).getByTestId('search-summary')).toHaveText('Searched 1 query · read 0 pages');
+    await expect(lastAssistant(page).getByTestId('search-summary')).toHaveText('Searched with Baidu · 2 sources');
   } finally {
     openai.setScenario(null);
   }
@@ -70,7 +70,7 @@ test('Spark: Max shows its search step; Lite says it cannot search', async ({ pa
     await send(page, 'Weather in Hefei?');
     let answer = lastAssistant(page);
     await expect(answer).toHaveAttribute('data-status', 'done');
-    await expect(answer.getByTestId('search-summary')).toHaveText('Searched 1 query · read 0 pages');
+    await expect(answer.getByTestId('search-summary')).toHaveText('Searched with iFlytek Spark');
     await answer.getByTestId('search-summary').click();
     await expect(answer.locator('[data-testid="search-step"]')).toHaveAttribute('data-status', 'done');
     await expect(answer.locator('[data-testid="search-step"]')).toContainText('Searched iFlytek Spark');

@@ -90,7 +90,10 @@ describe('search record', () => {
     r = withSource(r, { n: 1, url: 'u1', title: 't', site: 's', excerpt: 'e' });
     expect(r.steps.map((s) => `${s.id}:${s.status}`)).toEqual(['search-1:done', 'read-1:done']);
     expect(r.sources.map((s) => s.n)).toEqual([1, 2]);
-    expect(searchSummary(r)).toEqual({ queries: 1, pages: 1, failed: false, skipped: false });
+    expect(searchSummary(r)).toEqual({ queries: 1, pages: 1, failed: false, skipped: false, nativeEngine: null });
+    // The provider's own search reads no pages in Brook: the summary names its engine instead.
+    const native = withStep(null, { id: 's', kind: 'search', status: 'done', args: [], engine: 'Baidu', resultCount: 2 });
+    expect(searchSummary(native)).toMatchObject({ queries: 1, pages: 0, nativeEngine: 'Baidu' });
     expect(searchSummary(withStep(null, { id: 's', kind: 'search', status: 'failed', args: [] })).failed).toBe(true);
   });
 });

@@ -22,7 +22,11 @@ export function SearchSteps({ record, live }: Props) {
     ? t('webSearch.summaryFailed')
     : summary.skipped
       ? t('webSearch.summarySkipped')
-      : t('webSearch.summary', {
+      : summary.nativeEngine
+        ? record.sources.length > 0
+          ? t('webSearch.summaryNativeSources', { engine: summary.nativeEngine, count: record.sources.length })
+          : t('webSearch.summaryNative', { engine: summary.nativeEngine })
+        : t('webSearch.summary', {
         queries: t('webSearch.queries', { count: summary.queries }),
         pages: t('webSearch.pages', { count: summary.pages }),
       });
