@@ -4,6 +4,7 @@ import type { SettingsPatch } from '../../../../shared/contract';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useAppState, useController } from '../../state/context';
 import { CopyField } from './CopyField';
+import { Toggle } from './Toggle';
 import { PortField } from './PortField';
 
 /**
@@ -28,15 +29,7 @@ export function LocalServicesSettings() {
       <h3 id="settings-local">{t('local.title')}</h3>
       <p className="field__hint local-intro">{t('local.intro')}</p>
 
-      <label className="field field--row toggle-row">
-        <span className="field__label">{t('local.feed')}</span>
-        <input
-          type="checkbox"
-          data-testid="local-feed-toggle"
-          checked={localFeed.enabled}
-          onChange={(e) => update({ localFeed: { enabled: e.target.checked } })}
-        />
-      </label>
+      <Toggle testId="local-feed-toggle" label={t('local.feed')} checked={localFeed.enabled} onChange={(checked) => update({ localFeed: { enabled: checked } })} />
       {localFeed.enabled && (
         <div className="local-group">
           <PortField id="local-feed-port" testId="local-feed-port" value={localFeed.port} onSave={(port) => update({ localFeed: { port } })} />
@@ -58,15 +51,7 @@ export function LocalServicesSettings() {
         </div>
       )}
 
-      <label className="field field--row toggle-row">
-        <span className="field__label">{t('local.api')}</span>
-        <input
-          type="checkbox"
-          data-testid="local-api-toggle"
-          checked={localApi.enabled}
-          onChange={(e) => update({ localApi: { enabled: e.target.checked } })}
-        />
-      </label>
+      <Toggle testId="local-api-toggle" label={t('local.api')} checked={localApi.enabled} onChange={(checked) => update({ localApi: { enabled: checked } })} />
       {localApi.enabled && (
         <div className="local-group">
           <PortField id="local-api-port" testId="local-api-port" value={localApi.port} onSave={(port) => update({ localApi: { port } })} />
@@ -79,15 +64,7 @@ export function LocalServicesSettings() {
             </CopyField>
           )}
           <p className="field__hint">{t('local.apiHint')}</p>
-          <label className="field field--row toggle-row">
-            <span className="field__label">{t('local.saveToHistory')}</span>
-            <input
-              type="checkbox"
-              data-testid="local-api-save-toggle"
-              checked={localApi.saveToHistory}
-              onChange={(e) => update({ localApi: { saveToHistory: e.target.checked } })}
-            />
-          </label>
+          <Toggle testId="local-api-save-toggle" label={t('local.saveToHistory')} checked={localApi.saveToHistory} onChange={(checked) => update({ localApi: { saveToHistory: checked } })} />
           {local?.api.error && (
             <p className="field__error" role="alert" data-testid="local-api-error">
               {errorText(local.api.error)}

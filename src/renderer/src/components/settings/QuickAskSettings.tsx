@@ -3,23 +3,7 @@ import type { SettingsPatch } from '../../../../shared/contract';
 import { useAppState, useController } from '../../state/context';
 import { ModelSelect } from '../ModelSelect';
 import { ShortcutField } from './ShortcutField';
-
-interface ToggleProps {
-  testId: string;
-  label: string;
-  checked: boolean;
-  disabled: boolean;
-  onChange: (checked: boolean) => void;
-}
-
-function Toggle({ testId, label, checked, disabled, onChange }: ToggleProps) {
-  return (
-    <label className="field field--row toggle-row">
-      <span className="field__label">{label}</span>
-      <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
-    </label>
-  );
-}
+import { Toggle } from './Toggle';
 
 /**
  * Quick ask and tray: the global shortcut, the quick model, clipboard prefill, and how Brook

@@ -5,6 +5,7 @@ import { WEB_SEARCH_BACKENDS, type KeyedSearchBackend, type WebSearchBackend } f
 import { useErrorText } from '../../hooks/useErrorText';
 import { useAppState, useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
+import { Toggle } from './Toggle';
 
 const BACKEND_LABEL: Record<WebSearchBackend, string> = {
   searxng: 'webSearch.backendSearxng',
@@ -26,15 +27,12 @@ export function WebSearchSettings() {
   return (
     <section className="settings-section" aria-labelledby="settings-web-search">
       <h3 id="settings-web-search">{t('webSearch.settings')}</h3>
-      <label className="field field--row field--check">
-        <span className="field__label">{t('webSearch.enabledByDefault')}</span>
-        <input
-          type="checkbox"
-          data-testid="web-search-default"
+      <Toggle
+          testId="web-search-default"
+          label={t('webSearch.enabledByDefault')}
           checked={settings.enabledByDefault}
-          onChange={(e) => void controller.settings.updateSettings({ webSearch: { enabledByDefault: e.target.checked } })}
+          onChange={(checked) => void controller.settings.updateSettings({ webSearch: { enabledByDefault: checked } })}
         />
-      </label>
       <label className="field field--row">
         <span className="field__label">{t('webSearch.backend')}</span>
         <select
@@ -56,15 +54,12 @@ export function WebSearchSettings() {
       {(settings.backend === 'tavily' || settings.backend === 'brave') && <SearchKeyField backend={settings.backend} />}
       {settings.backend !== 'native' && (
         <div className="field">
-          <label className="field field--row field--check">
-            <span className="field__label">{t('webSearch.readPrivatePages')}</span>
-            <input
-              type="checkbox"
-              data-testid="web-search-private-pages"
-              checked={settings.readPrivatePages}
-              onChange={(e) => void controller.settings.updateSettings({ webSearch: { readPrivatePages: e.target.checked } })}
-            />
-          </label>
+          <Toggle
+            testId="web-search-private-pages"
+            label={t('webSearch.readPrivatePages')}
+            checked={settings.readPrivatePages}
+            onChange={(checked) => void controller.settings.updateSettings({ webSearch: { readPrivatePages: checked } })}
+          />
           <span className="field__hint">{t('webSearch.readPrivatePagesHint')}</span>
         </div>
       )}
