@@ -3,7 +3,7 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors';
-import { createCore, type Core } from './core/createCore';
+import { createCore, type Core } from './core/app/createCore';
 import { FileSecretStore } from './core/settings/secrets';
 import { defaultState } from './core/settings/settingsState';
 import { contentSecurityPolicyForElectron } from './csp';

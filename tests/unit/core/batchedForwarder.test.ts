@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BatchedForwarder } from '../../../src/main/core/stream/batchedForwarder';
+import { BatchedForwarder } from '../../../src/main/core/streaming/windowListener';
 import type { StreamEvent } from '../../../src/shared/streamEvents';
 
 describe('BatchedForwarder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTokens, fitContext, outputReserve } from '../../../src/main/core/chat/contextBudget';
+import { estimateTokens, fitContext, outputReserve } from '../../../src/main/core/base/contextBudget';
 import type { ChatTurnMessage } from '../../../src/main/core/providers/provider';
 import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../src/shared/modelContext';
 

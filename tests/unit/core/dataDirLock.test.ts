@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireDataDirLock, LOCK_FILE } from '../../../src/main/core/dataDirLock';
+import { acquireDataDirLock, LOCK_FILE } from '../../../src/main/core/app/dataDirLock';
 
 describe('acquireDataDirLock', () => {
   it('refuses a second holder while the first is alive, and frees the folder on release', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedFrames } from '../../../src/main/core/localFeed/feedFrames';
+import { feedFrames } from '../../../src/main/core/servers/liveFeed/feedFrames';
 import type { Message } from '../../../src/shared/domain';
 import type { AppErrorData } from '../../../src/shared/errors';
 import { errorText } from '../../../src/shared/i18n/errorText';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryBackups } from '../../../src/main/core/history/backups';
 import { HistoryStore } from '../../../src/main/core/history/HistoryStore';
 import { checkIntegrity, checkOpens, quickCheckInBackground } from '../../../src/main/core/history/integrity';
-import { createCore, DATABASE_FILE } from '../../../src/main/core/createCore';
+import { createCore, DATABASE_FILE } from '../../../src/main/core/app/createCore';
 import { historySearchSchema } from '../../../src/shared/contract';
 import type { SettingsBackend } from '../../../src/main/core/settings/settingsState';
 import type { SecretStore } from '../../../src/main/core/settings/secrets';

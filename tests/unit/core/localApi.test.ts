@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/main/core/createCore';
+import type { Core } from '../../../src/main/core/app/createCore';
 import type { Conversation, Message } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { testCore, waitFor } from '../../support/localCore';

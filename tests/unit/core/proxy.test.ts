@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { Network, proxyFor } from '../../../src/main/core/network/proxy';
+import { Network, proxyFor } from '../../../src/main/core/net/proxy';
 import { openAICompatibleFactory } from '../../../src/main/core/providers/openaiCompatible';
 import { startProxyFixture, type ProxyFixture } from '../../fixtures/connectProxy';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';

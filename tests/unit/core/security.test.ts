@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl } from '../../../src/main/core/security/externalUrl';
+import { isSafeExternalUrl } from '../../../src/main/core/net/externalUrl';
 import { FileSecretStore } from '../../../src/main/core/settings/secrets';
 
 describe('isSafeExternalUrl', () => {

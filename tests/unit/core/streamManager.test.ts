@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import type { ProviderEvent } from '../../../src/main/core/providers/provider';
-import { StreamManager, type StreamListener, type StreamOutcome } from '../../../src/main/core/stream/StreamManager';
+import { StreamManager, type StreamListener, type StreamOutcome } from '../../../src/main/core/streaming/StreamManager';
 
 /** A source the test feeds by hand, honouring the abort signal like a real provider. */
 function controlledSource() {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractMainText, MAX_TEXT_CHARS } from '../../../src/main/core/websearch/extractText';
 import { PageReader } from '../../../src/main/core/websearch/pageReader';
-import { isPrivateAddress } from '../../../src/main/core/websearch/privateAddress';
+import { isPrivateAddress } from '../../../src/main/core/net/privateAddress';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../src/shared/errors';

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core/createCore';
+import { createCore, type Core } from '../../../src/main/core/app/createCore';
 import { FileSecretStore } from '../../../src/main/core/settings/secrets';
 import { defaultState } from '../../../src/main/core/settings/settingsState';
 import type { Message } from '../../../src/shared/domain';
@@ -17,7 +17,7 @@ import { RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../../f
 import { startProxyFixture } from '../../fixtures/connectProxy';
 import { startGeminiFixture } from '../../fixtures/geminiServer';
 import WebSocket from 'ws';
-import type { FeedFrame } from '../../../src/main/core/localFeed/feedFrames';
+import type { FeedFrame } from '../../../src/main/core/servers/liveFeed/feedFrames';
 
 const TAVILY_KEY = 'tvly-secret-pipeline-key';
 let llm: OpenAIFixture;

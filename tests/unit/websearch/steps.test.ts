@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAICompatibleFactory } from '../../../src/main/core/providers/openaiCompatible';
 import { composeSources, MAX_SEARCH_TOKENS, searchInstructions } from '../../../src/main/core/websearch/compose';
 import { generateQueries, parseQueries } from '../../../src/main/core/websearch/queries';
-import { estimateTokens } from '../../../src/main/core/chat/contextBudget';
+import { estimateTokens } from '../../../src/main/core/base/contextBudget';
 import { searchSummary, withSource, withStep } from '../../../src/shared/webSearch';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 

@@ -1,6 +1,6 @@
 import type { Message } from '../../../shared/domain';
 import type { StreamEventEnvelope } from '../../../shared/streamEvents';
-import type { EventBus } from '../events';
+import type { EventBus } from '../base/eventBus';
 import type { HistoryStore } from '../history/HistoryStore';
 import type { ChatTurnMessage } from '../providers/provider';
 import type { ProviderService } from '../settings/ProviderService';

@@ -28,9 +28,9 @@ import {
   splitMessages,
   trimBase,
   withSecretHeaders,
-} from './common';
-import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext } from './httpErrors';
-import { AnthropicWebSearch } from '../websearch/nativeSearch';
+} from '../net/http';
+import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
+import { AnthropicWebSearch } from './nativeSearch';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export const ANTHROPIC_VERSION = '2023-06-01';

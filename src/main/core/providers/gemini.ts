@@ -31,9 +31,9 @@ import {
   splitMessages,
   trimBase,
   withSecretHeaders,
-} from './common';
-import { errorFromStreamPayload, extractErrorFields, redact, truncateDetail, type ErrorContext } from './httpErrors';
-import { GeminiGrounding } from '../websearch/nativeSearch';
+} from '../net/http';
+import { errorFromStreamPayload, extractErrorFields, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
+import { GeminiGrounding } from './nativeSearch';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 const MAX_MODEL_PAGES = 20;

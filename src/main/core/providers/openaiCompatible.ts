@@ -30,11 +30,11 @@ import {
   sendOk,
   trimBase,
   withSecretHeaders,
-} from './common';
-import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext, type ExtraErrorKey } from './httpErrors';
+} from '../net/http';
+import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext, type ExtraErrorKey } from '../net/httpErrors';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { ThinkTagSplitter } from './thinkTags';
-import { QianfanWebSearch } from '../websearch/nativeSearch';
+import { QianfanWebSearch } from './nativeSearch';
 import type { Usage } from '../../../shared/domain';
 
 const NOT_COMPATIBLE: ExtraErrorKey = 'errors.notOpenAICompatible';

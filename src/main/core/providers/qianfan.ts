@@ -41,8 +41,8 @@ import {
   sendOk,
   splitMessages,
   trimBase,
-} from './common';
-import { cleanDetail, errorFromHttp, readErrorBody, redact, truncateDetail, type ErrorContext } from './httpErrors';
+} from '../net/http';
+import { cleanDetail, errorFromHttp, readErrorBody, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export { QIANFAN_MODELS, qianfanEndpoint, type QianfanModel } from '../../../shared/providerCatalog';

@@ -1,5 +1,5 @@
 import type { WebSource } from '../../../shared/webSearch';
-import { estimateTokens } from '../chat/contextBudget';
+import { estimateTokens } from '../base/contextBudget';
 
 export interface ReadSource {
   url: string;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
-import { abortReason } from '../providers/common';
+import { abortReason } from '../net/http';
 import { extractMainText, type ExtractedPage } from './extractText';
-import { privateTarget, systemLookup, type HostLookup } from './privateAddress';
+import { privateTarget, systemLookup, type HostLookup } from '../net/privateAddress';
 
 export interface PageReaderOptions {
   fetch: typeof globalThis.fetch;

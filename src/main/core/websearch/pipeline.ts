@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { WebSearchStep } from '../../../shared/webSearch';
-import { abortReason } from '../providers/common';
+import { abortReason } from '../net/http';
 import type { ChatTurnMessage, Provider, ProviderEvent, ProviderRequest } from '../providers/provider';
 import { composeSources, searchFoundNothingNote, searchInstructions, searchUnavailableNote, type ReadSource } from './compose';
 import type { PageReader } from './pageReader';

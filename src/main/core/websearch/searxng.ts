@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { isRecord, readJson, sendOk } from '../providers/common';
-import { errorFromResponse } from '../providers/httpErrors';
+import { isRecord, readJson, sendOk } from '../net/http';
+import { errorFromResponse } from '../net/httpErrors';
 import { isWebUrl, plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { isRecord, readJson, sendOk, withSecretHeaders } from '../providers/common';
+import { isRecord, readJson, sendOk, withSecretHeaders } from '../net/http';
 import { isWebUrl, plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 export const TAVILY_URL = 'https://api.tavily.com';

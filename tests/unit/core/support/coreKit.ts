@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../../../../src/main/core/createCore';
+import { createCore, type Core, type CoreOptions } from '../../../../src/main/core/app/createCore';
 import { FileSecretStore } from '../../../../src/main/core/settings/secrets';
 import { defaultState } from '../../../../src/main/core/settings/settingsState';
 import { requests, type EventName, type Events, type RequestArgs, type RequestName, type RequestResult } from '../../../../src/shared/contract';

@@ -2,10 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../createCore';
-import { dispatch } from '../api/dispatch';
-import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../shared/wsProtocol';
-import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
+import type { Core } from '../../app/createCore';
+import { dispatch } from '../../api/dispatch';
+import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../../shared/wsProtocol';
+import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
 
 export interface HeadlessServerOptions {

@@ -3,9 +3,9 @@
  * documented in docs/live-feed.md. Pure: the same events the windows get go in (the batched
  * `stream` deltas, so subscribers see the text exactly as the user does), frames come out.
  */
-import type { EventName, Events } from '../../../shared/contract';
-import type { AppErrorData } from '../../../shared/errors';
-import type { WebSearchStep, WebSearchStepKind } from '../../../shared/webSearch';
+import type { EventName, Events } from '../../../../shared/contract';
+import type { AppErrorData } from '../../../../shared/errors';
+import type { WebSearchStep, WebSearchStepKind } from '../../../../shared/webSearch';
 
 export type FeedFrame =
   | { type: 'text'; status: boolean; msg: string; user: 'assistant' | 'user'; conversation_id: string }

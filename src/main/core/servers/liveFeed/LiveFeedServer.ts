@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppErrorData } from '../../../shared/errors';
-import type { EventBus } from '../events';
+import type { AppErrorData } from '../../../../shared/errors';
+import type { EventBus } from '../../base/eventBus';
 import { feedFrames } from './feedFrames';
-import { listenLocal } from '../localServer/listenLocal';
+import { listenLocal } from '../../net/listenLocal';
 
 export const FEED_PATH = '/feed';
 
@@ -13,7 +13,7 @@ const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** A dropped subscriber that does not read the close frame either is cut off after this. */
 const TERMINATE_AFTER_MS = 1000;
 
-export interface LocalFeedOptions {
+export interface LiveFeedOptions {
   bus: EventBus;
   token: string;
   /** 0 picks a free port. */
@@ -28,7 +28,7 @@ export interface LocalFeedOptions {
  * holding the token. Sending never waits for a subscriber; one that falls behind is dropped
  * with a close reason instead of growing Brook's memory or slowing anyone else.
  */
-export class LocalFeedServer {
+export class LiveFeedServer {
   private constructor(
     private readonly http: Server,
     private readonly wss: WebSocketServer,
@@ -37,7 +37,7 @@ export class LocalFeedServer {
     private readonly unsubscribe: () => void,
   ) {}
 
-  static async start(o: LocalFeedOptions): Promise<LocalFeedServer> {
+  static async start(o: LiveFeedOptions): Promise<LiveFeedServer> {
     const maxBuffered = o.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     const log = o.log ?? (() => {});
     const http = createServer((_req, res) => {
@@ -67,7 +67,7 @@ export class LocalFeedServer {
       }
     });
 
-    const server = new LocalFeedServer(http, wss, port, o.token, unsubscribe);
+    const server = new LiveFeedServer(http, wss, port, o.token, unsubscribe);
     http.on('upgrade', (req, socket, head) => {
       const reason = server.refusal(req);
       if (reason) {

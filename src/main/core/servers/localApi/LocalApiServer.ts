@@ -1,11 +1,11 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
-import type { SettingsRepository } from '../settings/settingsState';
-import type { StreamListener } from '../stream/StreamManager';
-import { isLocalHost, isOwnOrigin } from '../localFeed/LocalFeedServer';
-import { listenLocal } from '../localServer/listenLocal';
+import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import type { SettingsRepository } from '../../settings/settingsState';
+import type { StreamListener } from '../../streaming/StreamManager';
+import { isLocalHost, isOwnOrigin } from '../liveFeed/LiveFeedServer';
+import { listenLocal } from '../../net/listenLocal';
 import { parseCompletionRequest, toTurn, type CompletionRequest } from './completionRequest';
 import { listModelNames, resolveModelName } from './modelNames';
 import { failure, failureFromError, unauthorized, type ApiFailure } from './openaiErrors';

@@ -1,8 +1,8 @@
 import type { Message } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { EventBus } from '../events';
+import type { EventBus } from '../base/eventBus';
 import type { HistoryStore, MessageFinish } from '../history/HistoryStore';
-import type { StreamListener, StreamOutcome, StreamState } from '../stream/StreamManager';
+import type { StreamListener, StreamOutcome, StreamState } from './StreamManager';
 
 const FINAL_WRITE_RETRY_MS = 1000;
 

@@ -1,4 +1,4 @@
-import type { DesktopStatus, Settings } from '../../shared/domain';
+import type { DesktopStatus, Settings } from '../../../shared/domain';
 
 /**
  * What only a desktop shell can do: tray, global shortcut, the quick-ask window, login

@@ -1,5 +1,5 @@
-import { AppError, type ErrorCode } from '../../../shared/errors';
-import { errorText } from '../../../shared/i18n/errorText';
+import { AppError, type ErrorCode } from '../../../../shared/errors';
+import { errorText } from '../../../../shared/i18n/errorText';
 
 /** OpenAI's error envelope, which every OpenAI client library knows how to read. */
 export interface OpenAIErrorBody {

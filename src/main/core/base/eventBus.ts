@@ -1,4 +1,4 @@
-import type { EventName, Events } from '../../shared/contract';
+import type { EventName, Events } from '../../../shared/contract';
 
 export type BusListener = <E extends EventName>(name: E, payload: Events[E]) => void;
 

@@ -5,9 +5,9 @@
  * and returns the events to yield; they hold no network and no state beyond one answer.
  */
 import type { WebSearchStep, WebSource } from '../../../shared/webSearch';
-import { isRecord } from '../providers/common';
-import type { ProviderEvent } from '../providers/provider';
-import { hostOf } from './compose';
+import { isRecord } from '../net/http';
+import type { ProviderEvent } from './provider';
+import { hostOf } from '../websearch/compose';
 
 const EXCERPT_CHARS = 400;
 

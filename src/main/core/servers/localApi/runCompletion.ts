@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationParams } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
-import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
-import type { ChatService } from '../chat/ChatService';
-import { fitContext, outputReserve } from '../chat/contextBudget';
-import type { EventBus } from '../events';
-import type { HistoryStore } from '../history/HistoryStore';
-import type { ProviderService } from '../settings/ProviderService';
-import type { ProviderRecord } from '../settings/settingsState';
-import type { StreamListener, StreamManager } from '../stream/StreamManager';
+import type { ConversationParams } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../../shared/modelContext';
+import type { ChatService } from '../../chat/ChatService';
+import { fitContext, outputReserve } from '../../base/contextBudget';
+import type { EventBus } from '../../base/eventBus';
+import type { HistoryStore } from '../../history/HistoryStore';
+import type { ProviderService } from '../../settings/ProviderService';
+import type { ProviderRecord } from '../../settings/settingsState';
+import type { StreamListener, StreamManager } from '../../streaming/StreamManager';
 import type { CompletionTurn } from './completionRequest';
 
 export interface CompletionDeps {

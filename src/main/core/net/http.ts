@@ -12,7 +12,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { errorFromFetchFailure, errorFromResponse, type ErrorContext, type ExtraErrorKey } from './httpErrors';
-import type { ChatTurnMessage, ProviderRequest } from './provider';
+import type { ChatTurnMessage, ProviderRequest } from '../providers/provider';
 
 /** Far above any real chunk; only guards against a server that never ends a line. */
 export const MAX_EVENT_CHARS = 8 * 1024 * 1024;

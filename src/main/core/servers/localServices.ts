@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalServicesStatus, Settings } from '../../shared/domain';
-import { AppError, type AppErrorData } from '../../shared/errors';
-import { errorText, textLanguage } from '../../shared/i18n/errorText';
-import type { EventBus } from './events';
+import type { LocalServicesStatus, Settings } from '../../../shared/domain';
+import { AppError, type AppErrorData } from '../../../shared/errors';
+import { errorText, textLanguage } from '../../../shared/i18n/errorText';
+import type { EventBus } from '../base/eventBus';
 import { LocalApiServer } from './localApi/LocalApiServer';
 import type { CompletionDeps } from './localApi/runCompletion';
-import { LocalFeedServer } from './localFeed/LocalFeedServer';
-import type { SecretStore } from './settings/secrets';
-import type { SettingsRepository } from './settings/settingsState';
+import { LiveFeedServer } from './liveFeed/LiveFeedServer';
+import type { SecretStore } from '../settings/secrets';
+import type { SettingsRepository } from '../settings/settingsState';
 
 /** Secret-store slots (no dots: electron-store reads those as paths); provider ids are UUIDs, so these never collide. */
 const FEED_TOKEN_SLOT = 'brook-local-feed-token';
@@ -32,7 +32,7 @@ interface Running<T> {
  * applied one at a time, in order, so quick toggles never leave two servers on one port.
  */
 export class LocalServices {
-  private feed: Running<LocalFeedServer> | null = null;
+  private feed: Running<LiveFeedServer> | null = null;
   private api: Running<LocalApiServer> | null = null;
   private feedError: AppErrorData | null = null;
   private apiError: AppErrorData | null = null;
@@ -101,7 +101,7 @@ export class LocalServices {
     }
     if (localFeed.enabled && !this.feed) {
       try {
-        const server = await LocalFeedServer.start({
+        const server = await LiveFeedServer.start({
           bus: this.bus,
           token: this.secret(FEED_TOKEN_SLOT, newToken),
           port: localFeed.port ?? 0,
