@@ -1,8 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, REQUEST_NAMES } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { dispatch } from './core/api/dispatch';
-import type { Core } from './core/app/createCore';
+import { type Core, dispatch } from './core';
 
 /**
  * One ipcMain handler per request name. Each checks that the message comes from one of our

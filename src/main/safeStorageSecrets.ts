@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretStore } from './core/settings/secrets';
+import type { SecretStore } from './core';
 
 /**
  * API keys encrypted with the OS keychain (DPAPI, Keychain, libsecret). Only ciphertext

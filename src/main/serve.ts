@@ -8,11 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
-import { createCore } from './core/app/createCore';
-import { defaultDataDir } from './core/app/paths';
-import { FileSecretStore } from './core/settings/secrets';
-import { startHeadlessServer } from './core/servers/headless/headlessServer';
-import { defaultState } from './core/settings/settingsState';
+import { createCore, defaultDataDir, defaultState, FileSecretStore, startHeadlessServer } from './core';
 import { version } from '../../package.json';
 import { AppError } from '../shared/errors';
 

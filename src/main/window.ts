@@ -1,7 +1,7 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isSafeExternalUrl } from './core/net/externalUrl';
+import { isSafeExternalUrl } from './core';
 
 export type Page = 'index' | 'quick';
 

@@ -1,7 +1,6 @@
 import { app, clipboard } from 'electron';
 import type { DesktopStatus, Settings } from '../../shared/domain';
-import type { DesktopPort } from '../core/base/desktopPort';
-import type { EventBus } from '../core/base/eventBus';
+import type { DesktopPort, EventBus } from '../core';
 import { harden, loadPage, type WindowPaths } from '../window';
 import { QuickAskWindow } from './quickAskWindow';
 import { ShortcutRegistration } from './shortcut';

@@ -1,18 +1,11 @@
 import type { Handlers, SettingsPatch } from '../../../shared/contract';
-import type { AppInfo, Settings } from '../../../shared/domain';
+import type { AppInfo, HistoryHealth, LocalServicesStatus, Settings } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { ChatService } from '../chat/ChatService';
-import type { DesktopPort } from '../base/desktopPort';
-import type { EventBus } from '../base/eventBus';
-import type { AssistantStore } from '../history/AssistantStore';
-import type { HistoryStore } from '../history/HistoryStore';
-import type { LocalServices } from '../servers/localServices';
-import type { TransferService } from '../history/transfer/TransferService';
-import type { HistoryBackups } from '../history/backups';
-import type { HistoryHealth } from '../../../shared/domain';
-import type { ProviderService } from '../settings/ProviderService';
-import type { SettingsRepository } from '../settings/settingsState';
-import type { WebSearchService } from '../websearch/WebSearchService';
+import type { ChatService } from '../chat';
+import type { DesktopPort, EventBus } from '../base';
+import type { AssistantStore, HistoryBackups, HistoryStore, TransferService } from '../history';
+import type { ProviderService, SettingsRepository } from '../settings';
+import type { WebSearchService } from '../websearch';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -22,11 +15,20 @@ export interface HandlerDeps {
   chat: ChatService;
   bus: EventBus;
   desktop: DesktopPort;
-  local: LocalServices;
+  local: LocalServicesControl;
   assistants: AssistantStore;
   transfer: TransferService;
   webSearch: WebSearchService;
   maintenance: HistoryMaintenance;
+}
+
+/** The live feed and local API as the requests see them (servers/LocalServices fills it in). */
+export interface LocalServicesControl {
+  status(): LocalServicesStatus;
+  renewFeedToken(): LocalServicesStatus;
+  renewApiKey(): LocalServicesStatus;
+  /** Resolves once the servers match `settings`. */
+  apply(settings: Settings): Promise<void>;
 }
 
 export interface HistoryMaintenance {

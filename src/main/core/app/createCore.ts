@@ -1,27 +1,18 @@
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import type { AppInfo } from '../../../shared/domain';
-import { createHandlers } from '../api/handlers';
+import type { AppInfo, HistoryHealth } from '../../../shared/domain';
+import { createHandlers } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
-import { noDesktop, type DesktopPort } from '../base/desktopPort';
-import { ChatService, type ChatServiceOptions } from '../chat/ChatService';
-import { EventBus } from '../base/eventBus';
-import { HistoryBackups } from '../history/backups';
-import { HistoryStore } from '../history/HistoryStore';
-import { LocalServices } from '../servers/localServices';
-import { AssistantStore } from '../history/AssistantStore';
-import { TransferService } from '../history/transfer/TransferService';
-import { AutoTitler } from '../chat/autoTitle';
-import { checkOpens, quickCheckInBackground, setAsideDamaged } from '../history/integrity';
-import type { HistoryHealth } from '../../../shared/domain';
-import type { ProviderDeps } from '../providers/provider';
-import { Network } from '../net/proxy';
-import { ProviderService } from '../settings/ProviderService';
+import { type DesktopPort, EventBus, noDesktop } from '../base';
+import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
+import { AssistantStore, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
+import { LocalServices } from '../servers';
+import type { ProviderDeps } from '../providers';
+import { Network } from '../net';
+import { ProviderService, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
-import type { SecretStore } from '../settings/secrets';
-import { SettingsRepository, type SettingsBackend } from '../settings/settingsState';
-import { StreamManager } from '../streaming/StreamManager';
-import { WebSearchService, type WebSearchServiceOptions } from '../websearch/WebSearchService';
+import { StreamManager } from '../streaming';
+import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
 export interface CoreOptions {
   dataDir: string;

@@ -1,5 +1,10 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import type { ChatTurnMessage } from '../providers/provider';
+
+/** One message of a conversation as a model reads it; providers send these (ProviderRequest.messages). */
+export interface ChatTurnMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
 
 /** Role markers and separators each message costs beyond its text (OpenAI's published rule of thumb). */
 const PER_MESSAGE_OVERHEAD = 4;

@@ -1,24 +1,19 @@
-import type { Conversation, Message, StreamSnapshot } from '../../../shared/domain';
+import type { Conversation, Message, ProviderKind, StreamSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { UNDO_DELETE_MS } from '../../../shared/contract';
 import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
-import type { ProviderKind } from '../../../shared/domain';
-import type { EventBus } from '../base/eventBus';
-import type { HistoryStore } from '../history/HistoryStore';
-import { continueRequest } from '../providers/continuation';
-import type { Provider, ProviderRequest } from '../providers/provider';
-import type { ProviderService } from '../settings/ProviderService';
-import { BatchedForwarder } from '../streaming/windowListener';
-import type { StreamListener, StreamManager } from '../streaming/StreamManager';
+import { type EventBus, fitContext, outputReserve } from '../base';
+import type { HistoryStore } from '../history';
+import { continueRequest, type Provider, type ProviderRequest } from '../providers';
+import type { ProviderService } from '../settings';
+import { BatchedForwarder, persistenceListener, type StreamListener, type StreamManager } from '../streaming';
 import { buildContext, titleFromText } from './buildContext';
 import { checkParams } from './checkParams';
-import { fitContext, outputReserve } from '../base/contextBudget';
-import { persistenceListener } from '../streaming/persistenceListener';
 import { dropRepeatedSeam } from './seamFilter';
 import { searchingSource } from './searchingSource';
-import type { WebSearchService } from '../websearch/WebSearchService';
+import type { WebSearchService } from '../websearch';
 
 export interface ChatServiceOptions {
   /** How often streamed text is written to the database; at most a second is lost on a crash. */

@@ -1,9 +1,9 @@
 import type { Message } from '../../../shared/domain';
 import type { StreamEventEnvelope } from '../../../shared/streamEvents';
-import type { EventBus } from '../base/eventBus';
-import type { HistoryStore } from '../history/HistoryStore';
-import type { ChatTurnMessage } from '../providers/provider';
-import type { ProviderService } from '../settings/ProviderService';
+import type { EventBus } from '../base';
+import type { HistoryStore } from '../history';
+import type { ChatTurnMessage } from '../providers';
+import type { ProviderService } from '../settings';
 import { titleFromText } from './buildContext';
 
 export interface AutoTitlerOptions {

@@ -1,5 +1,5 @@
 import type { Message } from '../../../shared/domain';
-import type { ChatTurnMessage } from '../providers/provider';
+import type { ChatTurnMessage } from '../providers';
 
 /**
  * The messages sent to the model for the visible branch. Failed and empty answers are left

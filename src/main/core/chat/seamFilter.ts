@@ -1,4 +1,4 @@
-import type { ProviderEvent } from '../providers/provider';
+import type { ProviderEvent } from '../providers';
 
 /** How much of the continuation is held back to look for a repeat of the old text's tail. */
 const LOOKAHEAD = 80;

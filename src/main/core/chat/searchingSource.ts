@@ -1,8 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import type { Provider, ProviderEvent, ProviderRequest } from '../providers/provider';
-import { searchUnavailableNote } from '../websearch/compose';
-import { webSearchAnswer } from '../websearch/pipeline';
-import type { WebSearchService } from '../websearch/WebSearchService';
+import { searchUnavailableNote, type Provider, type ProviderEvent, type ProviderRequest } from '../providers';
+import { webSearchAnswer, type WebSearchService } from '../websearch';
 
 /**
  * A turn's event source when the conversation searches the web first: Brook's own pipeline

@@ -12,6 +12,7 @@
  * servers echo the key they rejected back in the error message.
  */
 import { AppError, type AppErrorInit, type ErrorCode, type EXTRA_ERROR_KEYS } from '../../../shared/errors';
+import { readCappedText } from './body';
 
 /** Only keys the locales are known to have (`errors.<code>` is the AppError default). */
 export type ExtraErrorKey = (typeof EXTRA_ERROR_KEYS)[number];
@@ -260,21 +261,7 @@ export function errorFromFetchFailure(err: unknown, ctx: ErrorContext = {}): App
 
 /** Reads at most MAX_ERROR_BODY_CHARS, so a wrong URL serving a large page cannot stall us. */
 export async function readErrorBody(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    while (text.length < MAX_ERROR_BODY_CHARS) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-    text += decoder.decode();
-  } catch {
-    // The body broke off; whatever arrived is still the best detail we have.
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
+  // Four bytes a character at most: enough bytes for the characters kept.
+  const text = await readCappedText(response.body, { maxBytes: MAX_ERROR_BODY_CHARS * 4, keepPartial: true });
   return text.slice(0, MAX_ERROR_BODY_CHARS);
 }

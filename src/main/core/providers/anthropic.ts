@@ -13,24 +13,9 @@
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
-import {
-  checkedUrl,
-  connectionLost,
-  finiteNumber,
-  isRecord,
-  makeUsage,
-  noUserMessage,
-  parseJson,
-  readJson,
-  readSse,
-  resolveFailure,
-  sendOk,
-  splitMessages,
-  trimBase,
-  withSecretHeaders,
-} from '../net/http';
-import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
-import { AnthropicWebSearch } from './nativeSearch';
+import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { makeUsage, noUserMessage, splitMessages } from './messages';
+import { AnthropicWebSearch } from './anthropicSearch';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export const ANTHROPIC_VERSION = '2023-06-01';

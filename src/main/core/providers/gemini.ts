@@ -15,25 +15,9 @@
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
-import {
-  checkedUrl,
-  connectionLost,
-  finiteNumber,
-  isRecord,
-  makeUsage,
-  noUserMessage,
-  parseJson,
-  readJson,
-  readSse,
-  rejectPrefill,
-  resolveFailure,
-  sendOk,
-  splitMessages,
-  trimBase,
-  withSecretHeaders,
-} from '../net/http';
-import { errorFromStreamPayload, extractErrorFields, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
-import { GeminiGrounding } from './nativeSearch';
+import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, extractErrorFields, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
+import { GeminiGrounding } from './geminiGrounding';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 const MAX_MODEL_PAGES = 20;

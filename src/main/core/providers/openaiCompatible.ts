@@ -16,25 +16,11 @@
  */
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
-import {
-  checkedUrl,
-  connectionLost,
-  isRecord,
-  makeUsage,
-  finiteNumber,
-  messagesWithSystem,
-  nonEmptyString,
-  parseJson,
-  readSse,
-  resolveFailure,
-  sendOk,
-  trimBase,
-  withSecretHeaders,
-} from '../net/http';
-import { errorFromStreamPayload, redact, truncateDetail, type ErrorContext, type ExtraErrorKey } from '../net/httpErrors';
+import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, type ExtraErrorKey, finiteNumber, isRecord, nonEmptyString, parseJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { makeUsage, messagesWithSystem } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { ThinkTagSplitter } from './thinkTags';
-import { QianfanWebSearch } from './nativeSearch';
+import { QianfanWebSearch } from './qianfanSearch';
 import type { Usage } from '../../../shared/domain';
 
 const NOT_COMPATIBLE: ExtraErrorKey = 'errors.notOpenAICompatible';

@@ -6,11 +6,10 @@
 import type { Agent } from 'node:http';
 import type { ProviderKind, Usage } from '../../../shared/domain';
 import type { NativeSearchPreset, WebSearchStep, WebSource } from '../../../shared/webSearch';
+import type { ChatTurnMessage } from '../base';
 
-export interface ChatTurnMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+export type { ChatTurnMessage };
+
 
 export interface ProviderRequest {
   model: string;

@@ -24,25 +24,8 @@ import { createHash } from 'node:crypto';
 import type { Usage } from '../../../shared/domain';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS, QIANFAN_MODELS, qianfanEndpoint } from '../../../shared/providerCatalog';
-import {
-  abortReason,
-  checkedUrl,
-  connectionLost,
-  finiteNumber,
-  isRecord,
-  makeUsage,
-  noUserMessage,
-  nonEmptyString,
-  parseJson,
-  readJson,
-  readSse,
-  rejectPrefill,
-  resolveFailure,
-  sendOk,
-  splitMessages,
-  trimBase,
-} from '../net/http';
-import { cleanDetail, errorFromHttp, readErrorBody, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
+import { abortReason, checkedUrl, cleanDetail, connectionLost, type ErrorContext, errorFromHttp, finiteNumber, isRecord, nonEmptyString, parseJson, readErrorBody, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail } from '../net';
+import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export { QIANFAN_MODELS, qianfanEndpoint, type QianfanModel } from '../../../shared/providerCatalog';

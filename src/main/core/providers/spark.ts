@@ -33,11 +33,11 @@ import WebSocket, { type RawData } from 'ws';
 import type { Usage } from '../../../shared/domain';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS, findSparkProduct, SPARK_PRODUCTS } from '../../../shared/providerCatalog';
-import { abortReason, checkedUrl, connectionLost, finiteNumber, isRecord, makeUsage, noUserMessage, parseJson, rejectPrefill, splitMessages } from '../net/http';
-import { cleanDetail, errorFromFetchFailure, errorFromHttp, redact, truncateDetail, type ErrorContext } from '../net/httpErrors';
+import { abortReason, checkedUrl, cleanDetail, connectionLost, type ErrorContext, errorFromFetchFailure, errorFromHttp, finiteNumber, isRecord, parseJson, redact, truncateDetail } from '../net';
+import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
-import { searchUnavailableNote } from '../websearch/compose';
-import { SPARK_SEARCH_TOOL, SparkWebSearch, sparkHasSearch } from './nativeSearch';
+import { searchUnavailableNote } from './searchNotes';
+import { SPARK_SEARCH_TOOL, SparkWebSearch, sparkHasSearch } from './sparkSearch';
 
 export { SPARK_PRODUCTS, findSparkProduct, type SparkProduct } from '../../../shared/providerCatalog';
 

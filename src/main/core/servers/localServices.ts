@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { LocalServicesStatus, Settings } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { errorText, textLanguage } from '../../../shared/i18n/errorText';
-import type { EventBus } from '../base/eventBus';
+import type { EventBus } from '../base';
 import { LocalApiServer } from './localApi/LocalApiServer';
 import type { CompletionDeps } from './localApi/runCompletion';
 import { LiveFeedServer } from './liveFeed/LiveFeedServer';
-import type { SecretStore } from '../settings/secrets';
-import type { SettingsRepository } from '../settings/settingsState';
+import type { SecretStore, SettingsRepository } from '../settings';
 
 /** Secret-store slots (no dots: electron-store reads those as paths); provider ids are UUIDs, so these never collide. */
 const FEED_TOKEN_SLOT = 'brook-local-feed-token';

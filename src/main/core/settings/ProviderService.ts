@@ -3,8 +3,7 @@ import type { ConnectionTestResult, ProviderKind, ProviderView } from '../../../
 import type { ProviderDraft } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { nativeSearchPreset } from '../../../shared/webSearch';
-import { getProviderFactory } from '../providers/registry';
-import type { Provider, ProviderConnection, ProviderDeps } from '../providers/provider';
+import { getProviderFactory, type Provider, type ProviderConnection, type ProviderDeps } from '../providers';
 import type { SecretStore } from './secrets';
 import type { ProviderRecord, SettingsRepository } from './settingsState';
 

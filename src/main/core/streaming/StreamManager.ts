@@ -1,6 +1,6 @@
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { ProviderEvent } from '../providers/provider';
+import type { ProviderEvent } from '../providers';
 import { withSource, withStep, type WebSearchRecord, type WebSearchStep, type WebSource } from '../../../shared/webSearch';
 
 export type StreamOutcome =

@@ -1,7 +1,7 @@
 import type { Message } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { EventBus } from '../base/eventBus';
-import type { HistoryStore, MessageFinish } from '../history/HistoryStore';
+import type { EventBus } from '../base';
+import type { HistoryStore, MessageFinish } from '../history';
 import type { StreamListener, StreamOutcome, StreamState } from './StreamManager';
 
 const FINAL_WRITE_RETRY_MS = 1000;

@@ -1,8 +1,7 @@
 import type { Conversation, WebSearchKeyStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { KeyedSearchBackend } from '../../../shared/webSearch';
-import type { SecretStore } from '../settings/secrets';
-import type { SettingsRepository } from '../settings/settingsState';
+import type { SecretStore, SettingsRepository } from '../settings';
 import { BRAVE_URL, BraveBackend } from './brave';
 import { PageReader } from './pageReader';
 import type { SearchBackend } from './searchBackend';

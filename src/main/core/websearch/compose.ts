@@ -1,5 +1,6 @@
 import type { WebSource } from '../../../shared/webSearch';
-import { estimateTokens } from '../base/contextBudget';
+import { estimateTokens } from '../base';
+import { hostOf } from '../net';
 
 export interface ReadSource {
   url: string;
@@ -51,16 +52,6 @@ export function searchInstructions(sources: readonly WebSource[], excerpts: read
     '',
     blocks.join('\n\n'),
   ].join('\n');
-}
-
-/** When the search failed: the model answers anyway and says it could not search. */
-export function searchUnavailableNote(): string {
-  return 'A web search was attempted for this message but failed. Answer from what you know, and begin by telling the user, in their language, that web search was unavailable.';
-}
-
-/** When the search worked but found nothing readable: the model says so instead of pretending. */
-export function searchFoundNothingNote(): string {
-  return 'A web search for this message found nothing usable. Answer from what you know, and tell the user, in their language, that the search found no useful results.';
 }
 
 function fitText(text: string, tokens: number, count: (t: string) => number, terms: ReadonlySet<string>): string {
@@ -121,12 +112,4 @@ function relevance(paragraph: string, terms: ReadonlySet<string>): number {
 function preview(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_PREVIEW_CHARS ? `${flat.slice(0, EXCERPT_PREVIEW_CHARS)}…` : flat;
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }

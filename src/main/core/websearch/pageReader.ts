@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { abortReason } from '../net/http';
+import { abortReason, privateTarget, readCappedText, systemLookup, type HostLookup } from '../net';
 import { extractMainText, type ExtractedPage } from './extractText';
-import { privateTarget, systemLookup, type HostLookup } from '../net/privateAddress';
 
 export interface PageReaderOptions {
   fetch: typeof globalThis.fetch;
@@ -54,7 +53,8 @@ export class PageReader {
         void response.body?.cancel().catch(() => undefined);
         throw skip('errors.pageNotHtml', { type: type.split(';')[0]!.trim() || '?' });
       }
-      const html = await this.readCapped(response, combined, charsetOf(type));
+      // Reads until the cap, then cancels the download; what arrived is still parsed.
+      const html = await readCappedText(response.body, { maxBytes: this.maxBytes, charset: charsetOf(type), signal: combined });
       return extractMainText(html, new URL(url).hostname);
     } catch (err) {
       throw fail(err);
@@ -85,40 +85,6 @@ export class PageReader {
       current = new URL(location, current);
       if (current.protocol !== 'http:' && current.protocol !== 'https:') throw skip('errors.pageUnreadable', {}, `redirect to ${current.protocol}`);
     }
-  }
-
-  /** Reads until the cap, then cancels the download; what arrived is still parsed. */
-  private async readCapped(response: Response, signal: AbortSignal, charset: string): Promise<string> {
-    if (!response.body) return '';
-    let decoder: InstanceType<typeof TextDecoder>;
-    try {
-      decoder = new TextDecoder(charset);
-    } catch {
-      decoder = new TextDecoder('utf-8');
-    }
-    const reader = response.body.getReader();
-    const onAbort = (): void => void reader.cancel().catch(() => undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
-    let bytes = 0;
-    let text = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (signal.aborted) throw signal.reason;
-        if (done) break;
-        const room = this.maxBytes - bytes;
-        const chunk = value.byteLength > room ? value.subarray(0, room) : value;
-        bytes += chunk.byteLength;
-        text += decoder.decode(chunk, { stream: true });
-        if (bytes >= this.maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          break;
-        }
-      }
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
-    return text + decoder.decode();
   }
 }
 

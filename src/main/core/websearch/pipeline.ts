@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { WebSearchStep } from '../../../shared/webSearch';
-import { abortReason } from '../net/http';
-import type { ChatTurnMessage, Provider, ProviderEvent, ProviderRequest } from '../providers/provider';
-import { composeSources, searchFoundNothingNote, searchInstructions, searchUnavailableNote, type ReadSource } from './compose';
+import { abortReason } from '../net';
+import { searchFoundNothingNote, searchUnavailableNote, type ChatTurnMessage, type Provider, type ProviderEvent, type ProviderRequest } from '../providers';
+import { composeSources, searchInstructions, type ReadSource } from './compose';
 import type { PageReader } from './pageReader';
 import { generateQueries } from './queries';
 import type { SearchBackend, SearchHit } from './searchBackend';

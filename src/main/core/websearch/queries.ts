@@ -1,4 +1,4 @@
-import type { ChatTurnMessage, Provider } from '../providers/provider';
+import type { ChatTurnMessage, Provider } from '../providers';
 
 export const MAX_QUERIES = 3;
 const QUERY_TIMEOUT_MS = 20_000;

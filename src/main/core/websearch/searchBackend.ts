@@ -33,16 +33,6 @@ export function plainSnippet(text: unknown): string {
     .trim();
 }
 
-/** Only http(s) results: a search engine may list ftp:// or magnet: links that cannot be read. */
-export function isWebUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** Keeps the first hit per URL, up to `limit`. */
 export function uniqueHits(hits: readonly SearchHit[], limit: number): SearchHit[] {
   const seen = new Set<string>();

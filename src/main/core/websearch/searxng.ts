@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { isRecord, readJson, sendOk } from '../net/http';
-import { errorFromResponse } from '../net/httpErrors';
-import { isWebUrl, plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
+import { errorFromResponse, isRecord, isWebUrl, readJson, sendOk } from '../net';
+import { plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 /**
  * A self-hosted SearXNG instance (protocols.md §7.1). `format=json` works only where the

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { isRecord, readJson, sendOk, withSecretHeaders } from '../net/http';
-import { isWebUrl, plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
+import { isRecord, isWebUrl, readJson, sendOk, withSecretHeaders } from '../net';
+import { plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 export const TAVILY_URL = 'https://api.tavily.com';
 

@@ -2,14 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../../app/createCore';
-import { dispatch } from '../../api/dispatch';
+import { type Handlers, MAX_MESSAGE_CHARS } from '../../../../shared/contract';
+import { dispatch } from '../../api';
+import type { EventBus } from '../../base';
 import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../../shared/wsProtocol';
-import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
 
 export interface HeadlessServerOptions {
-  core: Core;
+  /** What the windows talk to: the requests' handlers and the bus their events come from. */
+  core: { handlers: Handlers; bus: EventBus };
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;

@@ -2,9 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppErrorData } from '../../../../shared/errors';
-import type { EventBus } from '../../base/eventBus';
+import type { EventBus } from '../../base';
 import { feedFrames } from './feedFrames';
-import { listenLocal } from '../../net/listenLocal';
+import { listenLocal } from '../../net';
 
 export const FEED_PATH = '/feed';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import type { ChatTurnMessage } from '../../providers/provider';
+import type { ChatTurnMessage } from '../../providers';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { ProviderRecord, StoredState } from '../../settings/settingsState';
+import type { ProviderRecord, StoredState } from '../../settings';
 
 /**
  * API model names are `<provider name>/<model>`, e.g. `DeepSeek/deepseek-chat`; a bare provider

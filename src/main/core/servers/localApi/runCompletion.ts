@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationParams } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../../shared/modelContext';
-import type { ChatService } from '../../chat/ChatService';
-import { fitContext, outputReserve } from '../../base/contextBudget';
-import type { EventBus } from '../../base/eventBus';
-import type { HistoryStore } from '../../history/HistoryStore';
-import type { ProviderService } from '../../settings/ProviderService';
-import type { ProviderRecord } from '../../settings/settingsState';
-import type { StreamListener, StreamManager } from '../../streaming/StreamManager';
+import type { ChatService } from '../../chat';
+import { type EventBus, fitContext, outputReserve } from '../../base';
+import type { HistoryStore } from '../../history';
+import type { ProviderRecord, ProviderService } from '../../settings';
+import type { StreamListener, StreamManager } from '../../streaming';
 import type { CompletionTurn } from './completionRequest';
 
 export interface CompletionDeps {

@@ -1,0 +1,8 @@
+/**
+ * base: what every other core module may use, and which uses no other module. The event bus
+ * the core tells windows through, the desktop port the shell fills in, and the token budget
+ * (counting tokens, fitting a conversation into a model's window) that chat and web search share.
+ */
+export { estimateTokens, fitContext, outputReserve, type ChatTurnMessage, type ContextLimits, type ContextPlan } from './contextBudget';
+export { noDesktop, type DesktopPort } from './desktopPort';
+export { EventBus, type BusListener } from './eventBus';
