@@ -2,16 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { boundariesConfig } from './eslint.boundaries.js';
 
 const electronImport = {
   paths: [
-    { name: 'electron', message: 'core and shared run in plain Node and the browser: never import electron here.' },
+    { name: 'electron', message: 'core, shared and the renderer never import electron: the core runs in plain Node, the renderer in a sandbox.' },
   ],
-  patterns: [{ group: ['electron/*'], message: 'core and shared never import electron.' }],
+  patterns: [{ group: ['electron/*'], message: 'core, shared and the renderer never import electron.' }],
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
+  // tests/lint-fixtures: deliberately wrong imports, linted by tests/unit/lint/boundaries.test.ts at virtual paths.
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'tests/lint-fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +23,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Layer rule: see DESIGN.md. core/shared must load without Electron.
+  // Layers and core modules: see docs/architecture.md. core/shared must load without Electron.
+  boundariesConfig,
   {
     files: ['src/main/core/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', electronImport] },
@@ -51,7 +54,10 @@ export default tseslint.config(
         'error',
         {
           ...electronImport,
-          patterns: [{ group: ['**/main/**', '**/preload/**', 'node:*'], message: 'the renderer talks only through the typed client.' }],
+          patterns: [
+            ...electronImport.patterns,
+            { group: ['**/main/**', '**/preload/**', 'node:*'], message: 'the renderer talks only through the typed client.' },
+          ],
         },
       ],
     },

@@ -1,0 +1,4 @@
+// lint-as: src/main/core/history/wrong.ts
+// expect: boundaries/dependencies
+import { ChatService } from '../chat';
+export const wrong = ChatService;

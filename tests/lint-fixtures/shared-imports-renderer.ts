@@ -1,0 +1,4 @@
+// lint-as: src/shared/wrong.ts
+// expect: boundaries/dependencies
+import { createClient } from '../renderer/src/client';
+export const wrong = createClient;
