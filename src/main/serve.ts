@@ -65,6 +65,8 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
     console.error(`Brook is already running with this data folder (process ${err.params?.pid}). Stop it, or use --data-dir.`);
+  } else if (err instanceof AppError && err.messageKey === 'errors.portInUse') {
+    console.error(`Port ${err.params?.port} on 127.0.0.1 is taken. Choose another with --port, or 0 for a free one.`);
   } else {
     console.error(err instanceof Error ? err.message : err);
   }

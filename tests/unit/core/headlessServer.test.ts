@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,10 +73,29 @@ async function finished(_conversationId: string, messageId: string): Promise<Mes
   throw new Error(`message ${messageId} never ended`);
 }
 
+/** The status of a plain GET of the page, sent with this Host header (fetch may not set Host). */
+function pageStatus(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpGet({ host: '127.0.0.1', port: server.port, path: '/', headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
+
 describe('headless server transport', () => {
   it('refuses a wrong token and a foreign origin at the handshake', async () => {
     await expect(WsContractClient.connect(wsUrl('wrong'), origin())).rejects.toThrow('HTTP 401');
     await expect(WsContractClient.connect(wsUrl(), { origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) with 403, for the socket and the page alike', async () => {
+    const rebound = { host: `rebound.example:${server.port}`, origin: `http://rebound.example:${server.port}` };
+    await expect(WsContractClient.connect(wsUrl(), rebound)).rejects.toThrow('HTTP 403');
+    // Same token, our own Origin, only the Host is foreign.
+    await expect(WsContractClient.connect(wsUrl(), { ...origin(), host: `rebound.example:${server.port}` })).rejects.toThrow('HTTP 403');
+    expect(await pageStatus(`rebound.example:${server.port}`)).toBe(403);
+    expect(await pageStatus(`localhost:${server.port}`)).not.toBe(403);
   });
 
   it('validates arguments and reports errors as data', async () => {

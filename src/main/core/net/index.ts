@@ -28,3 +28,4 @@ export { isPrivateAddress, privateTarget, systemLookup, type HostLookup } from '
 export { Network, proxyFor, type ProxyEnv } from './proxy';
 export { MAX_EVENT_CHARS, readSse, type SseItem, type SseOptions } from './sse';
 export { checkedUrl, hostOf, isWebUrl, trimBase } from './urls';
+export { isLocalHost, isOwnOrigin, localRequestRefusal, refusalStatusLine, refuseUpgrade, type GuardOptions, type Refusal } from './localGuard';

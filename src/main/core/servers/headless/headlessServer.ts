@@ -1,9 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type Handlers, MAX_MESSAGE_CHARS } from '../../../../shared/contract';
 import { dispatch } from '../../api';
+import { isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade } from '../../net';
 import type { EventBus } from '../../base';
 import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../../shared/wsProtocol';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
@@ -30,8 +30,8 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 /**
  * Browser mode: serves the renderer on 127.0.0.1 and carries the same contract as IPC over
- * one WebSocket per window. A random token (in the URL fragment) and an Origin check keep
- * other local programs and web pages out.
+ * one WebSocket per window. net's localGuard keeps other local programs and web pages out: a
+ * random token (in the URL fragment), the Origin, and the Host (DNS rebinding).
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { core, rendererDir } = options;
@@ -40,6 +40,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   let port = 0;
 
   const http: Server = createServer((req, res) => {
+    // A page that re-points its own host name at 127.0.0.1 gets nothing, not even the files.
+    if (!isLocalHost(req.headers.host, port)) {
+      res.writeHead(403).end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -50,9 +55,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   // Every char of a maximal message may take 3 UTF-8 bytes, plus JSON framing.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_CHARS * 3 + 64 * 1024 });
   http.on('upgrade', (req, socket, head) => {
-    const reason = refuse(req, token, port);
-    if (reason) {
-      socket.end(`HTTP/1.1 ${reason}\r\nConnection: close\r\n\r\n`);
+    const refusal = localRequestRefusal(req, { port, secret: token, credential: 'query-token', path: WS_PATH });
+    if (refusal) {
+      refuseUpgrade(socket, refusal);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
@@ -84,11 +89,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (http.address() as AddressInfo).port;
+  port = await listenLocal(http, options.port ?? 0);
   const url = `http://127.0.0.1:${port}/#${TOKEN_FRAGMENT_KEY}=${token}`;
 
   return {
@@ -103,22 +104,4 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
         http.closeAllConnections();
       }),
   };
-}
-
-function refuse(req: IncomingMessage, token: string, port: number): string | null {
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  } catch {
-    return '400 Bad Request';
-  }
-  if (url.pathname !== WS_PATH) return '404 Not Found';
-  const given = Buffer.from(url.searchParams.get(TOKEN_FRAGMENT_KEY) ?? '');
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return '401 Unauthorized';
-  // Browsers always send Origin; a page from anywhere else must not reach the core.
-  const origin = req.headers.origin;
-  const allowed = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  if (origin !== undefined && !allowed.includes(origin)) return '403 Forbidden';
-  return null;
 }

@@ -1,10 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { EventBus } from '../../base';
 import { feedFrames } from './feedFrames';
-import { listenLocal } from '../../net';
+import { listenLocal, localRequestRefusal, refuseUpgrade } from '../../net';
 
 export const FEED_PATH = '/feed';
 
@@ -69,9 +68,9 @@ export class LiveFeedServer {
 
     const server = new LiveFeedServer(http, wss, port, o.token, unsubscribe);
     http.on('upgrade', (req, socket, head) => {
-      const reason = server.refusal(req);
-      if (reason) {
-        socket.end(`HTTP/1.1 ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      const refusal = localRequestRefusal(req, { port, secret: server.token, credential: 'query-token', path: FEED_PATH });
+      if (refusal) {
+        refuseUpgrade(socket, refusal);
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -106,35 +105,4 @@ export class LiveFeedServer {
       }, 200).unref();
     });
   }
-
-  private refusal(req: IncomingMessage): string | null {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    } catch {
-      return '400 Bad Request';
-    }
-    if (!isLocalHost(req.headers.host, this.port)) return '403 Forbidden';
-    if (url.pathname !== FEED_PATH) return '404 Not Found';
-    const given = Buffer.from(url.searchParams.get('token') ?? '');
-    const expected = Buffer.from(this.token);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return '401 Unauthorized';
-    // Browsers always send Origin; a web page elsewhere must not read the user's chats. Tools
-    // like Python's websocket-client send the feed's own address, which is allowed.
-    const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, this.port)) return '403 Forbidden';
-    return null;
-  }
-}
-
-export function isOwnOrigin(origin: string, port: number): boolean {
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-}
-
-/**
- * A web page that re-points its own host name at 127.0.0.1 (DNS rebinding) counts as same-origin
- * and need not send Origin; its Host header still names the attacker's host.
- */
-export function isLocalHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }

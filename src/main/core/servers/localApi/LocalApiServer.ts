@@ -1,11 +1,10 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { SettingsRepository } from '../../settings';
 import type { StreamListener } from '../../streaming';
-import { isLocalHost, isOwnOrigin } from '../liveFeed/LiveFeedServer';
-import { listenLocal } from '../../net';
+import { listenLocal, localRequestRefusal } from '../../net';
 import { parseCompletionRequest, toTurn, type CompletionRequest } from './completionRequest';
 import { listModelNames, resolveModelName } from './modelNames';
 import { failure, failureFromError, unauthorized, type ApiFailure } from './openaiErrors';
@@ -68,11 +67,10 @@ export class LocalApiServer {
 
   private async handle(o: LocalApiOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '');
-    const origin = req.headers.origin;
-    if ((origin !== undefined && !isOwnOrigin(origin, this.port)) || !isLocalHost(req.headers.host, this.port)) {
-      return sendFailure(res, failure(403, 'invalid_request_error', 'forbidden_origin', 'Web pages may not use Brook’s local API.'));
-    }
-    if (!this.authorized(req.headers.authorization)) return sendFailure(res, unauthorized());
+    const refusal = localRequestRefusal(req, { port: this.port, secret: this.key, credential: 'bearer' });
+    if (refusal === 403) return sendFailure(res, failure(403, 'invalid_request_error', 'forbidden_origin', 'Web pages may not use Brook’s local API.'));
+    if (refusal === 400) return sendFailure(res, failure(400, 'invalid_request_error', 'invalid_url', 'The request URL cannot be read.'));
+    if (refusal !== null) return sendFailure(res, unauthorized());
 
     if (path === '/v1/models') {
       if (req.method !== 'GET') return sendFailure(res, methodNotAllowed());
@@ -154,14 +152,6 @@ export class LocalApiServer {
     res.on('close', () => {
       if (!res.writableFinished) running.cancel();
     });
-  }
-
-  private authorized(header: string | undefined): boolean {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!match) return false;
-    const given = Buffer.from(match[1]!);
-    const expected = Buffer.from(this.key);
-    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 }
 
