@@ -1,5 +1,5 @@
 // Injected into the page before the app loads. It observes from outside — frame times,
-// long tasks, WebSocket delta arrivals, DOM updates of the answer — and changes nothing.
+// long tasks, WebSocket text arrivals, DOM updates of the answer — and changes nothing.
 (() => {
   const b = (window.__bench = { frames: [], longTasks: [], arrivals: [], domUpdates: [], recording: false });
   let last = performance.now();
@@ -17,7 +17,7 @@
     constructor(url, protocols) {
       super(url, protocols);
       this.addEventListener('message', (ev) => {
-        if (b.recording && typeof ev.data === 'string' && ev.data.includes('"type":"delta"')) b.arrivals.push(performance.now());
+        if (b.recording && typeof ev.data === 'string' && (ev.data.includes('"type":"text"') || ev.data.includes('"type":"reasoning"'))) b.arrivals.push(performance.now());
       });
     }
   };

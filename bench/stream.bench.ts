@@ -84,7 +84,7 @@ test('stream a long markdown answer into the UI', async ({ page }) => {
         longTasksOver50ms: figures.longTasks.filter((d) => d > 50).length,
         longestTask: figures.longTasks.length ? Math.max(...figures.longTasks) : 0,
         updates: figures.domUpdates.length,
-        deltaFrames: figures.arrivals.length,
+        textFrames: figures.arrivals.length,
         blocksTouchedPerUpdateMean: touched.reduce((a, b) => a + b, 0) / Math.max(1, touched.length),
         blocksTouchedPerUpdateMax: Math.max(0, ...touched),
         finalBlocks: figures.blockCount,
@@ -98,7 +98,7 @@ test('stream a long markdown answer into the UI', async ({ page }) => {
           `\n== ${rate} tokens/s, ${TOKENS} tokens of markdown (${row.wallSeconds} s) ==`,
           `frame time       p50 ${ms(row.frameP50)}  p95 ${ms(row.frameP95)}  max ${ms(row.frameMax)}   (aim: p95 ≤ 16.7 ms)`,
           `tasks > 50 ms    ${row.longTasksOver50ms}   longest ${ms(row.longestTask)}   (aim: 0)`,
-          `markdown work    ${row.updates} screen updates for ${row.deltaFrames} delta frames; blocks re-rendered per update: mean ${row.blocksTouchedPerUpdateMean.toFixed(2)}, max ${row.blocksTouchedPerUpdateMax} (of ${row.finalBlocks} blocks)`,
+          `markdown work    ${row.updates} screen updates for ${row.textFrames} text frames; blocks re-rendered per update: mean ${row.blocksTouchedPerUpdateMean.toFixed(2)}, max ${row.blocksTouchedPerUpdateMax} (of ${row.finalBlocks} blocks)`,
           `screen lag       p50 ${ms(row.lagP50)}  p95 ${ms(row.lagP95)}  max ${ms(row.lagMax)}   (aim: < 250 ms)`,
         ].join('\n'),
       );

@@ -13,14 +13,12 @@ export function applyStreamEvent(messages: readonly Message[], envelope: StreamE
     case 'start':
       if (index >= 0) return replaceAt(messages, index, keepBranch(messages[index]!, event.message));
       return [...messages, event.message];
-    case 'delta': {
-      if (index < 0 || (event.text === '' && event.reasoning === '')) return messages as Message[];
+    case 'text':
+    case 'reasoning': {
+      if (index < 0 || event.text === '') return messages as Message[];
       const m = messages[index]!;
-      return replaceAt(messages, index, {
-        ...m,
-        content: m.content + event.text,
-        reasoning: m.reasoning + event.reasoning,
-      });
+      const grown = event.type === 'text' ? { content: m.content + event.text } : { reasoning: m.reasoning + event.text };
+      return replaceAt(messages, index, { ...m, ...grown });
     }
     case 'usage': {
       if (index < 0) return messages as Message[];

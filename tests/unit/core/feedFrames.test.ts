@@ -42,15 +42,13 @@ describe('feedFrames', () => {
     ).toEqual([{ type: 'web_search', data: { type: 'result', id: 'https://example.org/a' }, conversation_id: 'c' }]);
   });
 
-  it('maps the user message, deltas (thinking first) and the final answer', () => {
+  it('maps the user message, text and thinking pieces, and the final answer', () => {
     expect(feedFrames('chat.userMessage', message({ role: 'user', content: 'hi 你好' }), en)).toEqual([
       { type: 'text', status: true, msg: 'hi 你好', user: 'user', conversation_id: 'c' },
     ]);
-    expect(stream({ type: 'delta', text: 'An', reasoning: 'hm' })).toEqual([
-      { type: 'reasoning', status: false, msg: 'hm', user: 'assistant', conversation_id: 'c' },
-      { type: 'text', status: false, msg: 'An', user: 'assistant', conversation_id: 'c' },
-    ]);
-    expect(stream({ type: 'delta', text: '', reasoning: 'only thinking' })).toHaveLength(1);
+    expect(stream({ type: 'reasoning', text: 'hm' })).toEqual([{ type: 'reasoning', status: false, msg: 'hm', user: 'assistant', conversation_id: 'c' }]);
+    expect(stream({ type: 'text', text: 'An' })).toEqual([{ type: 'text', status: false, msg: 'An', user: 'assistant', conversation_id: 'c' }]);
+    expect(stream({ type: 'text', text: '' })).toEqual([]);
     expect(stream({ type: 'end', message: message({ content: 'Answer', reasoning: 'hmm' }) })).toEqual([
       { type: 'reasoning', status: true, msg: 'hmm', user: 'assistant', conversation_id: 'c' },
       { type: 'text', status: true, msg: 'Answer', user: 'assistant', conversation_id: 'c' },

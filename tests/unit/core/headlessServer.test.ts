@@ -169,7 +169,7 @@ describe('a chat turn through the core', () => {
     const titled = client.waitFor('conversation.updated', (c) => c.id === conv.id);
     const deltas: string[] = [];
     const off = client.on('stream', (e) => {
-      if (e.conversationId === conv.id && e.event.type === 'delta') deltas.push(e.event.text);
+      if (e.conversationId === conv.id && e.event.type === 'text') deltas.push(e.event.text);
     });
     const { userMessage, assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '你好, Brook' });
     expect(assistantMessage.status).toBe('streaming');
@@ -217,12 +217,12 @@ describe('a chat turn through the core', () => {
     await client.request('chat.stop', { conversationId: conv.id });
     const final = await finished(conv.id, assistantMessage.id);
     await new Promise((r) => setTimeout(r, 50));
-    // Frames arrive in order on one socket: only deltas after the attach response are new.
+    // Frames arrive in order on one socket: only text after the attach response is new.
     const frames = late.frames.map((f) => JSON.parse(f) as { kind: string; id?: number; payload?: { messageId: string; event: { type: string; text?: string } } });
     const responseAt = frames.findIndex((f) => f.kind === 'response');
     const after = frames
       .slice(responseAt + 1)
-      .filter((f) => f.payload?.messageId === assistantMessage.id && f.payload.event.type === 'delta')
+      .filter((f) => f.payload?.messageId === assistantMessage.id && f.payload.event.type === 'text')
       .map((f) => f.payload!.event.text ?? '');
     expect(snapshot!.content + after.join('')).toBe(final.content);
     late.close();

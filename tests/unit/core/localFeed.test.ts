@@ -92,10 +92,8 @@ describe('live feed', () => {
     const off = core.bus.on((name, payload) => {
       if (name !== 'stream') return;
       const e = (payload as Events['stream']).event;
-      if (e.type === 'delta') {
-        if (e.text) windowDeltas.push(e.text);
-        if (e.reasoning) windowReasoning.push(e.reasoning);
-      }
+      if (e.type === 'text') windowDeltas.push(e.text);
+      if (e.type === 'reasoning') windowReasoning.push(e.text);
     });
     const c = core.handlers['conversations.create']({}) as Awaited<ReturnType<Core['handlers']['conversations.create']>>;
     const { assistantMessage } = core.handlers['chat.send']({ conversationId: c.id, text: '/reason please' }) as {
@@ -149,8 +147,8 @@ describe('live feed', () => {
     const count = 400; // 25 MB: far beyond what the kernel buffers on both sides hold.
     const started = Date.now();
     for (let i = 0; i < count; i++) {
-      core.bus.emit('stream', { conversationId: 'load', messageId: 'm', event: { type: 'delta', text: piece, reasoning: '' } });
-      // Deltas come about once a frame; let the sockets move between them.
+      core.bus.emit('stream', { conversationId: 'load', messageId: 'm', event: { type: 'text', text: piece } });
+      // Text comes about once a frame; let the sockets move between them.
       await new Promise((r) => setImmediate(r));
     }
     // Emitting never waited for anyone (the bus is synchronous), so the app was never slowed.

@@ -42,9 +42,11 @@ function recorder() {
   const seen: string[] = [];
   let outcome: StreamOutcome | null = null;
   const listener: StreamListener = {
-    onText: (t) => seen.push(`t:${t}`),
-    onReasoning: (t) => seen.push(`r:${t}`),
-    onUsage: (u) => seen.push(`u:${u.totalTokens}`),
+    onEvent: (e) => {
+      if (e.type === 'text') seen.push(`t:${e.text}`);
+      if (e.type === 'reasoning') seen.push(`r:${e.text}`);
+      if (e.type === 'usage') seen.push(`u:${e.usage.totalTokens}`);
+    },
     onEnd: (o, s) => {
       outcome = o;
       seen.push(`end:${o.status}:${s.content}`);
@@ -197,7 +199,7 @@ describe('StreamManager', () => {
     const m = new StreamManager({ onListenerError: (e) => errors.push(e) });
     const src = controlledSource();
     const good = recorder();
-    const finished = m.start('c1', 'm1', src.source, [{ onText: () => { throw new Error('bad window'); } }, good.listener]);
+    const finished = m.start('c1', 'm1', src.source, [{ onEvent: () => { throw new Error('bad window'); } }, good.listener]);
     src.push({ type: 'text', text: 'ok' });
     src.end();
     await finished;

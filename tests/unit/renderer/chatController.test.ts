@@ -18,7 +18,7 @@ function setup(handlers: Partial<Record<RequestName, Handler>>) {
 }
 
 const delta = (text: string, messageId = 'a1', conversationId = 'c1'): StreamEventEnvelope => ({
-  conversationId, messageId, event: { type: 'delta', text, reasoning: '' },
+  conversationId, messageId, event: { type: 'text', text },
 });
 const start = (message: Message): StreamEventEnvelope => ({
   conversationId: message.conversationId, messageId: message.id, event: { type: 'start', message },

@@ -8,20 +8,21 @@ const base: Message = {
 };
 
 describe('applyStreamEvent', () => {
-  it('builds the message from start, deltas and end; end is authoritative', () => {
+  it('builds the message from start, text and reasoning pieces, and end; end is authoritative', () => {
     let list: Message[] = [];
     list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'start', message: base } });
-    list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'delta', text: '你', reasoning: 'r' } });
-    list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'delta', text: '好', reasoning: '' } });
+    list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'text', text: '你' } });
+    list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'reasoning', text: 'r' } });
+    list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'text', text: '好' } });
     expect(list[0]).toMatchObject({ content: '你好', reasoning: 'r', status: 'streaming' });
     list = applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'end', message: { ...base, content: '你好!', status: 'done' } } });
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ content: '你好!', status: 'done' });
   });
 
-  it('ignores deltas for unknown messages and returns the same array for no-ops', () => {
+  it('ignores text for unknown messages and returns the same array for no-ops', () => {
     const list = [base];
-    expect(applyStreamEvent(list, { conversationId: 'c', messageId: 'zz', event: { type: 'delta', text: 'x', reasoning: '' } })).toBe(list);
-    expect(applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'delta', text: '', reasoning: '' } })).toBe(list);
+    expect(applyStreamEvent(list, { conversationId: 'c', messageId: 'zz', event: { type: 'text', text: 'x' } })).toBe(list);
+    expect(applyStreamEvent(list, { conversationId: 'c', messageId: 'a1', event: { type: 'reasoning', text: '' } })).toBe(list);
   });
 });

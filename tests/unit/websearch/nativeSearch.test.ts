@@ -38,8 +38,8 @@ async function collect(events: AsyncIterable<ProviderEvent>): Promise<ProviderEv
   return out;
 }
 const text = (events: ProviderEvent[]) => events.map((e) => (e.type === 'text' ? e.text : '')).join('');
-const steps = (events: ProviderEvent[]) => events.flatMap((e) => (e.type === 'search_step' ? [e.step] : []));
-const sources = (events: ProviderEvent[]) => events.flatMap((e) => (e.type === 'search_source' ? [e.source] : []));
+const steps = (events: ProviderEvent[]) => events.flatMap((e) => (e.type === 'search.step' ? [e.step] : []));
+const sources = (events: ProviderEvent[]) => events.flatMap((e) => (e.type === 'search.source' ? [e.source] : []));
 const ask = { model: 'gemini-fixture-flash', messages: [{ role: 'user' as const, content: 'Which river carries the most water?' }] };
 
 describe('Gemini grounding', () => {
@@ -176,7 +176,7 @@ describe('Spark web_search tool', () => {
       { id: 'search-1', kind: 'search', status: 'done', args: [], engine: 'iFlytek Spark' },
     ]);
     // The done step comes before the first text: the search is over when the answer starts.
-    const doneAt = events.findIndex((e) => e.type === 'search_step' && e.step.status === 'done');
+    const doneAt = events.findIndex((e) => e.type === 'search.step' && e.step.status === 'done');
     expect(doneAt).toBeLessThan(events.findIndex((e) => e.type === 'text'));
     // Which fields carry Spark's sources is unconfirmed: none are made up.
     expect(sources(events)).toEqual([]);

@@ -157,8 +157,8 @@ describe('web search turn', () => {
     expect(trail.indexOf('read-1:done')).toBeLessThan(trail.indexOf('source 1'));
     expect(trail.slice(-3)).toEqual(['source 1', 'source 2', 'compose:done']);
     // Every search event comes before the first answer text.
-    const firstDelta = events.findIndex((e) => e.type === 'delta');
-    expect(events.slice(firstDelta).some((e) => e.type.startsWith('search.'))).toBe(false);
+    const firstText = events.findIndex((e) => e.type === 'text');
+    expect(events.slice(firstText).some((e) => e.type.startsWith('search.'))).toBe(false);
 
     const steps = done.webSearch!.steps;
     expect(steps.find((s) => s.id === 'queries')!.args).toEqual(['amazon river volume', 'brook definition']);

@@ -8,7 +8,7 @@ import { type EventBus, fitContext, outputReserve } from '../base';
 import type { HistoryStore } from '../history';
 import { continueRequest, type Provider, type ProviderRequest } from '../providers';
 import type { ProviderService } from '../settings';
-import { BatchedForwarder, persistenceListener, type StreamListener, type StreamManager } from '../streaming';
+import { AnswerStreams, type StreamManager } from '../streaming';
 import { buildContext, titleFromText } from './buildContext';
 import { checkParams } from './checkParams';
 import { dropRepeatedSeam } from './seamFilter';
@@ -42,12 +42,10 @@ const CONTINUABLE = new Set(['stopped', 'interrupted', 'error']);
 
 /** Runs turns: saves what the user typed, streams the answer, keeps history current. */
 export class ChatService {
-  private readonly checkpointMs: number;
-  private readonly windowBatchMs: number;
   private readonly log: (message: string) => void;
   private readonly webSearch: WebSearchService | null;
-  /** Per live stream: the batch of deltas not yet sent to windows. */
-  private readonly forwarders = new Map<string, BatchedForwarder>();
+  /** Where each answer streams, is saved and reaches windows. */
+  private readonly answers: AnswerStreams;
   /** Conversations being deleted: no new turn may start in them. */
   private readonly closing = new Set<string>();
   private readonly purgeDelayMs: number;
@@ -60,9 +58,15 @@ export class ChatService {
     private readonly bus: EventBus,
     options: ChatServiceOptions = {},
   ) {
-    this.checkpointMs = options.checkpointMs ?? 500;
-    this.windowBatchMs = options.windowBatchMs ?? 16;
     this.log = options.log ?? (() => {});
+    this.answers = new AnswerStreams({
+      streams,
+      history,
+      bus,
+      log: this.log,
+      checkpointMs: options.checkpointMs,
+      windowBatchMs: options.windowBatchMs,
+    });
     this.purgeDelayMs = options.purgeDelayMs ?? UNDO_DELETE_MS + 7000;
     this.webSearch = options.webSearch ?? null;
   }
@@ -150,14 +154,13 @@ export class ChatService {
     const plan = this.plan(conversation, path, target);
     if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
     const reopened = this.history.reopenForContinue(answer.id);
-    this.bus.emit('stream', { conversationId, messageId: answer.id, event: { type: 'start', message: reopened } });
     const support = PREFILL_SUPPORT[target.kind];
     const request = continueRequest(this.request(conversation, plan, target), answer.content, support);
     const source = (signal: AbortSignal) => {
       const events = target.provider.stream(request, signal);
       return support === 'none' ? dropRepeatedSeam(answer.content, events) : events;
     };
-    this.run(conversationId, reopened, source, { content: answer.content, reasoning: answer.reasoning });
+    this.answers.begin(reopened, source, { content: answer.content, reasoning: answer.reasoning });
     return { assistantMessage: reopened };
   }
 
@@ -204,19 +207,13 @@ export class ChatService {
     this.history.purgeDeleted();
   }
 
-  /**
-   * Flushes pending deltas first, so the snapshot holds exactly the text already sent as
-   * events: a window adds only deltas that arrive after this answer, and nothing twice.
-   */
+  /** Late attach: the live answer so far (its later events follow), or null when none streams. */
   attach(conversationId: string): StreamSnapshot | null {
-    this.forwarders.get(conversationId)?.flush();
-    const s = this.streams.snapshot(conversationId);
-    if (s) return { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning, webSearch: s.webSearch };
+    const snapshot = this.answers.snapshot(conversationId);
+    if (snapshot) return snapshot;
     // Only this process writes this data folder (see dataDirLock), so a row still `streaming`
     // with no live stream was cut short: say so now rather than at the next start.
-    for (const message of this.history.markInterruptedIn(conversationId)) {
-      this.bus.emit('stream', { conversationId, messageId: message.id, event: { type: 'end', message } });
-    }
+    for (const message of this.history.markInterruptedIn(conversationId)) this.answers.endedElsewhere(message);
     return null;
   }
 
@@ -235,12 +232,11 @@ export class ChatService {
     });
     // A regenerated answer arrives as ‹ n/n ›.
     const assistant = this.history.withBranch(appended);
-    this.bus.emit('stream', { conversationId, messageId: assistant.id, event: { type: 'start', message: assistant } });
     if (!plan) {
       // The question alone is longer than the model can read: say so instead of sending it.
       const error = new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
       const failed = this.history.finishMessage(assistant.id, { status: 'error', content: '', reasoning: '', error: error.toJSON() });
-      this.bus.emit('stream', { conversationId, messageId: assistant.id, event: { type: 'end', message: failed } });
+      this.answers.endedBeforeStart(assistant, failed);
       return assistant;
     }
     const request = this.request(conversation, plan, target);
@@ -250,22 +246,8 @@ export class ChatService {
     const source = search
       ? searchingSource(search, target.nativeSearch, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
       : (signal: AbortSignal) => target.provider.stream(request, signal);
-    this.run(conversationId, assistant, source);
+    this.answers.begin(assistant, source);
     return assistant;
-  }
-
-  private run(
-    conversationId: string,
-    assistant: Message,
-    source: Parameters<StreamManager['start']>[2],
-    initial?: { content: string; reasoning: string },
-  ): void {
-    const persistence = persistenceListener(
-      { history: this.history, bus: this.bus, log: this.log, checkpointMs: this.checkpointMs },
-      assistant,
-    );
-    // Windows first: their pending deltas must flush before persistence emits `end`.
-    void this.streams.start(conversationId, assistant.id, source, [this.windows(conversationId, assistant.id), persistence], initial);
   }
 
   private plan(conversation: Conversation, path: readonly Message[], target: Target) {
@@ -286,31 +268,6 @@ export class ChatService {
       topP: params.topP,
       topK: params.topK,
       maxOutputTokens: params.maxOutputTokens,
-    };
-  }
-
-  private windows(conversationId: string, messageId: string): StreamListener {
-    const forwarder = new BatchedForwarder(
-      (event) => this.bus.emit('stream', { conversationId, messageId, event }),
-      this.windowBatchMs,
-    );
-    this.forwarders.set(conversationId, forwarder);
-    return {
-      onText: (text) => forwarder.addText(text),
-      onReasoning: (text) => forwarder.addReasoning(text),
-      onUsage: (usage) => forwarder.usage(usage),
-      onSearchStep: (step) => {
-        forwarder.flush();
-        this.bus.emit('stream', { conversationId, messageId, event: { type: 'search.step', step } });
-      },
-      onSearchSource: (source) => {
-        forwarder.flush();
-        this.bus.emit('stream', { conversationId, messageId, event: { type: 'search.source', source } });
-      },
-      onEnd: () => {
-        forwarder.flush();
-        this.forwarders.delete(conversationId);
-      },
     };
   }
 

@@ -35,7 +35,7 @@ export function searchingSource(
 /** The provider has no search of its own: say so as a failed step and answer without. */
 async function* withoutNativeSearch(provider: Provider, request: ProviderRequest, signal: AbortSignal): AsyncGenerator<ProviderEvent> {
   const error = new AppError('bad_request', { messageKey: 'errors.nativeSearchUnsupported', retryable: false });
-  yield { type: 'search_step', step: { id: 'search-1', kind: 'search', status: 'failed', args: [], error: error.toJSON() } };
+  yield { type: 'search.step', step: { id: 'search-1', kind: 'search', status: 'failed', args: [], error: error.toJSON() } };
   const note = searchUnavailableNote();
   yield* provider.stream({ ...request, system: request.system ? `${request.system}\n\n${note}` : note }, signal);
 }

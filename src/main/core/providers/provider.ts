@@ -4,8 +4,9 @@
  * except a user's Stop: when `signal` aborts, it rejects with the AbortError itself.
  */
 import type { Agent } from 'node:http';
-import type { ProviderKind, Usage } from '../../../shared/domain';
-import type { NativeSearchPreset, WebSearchStep, WebSource } from '../../../shared/webSearch';
+import type { ProviderKind } from '../../../shared/domain';
+import type { LiveEvent } from '../../../shared/streamEvents';
+import type { NativeSearchPreset } from '../../../shared/webSearch';
 import type { ChatTurnMessage } from '../base';
 
 export type { ChatTurnMessage };
@@ -53,20 +54,18 @@ export interface ProviderRequest {
    * Use the provider's own web search (hasNativeSearch in shared/webSearch): Gemini grounding,
    * Anthropic's `web_search` tool, Spark's `web_search` tool, Qianfan v2's `web_search` option
    * (ProviderConnection.nativeSearch). Its queries and sources come back as
-   * `search_step`/`search_source`; providers without a search ignore it.
+   * `search.step`/`search.source`; providers without a search ignore it.
    */
   webSearch?: boolean;
 }
 
+/**
+ * What a provider yields: the stream's live events under their one name (shared/streamEvents:
+ * text, reasoning, usage just before `done`, search.step and search.source from a search),
+ * then `done`.
+ */
 export type ProviderEvent =
-  | { type: 'text'; text: string }
-  | { type: 'reasoning'; text: string }
-  /** A web-search step began or changed (the search pipeline, or a provider's own search). */
-  | { type: 'search_step'; step: WebSearchStep }
-  /** A source the answer may cite as [n]. */
-  | { type: 'search_source'; source: WebSource }
-  /** At most once per answer, just before `done`: the whole request's usage. */
-  | { type: 'usage'; usage: Usage }
+  | LiveEvent
   /**
    * The answer is complete. `finishReason` uses OpenAI's words for what they share: `stop`,
    * `length` (the output cap cut it — offer Continue), `content_filter`, `tool_calls`; anything

@@ -32,5 +32,5 @@ export class SourceBook {
   }
 }
 
-export const stepEvent = (s: WebSearchStep): ProviderEvent => ({ type: 'search_step', step: s });
-export const sourceEvent = (s: WebSource): ProviderEvent => ({ type: 'search_source', source: s });
+export const stepEvent = (s: WebSearchStep): ProviderEvent => ({ type: 'search.step', step: s });
+export const sourceEvent = (s: WebSource): ProviderEvent => ({ type: 'search.source', source: s });

@@ -1,7 +1,8 @@
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ProviderEvent } from '../providers';
-import { withSource, withStep, type WebSearchRecord, type WebSearchStep, type WebSource } from '../../../shared/webSearch';
+import type { LiveEvent } from '../../../shared/streamEvents';
+import { withSource, withStep, type WebSearchRecord } from '../../../shared/webSearch';
 
 export type StreamOutcome =
   | { status: 'done'; finishReason: string | null }
@@ -20,13 +21,12 @@ export interface StreamState {
   webSearch: WebSearchRecord | null;
 }
 
-/** Listeners see every event in order; one that throws never breaks the others. */
+/**
+ * Listeners see every event in order, under its one name (shared/streamEvents), after `state`
+ * took it in; one that throws never breaks the others.
+ */
 export interface StreamListener {
-  onText?(text: string, state: StreamState): void;
-  onReasoning?(text: string, state: StreamState): void;
-  onUsage?(usage: Usage, state: StreamState): void;
-  onSearchStep?(step: WebSearchStep, state: StreamState): void;
-  onSearchSource?(source: WebSource, state: StreamState): void;
+  onEvent?(event: LiveEvent, state: StreamState): void;
   onEnd?(outcome: StreamOutcome, state: StreamState): void;
 }
 
@@ -136,26 +136,8 @@ export class StreamManager {
       let finishReason: string | null = null;
       for await (const event of source(controller.signal)) {
         this.armIdleTimer(stream);
-        if (event.type === 'text') {
-          if (event.text === '') continue;
-          state.content += event.text;
-          this.notify(stream, (l) => l.onText?.(event.text, state));
-        } else if (event.type === 'reasoning') {
-          if (event.text === '') continue;
-          state.reasoning += event.text;
-          this.notify(stream, (l) => l.onReasoning?.(event.text, state));
-        } else if (event.type === 'usage') {
-          state.usage = event.usage;
-          this.notify(stream, (l) => l.onUsage?.(event.usage, state));
-        } else if (event.type === 'search_step') {
-          state.webSearch = withStep(state.webSearch, event.step);
-          this.notify(stream, (l) => l.onSearchStep?.(event.step, state));
-        } else if (event.type === 'search_source') {
-          state.webSearch = withSource(state.webSearch, event.source);
-          this.notify(stream, (l) => l.onSearchSource?.(event.source, state));
-        } else if (event.type === 'done') {
-          finishReason = event.finishReason;
-        }
+        if (event.type === 'done') finishReason = event.finishReason;
+        else if (takeIn(state, event)) this.notify(stream, (l) => l.onEvent?.(event, state));
       }
       if (controller.signal.aborted) outcome = this.abortedOutcome(stream);
       else if (state.content === '' && state.reasoning === '') {
@@ -196,5 +178,26 @@ export class StreamManager {
         this.onListenerError(err);
       }
     }
+  }
+}
+
+/** Adds an event to the answer so far; false for an empty piece, which nobody needs to hear. */
+function takeIn(state: StreamState, event: LiveEvent): boolean {
+  switch (event.type) {
+    case 'text':
+      state.content += event.text;
+      return event.text !== '';
+    case 'reasoning':
+      state.reasoning += event.text;
+      return event.text !== '';
+    case 'usage':
+      state.usage = event.usage;
+      return true;
+    case 'search.step':
+      state.webSearch = withStep(state.webSearch, event.step);
+      return true;
+    case 'search.source':
+      state.webSearch = withSource(state.webSearch, event.source);
+      return true;
   }
 }

@@ -1,9 +1,11 @@
 /**
- * streaming: one live answer per conversation (StreamManager: cancellation, idle timeout,
- * fan-out, late attach), the window listener that batches deltas for windows, and the
- * persistence listener that checkpoints the answer into history. Uses base, providers, history.
+ * streaming: one live answer per conversation. StreamManager runs it (cancellation, idle
+ * timeout, fan-out, late attach); AnswerStreams joins the persistence listener (AnswerRecorder:
+ * checkpoints into history) and the window listener (WindowStream: the one batching step, and
+ * the only code that tells windows about an answer). Uses base, providers and history.
  */
-export { persistenceListener, type PersistenceOptions } from './persistenceListener';
+export { AnswerRecorder, type RecorderOptions } from './answerRecorder';
+export { AnswerStreams, type AnswerSource, type AnswerStreamsOptions } from './answerStreams';
 export {
   DEFAULT_IDLE_TIMEOUT_MS,
   StreamManager,
@@ -12,4 +14,4 @@ export {
   type StreamOutcome,
   type StreamState,
 } from './StreamManager';
-export { BatchedForwarder } from './windowListener';
+export { DEFAULT_WINDOW_BATCH_MS, WindowStream } from './windowListener';

@@ -1,50 +1,68 @@
-import type { Usage } from '../../../shared/domain';
-import type { StreamEvent } from '../../../shared/streamEvents';
+import type { Message } from '../../../shared/domain';
+import type { LiveEvent, StreamEvent } from '../../../shared/streamEvents';
+import type { EventBus } from '../base';
+import type { StreamListener } from './StreamManager';
+
+/** About one animation frame: a fast model does not flood IPC with one message per token. */
+export const DEFAULT_WINDOW_BATCH_MS = 16;
+
+type Piece = Extract<LiveEvent, { type: 'text' | 'reasoning' }>;
 
 /**
- * Coalesces text deltas into at most one event per interval (about one animation frame),
- * so a fast model does not flood IPC with one message per token. Anything that is not a
- * delta flushes pending text first, keeping order.
+ * Everything windows hear about one answer, and the one place it is batched: `start`, then its
+ * live events, then `end`. Consecutive text (or reasoning) pieces are joined into one event per
+ * interval; any other event sends what is pending first, so the order never changes and the
+ * renderer applies each event as it comes, without merging again.
  */
-export class BatchedForwarder {
-  private text = '';
-  private reasoning = '';
+export class WindowStream {
+  private pending: Piece[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly emit: (event: StreamEvent) => void,
-    private readonly intervalMs = 16,
+    private readonly bus: EventBus,
+    private readonly conversationId: string,
+    private readonly messageId: string,
+    private readonly intervalMs = DEFAULT_WINDOW_BATCH_MS,
   ) {}
 
-  addText(text: string): void {
-    this.text += text;
-    this.schedule();
+  start(message: Message): void {
+    this.emit({ type: 'start', message });
   }
 
-  addReasoning(text: string): void {
-    this.reasoning += text;
-    this.schedule();
-  }
+  /** The listener the StreamManager feeds. */
+  readonly listener: StreamListener = {
+    onEvent: (event) => (event.type === 'text' || event.type === 'reasoning' ? this.add(event) : this.send(event)),
+  };
 
-  usage(usage: Usage): void {
-    this.flush();
-    this.emit({ type: 'usage', usage });
-  }
-
-  /** Sends whatever is pending now. */
+  /** Sends whatever is pending now (a late-attaching window's snapshot must hold exactly what was sent). */
   flush(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.text === '' && this.reasoning === '') return;
-    const event: StreamEvent = { type: 'delta', text: this.text, reasoning: this.reasoning };
-    this.text = '';
-    this.reasoning = '';
+    const pieces = this.pending;
+    this.pending = [];
+    for (const piece of pieces) this.emit(piece);
+  }
+
+  /** The final row, after everything pending. */
+  end(message: Message): void {
+    this.send({ type: 'end', message });
+  }
+
+  private add(piece: Piece): void {
+    const last = this.pending.at(-1);
+    if (last && last.type === piece.type) last.text += piece.text;
+    else this.pending.push({ type: piece.type, text: piece.text });
+    if (!this.timer) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+  }
+
+  private send(event: StreamEvent): void {
+    this.flush();
     this.emit(event);
   }
 
-  private schedule(): void {
-    if (!this.timer) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+  private emit(event: StreamEvent): void {
+    this.bus.emit('stream', { conversationId: this.conversationId, messageId: this.messageId, event });
   }
 }

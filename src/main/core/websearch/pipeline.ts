@@ -40,14 +40,14 @@ export async function* webSearchAnswer(run: WebSearchRun, signal: AbortSignal): 
   let system: string;
   if (sources.length > 0) {
     const compose: WebSearchStep = { id: 'compose', kind: 'compose', status: 'done', args: [], resultCount: sources.length };
-    for (const source of sources) yield { type: 'search_source', source };
-    yield { type: 'search_step', step: compose };
+    for (const source of sources) yield { type: 'search.source', source };
+    yield { type: 'search.step', step: compose };
     system = searchInstructions(sources, excerpts, run.today);
   } else {
     if (outcome.pages.length > 0) {
       // Pages were read but the conversation leaves no room for them in the model's window.
       const error = new AppError('context_too_long', { retryable: false, params: { tokens: Math.max(0, run.budgetTokens) } });
-      yield { type: 'search_step', step: { id: 'compose', kind: 'compose', status: 'failed', args: [], resultCount: 0, error: error.toJSON() } };
+      yield { type: 'search.step', step: { id: 'compose', kind: 'compose', status: 'failed', args: [], resultCount: 0, error: error.toJSON() } };
     }
     system = outcome.searched ? searchFoundNothingNote() : searchUnavailableNote();
   }
@@ -63,7 +63,7 @@ interface SearchOutcome {
 }
 
 async function searchAndRead(run: WebSearchRun, signal: AbortSignal, emit: (e: ProviderEvent) => void): Promise<SearchOutcome> {
-  const step = (s: WebSearchStep) => emit({ type: 'search_step', step: s });
+  const step = (s: WebSearchStep) => emit({ type: 'search.step', step: s });
   const conversation: ChatTurnMessage[] = run.request.messages;
   step({ id: 'queries', kind: 'queries', status: 'running', args: [] });
   const { queries } = await generateQueries(run.provider, run.request.model, conversation, signal, run.today);

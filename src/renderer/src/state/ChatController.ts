@@ -39,8 +39,8 @@ export class ChatController {
   handleStream(envelope: StreamEventEnvelope): void {
     const { conversationId, event } = envelope;
     if (event.type === 'start' || event.type === 'end') this.markStreaming(conversationId, event.type === 'start');
-    // A stream that began while this window was away (a reconnect) shows up with its next delta.
-    else if (event.type === 'delta') this.markStreaming(conversationId, true);
+    // A stream that began while this window was away (a reconnect) shows up with its next text.
+    else if (event.type === 'text' || event.type === 'reasoning') this.markStreaming(conversationId, true);
     const messages = this.store.getState().messages;
     if (messages?.conversationId !== conversationId) return;
     if (event.type === 'start' && this.isForeignTurn(messages.list, event.message)) {
@@ -188,7 +188,7 @@ export class ChatController {
     }
     if (seq !== this.openSeq) return;
     this.attachingId = null;
-    this.batcher.discard((e) => e.messageId === messageId && e.event.type === 'delta');
+    this.batcher.discard((e) => e.messageId === messageId && (e.event.type === 'text' || e.event.type === 'reasoning'));
     const current = this.store.getState().messages?.list ?? [];
     const stillLive = streamingMessage(current)?.id === messageId;
     if (snapshot && snapshot.messageId === messageId) {

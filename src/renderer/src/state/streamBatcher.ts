@@ -3,9 +3,9 @@ import type { StreamEventEnvelope } from '../../../shared/streamEvents';
 export type FrameScheduler = (callback: () => void) => void;
 
 /**
- * Collects stream events outside React state and hands them over at most once per frame.
- * Consecutive deltas for one message are merged, so a backlog (a hidden window, a slow frame)
- * stays one string concatenation instead of thousands of queued events.
+ * Collects stream events outside React state and hands them over at most once per frame, as
+ * they came: the core's window listener already joined the text of each interval, so nothing
+ * is merged again here.
  */
 export class StreamBatcher {
   private pending: StreamEventEnvelope[] = [];
@@ -17,19 +17,7 @@ export class StreamBatcher {
   ) {}
 
   push(envelope: StreamEventEnvelope): void {
-    const last = this.pending.at(-1);
-    if (last && last.messageId === envelope.messageId && last.event.type === 'delta' && envelope.event.type === 'delta') {
-      this.pending[this.pending.length - 1] = {
-        ...last,
-        event: {
-          type: 'delta',
-          text: last.event.text + envelope.event.text,
-          reasoning: last.event.reasoning + envelope.event.reasoning,
-        },
-      };
-    } else {
-      this.pending.push(envelope);
-    }
+    this.pending.push(envelope);
     if (!this.scheduled) {
       this.scheduled = true;
       this.schedule(() => this.flush());

@@ -1,7 +1,8 @@
 /**
  * What a live-feed subscriber receives for each core event, in the community format
- * documented in docs/live-feed.md. Pure: the same events the windows get go in (the batched
- * `stream` deltas, so subscribers see the text exactly as the user does), frames come out.
+ * documented in docs/live-feed.md: the one place Brook's stream events are renamed. Pure: the
+ * same events the windows get go in (batched text, so subscribers see it as the user does),
+ * frames come out.
  */
 import type { EventName, Events } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';
@@ -30,12 +31,10 @@ export function feedFrames<E extends EventName>(
   if (name !== 'stream') return [];
   const { conversationId: conversation_id, event } = payload as Events['stream'];
   switch (event.type) {
-    case 'delta': {
-      const frames: FeedFrame[] = [];
-      if (event.reasoning) frames.push({ type: 'reasoning', status: false, msg: event.reasoning, user: 'assistant', conversation_id });
-      if (event.text) frames.push({ type: 'text', status: false, msg: event.text, user: 'assistant', conversation_id });
-      return frames;
-    }
+    case 'reasoning':
+      return event.text ? [{ type: 'reasoning', status: false, msg: event.text, user: 'assistant', conversation_id }] : [];
+    case 'text':
+      return event.text ? [{ type: 'text', status: false, msg: event.text, user: 'assistant', conversation_id }] : [];
     case 'search.step': {
       const message = stepMessage(event.step);
       return message ? [{ type: 'web_search', data: { type: 'update', message, args: event.step.args }, conversation_id }] : [];

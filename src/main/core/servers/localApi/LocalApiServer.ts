@@ -105,16 +105,11 @@ export class LocalApiServer {
     };
 
     const listener: StreamListener = {
-      onText: (text) => {
-        if (!stream) return;
+      onEvent: (event) => {
+        if (!stream || (event.type !== 'text' && event.type !== 'reasoning')) return;
         startStream();
-        res.write(`data: ${chunk({ content: text })}\n\n`);
-      },
-      onReasoning: (text) => {
-        if (!stream) return;
-        startStream();
-        // DeepSeek's field, which most OpenAI-compatible clients already understand.
-        res.write(`data: ${chunk({ reasoning_content: text })}\n\n`);
+        // Reasoning goes in DeepSeek's field, which most OpenAI-compatible clients already understand.
+        res.write(`data: ${chunk(event.type === 'text' ? { content: event.text } : { reasoning_content: event.text })}\n\n`);
       },
       onEnd: (outcome, s) => {
         if (res.destroyed) return;
