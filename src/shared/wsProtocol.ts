@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { EventName, Events, RequestName, Result } from './contract';
+import { appErrorDataSchema } from './contract/payloads';
 
 export const clientFrameSchema = z.strictObject({
   kind: z.literal('request'),
@@ -16,6 +17,13 @@ export type ClientFrame = { kind: 'request'; id: number; name: RequestName; args
 export type ServerFrame =
   | ({ kind: 'response'; id: number } & Result<unknown>)
   | { [E in EventName]: { kind: 'event'; name: E; payload: Events[E] } }[EventName];
+
+/** A frame from the server as the client checks it; an event's payload is then checked against its own schema. */
+export const serverFrameSchema = z.union([
+  z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(false), error: appErrorDataSchema }),
+  z.object({ kind: z.literal('event'), name: z.string(), payload: z.unknown() }),
+]);
 
 /** Where the browser-mode client finds its token: the URL fragment never reaches a server log. */
 export const TOKEN_FRAGMENT_KEY = 'token';

@@ -1,6 +1,6 @@
-import type { EventName, Events, RequestArgs, RequestName, RequestResult } from '../../../shared/contract';
-import { AppError, isAppErrorData } from '../../../shared/errors';
-import type { ClientFrame } from '../../../shared/wsProtocol';
+import { eventSchemas, type EventName, type Events, type RequestArgs, type RequestName, type RequestResult } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { serverFrameSchema, type ClientFrame } from '../../../shared/wsProtocol';
 import { reconnectDelay } from './backoff';
 import { EventHub } from './eventHub';
 import type { ConnectionChange, ConnectionState, RendererClient } from './types';
@@ -13,31 +13,6 @@ interface Pending {
 function connectionLost(): AppError {
   return new AppError('network', { messageKey: 'errors.connectionLost', retryable: true });
 }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-const hasId = (p: Record<string, unknown>) => typeof p.id === 'string';
-
-/** Enough of each event's shape that a listener never meets a payload of another kind. */
-const EVENT_SHAPES: { [E in EventName]: (payload: Record<string, unknown>) => boolean } = {
-  stream: (p) => typeof p.conversationId === 'string' && typeof p.messageId === 'string' && isRecord(p.event),
-  'conversation.updated': hasId,
-  'conversation.created': hasId,
-  'conversation.deleted': hasId,
-  'settings.updated': (p) => typeof p.language === 'string' && isRecord(p.quickAsk),
-  'chat.userMessage': (p) => hasId(p) && typeof p.conversationId === 'string',
-  'local.statusChanged': (p) => isRecord(p.feed) && isRecord(p.api),
-  'desktop.statusChanged': (p) => typeof p.available === 'boolean',
-  'desktop.openConversation': (p) => typeof p.conversationId === 'string',
-  'desktop.quickAskShown': (p) => p.prefill === null || typeof p.prefill === 'string',
-  'desktop.command': (p) => typeof p.command === 'string',
-  'assistants.changed': (p) => Array.isArray(p.assistants),
-  'conversations.imported': (p) => Array.isArray(p.ids),
-  'history.restored': (p) => typeof p.name === 'string',
-  'history.health': (p) => typeof p.status === 'string',
-};
 
 /**
  * Browser mode: the contract over one WebSocket. Requests are correlated by id; when the
@@ -138,28 +113,35 @@ export class WsClient implements RendererClient {
   };
 
   private receive(data: string): void {
-    let frame: unknown;
+    let parsed: unknown;
     try {
-      frame = JSON.parse(data);
+      parsed = JSON.parse(data);
     } catch {
       console.warn('ignored a frame that is not JSON');
       return;
     }
-    if (!isRecord(frame)) return;
-    if (frame.kind === 'response' && typeof frame.id === 'number') {
-      const pending = this.pending.get(frame.id);
-      if (!pending) return;
-      this.pending.delete(frame.id);
-      if (frame.ok === true) pending.resolve(frame.value);
-      else pending.reject(isAppErrorData(frame.error) ? AppError.fromJSON(frame.error) : AppError.from(frame.error));
-    } else if (frame.kind === 'event' && typeof frame.name === 'string' && this.events.has(frame.name)) {
-      this.dispatch(frame.name, frame.payload);
+    const frame = serverFrameSchema.safeParse(parsed);
+    if (!frame.success) {
+      console.warn('ignored a frame of unknown shape');
+      return;
     }
+    const f = frame.data;
+    if (f.kind === 'event') {
+      if (this.events.has(f.name)) this.dispatch(f.name, f.payload);
+      return;
+    }
+    const pending = this.pending.get(f.id);
+    if (!pending) return;
+    this.pending.delete(f.id);
+    if (f.ok) pending.resolve(f.value);
+    else pending.reject(AppError.fromJSON(f.error));
   }
 
-  /** The server is the trusted side of the contract; payloads get a shape check, not a full parse. */
+  /** Every payload is checked against its event's schema, like every request is in the core. */
   private dispatch<E extends EventName>(name: E, payload: unknown): void {
-    if (isRecord(payload) && EVENT_SHAPES[name](payload)) this.events.emit(name, payload as unknown as Events[E]);
+    const checked = eventSchemas[name].safeParse(payload);
+    if (checked.success) this.events.emit(name, checked.data as Events[E]);
+    else console.warn(`ignored a ${name} event that does not match the contract`);
   }
 
   private failPending(): void {

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { Message, StreamSnapshot } from '../domain';
+import { id, req } from './define';
+import { MAX_MESSAGE_CHARS } from './limits';
+import { messageSchema, streamEnvelopeSchema } from './payloads';
+
+export const chatRequests = {
+  /** `webSearch`, when given, is also remembered as the conversation's search switch. */
+  'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
+    z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS), webSearch: z.boolean().optional() }),
+  ),
+  /** Edits a question: the new text becomes a sibling branch and is answered. */
+  'chat.edit': req<{ userMessage: Message; assistantMessage: Message }>()(
+    z.strictObject({ conversationId: id, messageId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
+  ),
+  'chat.stop': req<null>()(z.strictObject({ conversationId: id })),
+  /** Answers again (regenerate), as a new sibling branch; the old answer stays one ‹ › away. */
+  'chat.retry': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
+  /** Carries on a stopped, interrupted, failed or length-cut answer in the same message. */
+  'chat.continue': req<{ assistantMessage: Message }>()(z.strictObject({ conversationId: id, messageId: id })),
+  /** Late attach: what has streamed so far; live events follow. */
+  'chat.attach': req<StreamSnapshot | null>()(z.strictObject({ conversationId: id })),
+};
+
+export const chatEvents = {
+  /** One assistant answer as it streams (shared/streamEvents). */
+  stream: streamEnvelopeSchema,
+  /** A user message was saved (from any window or the local API); the live feed repeats it. */
+  'chat.userMessage': messageSchema,
+};
