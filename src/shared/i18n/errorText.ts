@@ -4,8 +4,7 @@
  */
 import type { AppErrorData } from '../errors';
 import type { LanguageSetting } from '../domain';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './resources';
 
 export type TextLanguage = 'en' | 'zh-CN';
 

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/app/createCore';
 import type { FeedFrame } from '../../../src/main/core/servers/liveFeed/feedFrames';
 import type { Events } from '../../../src/shared/contract';
-import en from '../../../src/shared/i18n/en.json';
-import zhCN from '../../../src/shared/i18n/zh-CN.json';
+import { en, zhCN } from '../../../src/shared/i18n/resources';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { answerEnd, testCore, waitFor } from '../../support/localCore';
 

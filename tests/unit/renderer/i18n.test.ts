@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allErrorMessageKeys } from '../../../src/shared/errors';
-import en from '../../../src/shared/i18n/en.json';
-import zhCN from '../../../src/shared/i18n/zh-CN.json';
+import { en, zhCN } from '../../../src/shared/i18n/resources';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -37,6 +36,14 @@ function keysUsedInSource(): Set<string> {
 }
 
 describe('locales', () => {
+  it('has one file per section in each language, and the loader assembles every one of them', () => {
+    const dir = resolve(__dirname, '../../../src/shared/i18n');
+    const sections = (lang: string) => readdirSync(join(dir, lang)).map((f) => f.replace(/\.json$/, '')).sort();
+    expect(sections('zh-CN')).toEqual(sections('en'));
+    expect(Object.keys(en).sort()).toEqual(sections('en'));
+    expect(Object.keys(zhCN).sort()).toEqual(sections('zh-CN'));
+  });
+
   it('en and zh-CN have exactly the same keys', () => {
     const enKeys = [...locales.en.keys()].sort();
     const zhKeys = [...locales['zh-CN'].keys()].sort();

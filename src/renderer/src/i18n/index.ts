@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../../shared/i18n/en.json';
-import zhCN from '../../../shared/i18n/zh-CN.json';
+import { en, zhCN } from '../../../shared/i18n/resources';
 import { UI_LANGUAGES, type UiLanguage } from './resolveLanguage';
 
 export const resources = {
