@@ -12,6 +12,7 @@ import { StreamManager } from '../../../src/main/core/streaming/StreamManager';
 import type { Message } from '../../../src/shared/domain';
 import { applyStreamEvent } from '../../../src/shared/messageReducer';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
+import { busStreams, recordAnswerEnds } from '../../support/answerEnds';
 
 let fixture: OpenAIFixture;
 beforeAll(async () => {
@@ -40,14 +41,7 @@ function setup() {
   providers.save(undefined, { name: 'f', kind: 'openai-compatible', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' });
   const bus = new EventBus();
   const chat = new ChatService(history, providers, new StreamManager(), bus, { checkpointMs: 50 });
-  const ends = new Map<string, Message>();
-  bus.on((name, payload) => {
-    if (name === 'stream' && 'event' in payload && payload.event.type === 'end') ends.set(payload.messageId, payload.event.message);
-  });
-  const ended = async (id: string) => {
-    for (let i = 0; i < 500 && !ends.has(id); i++) await new Promise((r) => setTimeout(r, 10));
-    return ends.get(id)!;
-  };
+  const { ended } = recordAnswerEnds(busStreams(bus));
   return { history, chat, bus, ended };
 }
 

@@ -12,6 +12,7 @@ import { StreamManager } from '../../../src/main/core/streaming/StreamManager';
 import { AppError } from '../../../src/shared/errors';
 import type { Message } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
+import { busStreams, recordAnswerEnds } from '../../support/answerEnds';
 
 /** The real store, with writes that fail the way a full disk makes them fail. */
 class FullDiskHistory extends HistoryStore {
@@ -42,14 +43,7 @@ function setup() {
   const bus = new EventBus();
   const logs: string[] = [];
   const chat = new ChatService(history, providers, new StreamManager(), bus, { checkpointMs: 50, log: (m) => logs.push(m) });
-  const ends = new Map<string, Message>();
-  bus.on((name, payload) => {
-    if (name === 'stream' && 'event' in payload && payload.event.type === 'end') ends.set(payload.messageId, payload.event.message);
-  });
-  const ended = async (id: string) => {
-    for (let i = 0; i < 500 && !ends.has(id); i++) await new Promise((r) => setTimeout(r, 10));
-    return ends.get(id);
-  };
+  const { ended } = recordAnswerEnds(busStreams(bus));
   return { history, chat, logs, ended };
 }
 

@@ -15,6 +15,7 @@ import { AppError } from '../../../src/shared/errors';
 import type { Message } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { WsContractClient } from '../../support/wsContractClient';
+import { recordAnswerEnds, type AnswerEnds } from '../../support/answerEnds';
 
 const KEY = 'sk-fixture-secret-123';
 
@@ -50,9 +51,7 @@ beforeAll(async () => {
   });
   server = await startHeadlessServer({ core, rendererDir: join(dataDir, 'no-renderer') });
   client = await WsContractClient.connect(wsUrl(), origin());
-  client.on('stream', (e) => {
-    if (e.event.type === 'end') ended.set(e.messageId, e.event.message);
-  });
+  answers = recordAnswerEnds((listener) => client.on('stream', listener));
 });
 
 afterAll(async () => {
@@ -63,15 +62,8 @@ afterAll(async () => {
 });
 
 /** Ends are recorded from the start: with a dead server `end` can beat the send's response. */
-const ended = new Map<string, Message>();
-async function finished(_conversationId: string, messageId: string): Promise<Message> {
-  for (let waited = 0; waited < 10_000; waited += 20) {
-    const m = ended.get(messageId);
-    if (m) return m;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`message ${messageId} never ended`);
-}
+let answers: AnswerEnds;
+const finished = (_conversationId: string, messageId: string): Promise<Message> => answers.ended(messageId);
 
 /** The status of a plain GET of the page, sent with this Host header (fetch may not set Host). */
 function pageStatus(host: string): Promise<number> {
@@ -345,7 +337,7 @@ describe('a chat turn through the core', () => {
     await client.request('chat.stop', { conversationId: conv.id });
     const stopped = await finished(conv.id, assistantMessage.id);
     expect(stopped.status).toBe('stopped');
-    ended.delete(assistantMessage.id);
+    answers.forget(assistantMessage.id);
     fixture.setScenario({ kind: 'answer', text: ' and so it goes on.' });
     try {
       const { assistantMessage: again } = await client.request('chat.continue', { conversationId: conv.id, messageId: assistantMessage.id });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/app/createCore';
 import type { Conversation, Message } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
-import { testCore, waitFor } from '../../support/localCore';
+import { waitUntil } from '../../support/answerEnds';
+import { startCore } from '../../support/coreKit';
 
 const PROVIDER_KEY = 'sk-provider-secret-987';
 let fixture: OpenAIFixture;
@@ -15,7 +16,7 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   fixture = await startOpenAIFixture({ apiKey: PROVIDER_KEY });
-  core = testCore({ log: (m) => logs.push(m) }).core;
+  core = startCore({ log: (m) => logs.push(m) }).core;
   core.handlers['providers.save']({
     draft: {
       name: 'Fixture',
@@ -45,7 +46,7 @@ describe('local OpenAI-compatible API, through the official openai client', () =
   it('is off by default, listens on 127.0.0.1 and issues a brook- key', async () => {
     expect(baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(apiKey).toMatch(/^brook-[\w-]{20,}$/);
-    const fresh = testCore();
+    const fresh = startCore();
     await fresh.core.ready;
     expect(fresh.core.local.status().api).toMatchObject({ enabled: false, running: false, baseUrl: null });
     await fresh.core.shutdown();
@@ -181,7 +182,7 @@ describe('local OpenAI-compatible API, through the official openai client', () =
     expect(created).toHaveLength(1);
     const conversation = created[0]!;
     expect(conversation.origin).toBe('api');
-    await waitFor(() => (core.handlers['conversations.messages']({ id: conversation.id }) as Message[]).at(-1)?.status === 'done');
+    await waitUntil(() => (core.handlers['conversations.messages']({ id: conversation.id }) as Message[]).at(-1)?.status === 'done');
     const messages = core.handlers['conversations.messages']({ id: conversation.id }) as Message[];
     expect(messages.map((m) => [m.role, m.content])).toEqual([
       ['user', 'first'],

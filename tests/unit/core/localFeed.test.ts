@@ -7,17 +7,21 @@ import type { FeedFrame } from '../../../src/main/core/servers/liveFeed/feedFram
 import type { Events } from '../../../src/shared/contract';
 import { en, zhCN } from '../../../src/shared/i18n/resources';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
-import { answerEnd, testCore, waitFor } from '../../support/localCore';
+import { waitUntil } from '../../support/answerEnds';
+import { startCore } from '../../support/coreKit';
 
 let fixture: OpenAIFixture;
 let core: Core;
+let ended: ReturnType<typeof startCore>['ended'];
 let feedUrl: string;
 const logs: string[] = [];
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   fixture = await startOpenAIFixture();
-  core = testCore({ feedMaxBufferedBytes: 256 * 1024, log: (m) => logs.push(m) }).core;
+  const kit = startCore({ feedMaxBufferedBytes: 256 * 1024, log: (m) => logs.push(m) });
+  core = kit.core;
+  ended = kit.ended;
   core.handlers['providers.save']({
     draft: { name: 'Fixture', kind: 'openai-compatible', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' },
   });
@@ -61,7 +65,7 @@ function refusal(url: string, headers: Record<string, string> = {}): Promise<num
 describe('live feed', () => {
   it('listens on 127.0.0.1 with a token in the URL, and is off by default', () => {
     expect(feedUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/feed\?token=[\w-]{20,}$/);
-    const fresh = testCore();
+    const fresh = startCore();
     expect(fresh.core.settings.read().settings.localFeed.enabled).toBe(false);
     return fresh.core.ready.then(() => {
       expect(fresh.core.local.status().feed).toMatchObject({ running: false, url: null });
@@ -98,10 +102,10 @@ describe('live feed', () => {
     const { assistantMessage } = core.handlers['chat.send']({ conversationId: c.id, text: '/reason please' }) as {
       assistantMessage: { id: string };
     };
-    const answer = await answerEnd(core, assistantMessage.id);
+    const answer = await ended(assistantMessage.id);
     off();
-    await waitFor(() => a.frames.some((f) => f.type === 'text' && f.status && f.user === 'assistant'));
-    await waitFor(() => b.frames.length === a.frames.length);
+    await waitUntil(() => a.frames.some((f) => f.type === 'text' && f.status && f.user === 'assistant'));
+    await waitUntil(() => b.frames.length === a.frames.length);
 
     const mine = a.frames.filter((f) => 'conversation_id' in f && f.conversation_id === c.id);
     expect(mine[0]).toEqual({ type: 'text', status: true, msg: '/reason please', user: 'user', conversation_id: c.id });
@@ -123,8 +127,8 @@ describe('live feed', () => {
     const fail = async () => {
       const c = core.handlers['conversations.create']({}) as { id: string };
       const { assistantMessage } = core.handlers['chat.send']({ conversationId: c.id, text: '/error now' }) as { assistantMessage: { id: string } };
-      await answerEnd(core, assistantMessage.id);
-      await waitFor(() => sub.frames.some((f) => f.type === 'error' && f.conversation_id === c.id));
+      await ended(assistantMessage.id);
+      await waitUntil(() => sub.frames.some((f) => f.type === 'error' && f.conversation_id === c.id));
       return sub.frames.find((f) => f.type === 'error' && f.conversation_id === c.id);
     };
     expect(await fail()).toMatchObject({ type: 'error', msg: en.errors.provider });
@@ -152,11 +156,11 @@ describe('live feed', () => {
     }
     // Emitting never waited for anyone (the bus is synchronous), so the app was never slowed.
     expect(Date.now() - started).toBeLessThan(15_000);
-    await waitFor(() => healthy.frames.filter((f) => f.type === 'text' && f.conversation_id === 'load').length === count, 20_000);
-    await waitFor(() => logs.some((l) => l.includes('dropped a subscriber')));
+    await waitUntil(() => healthy.frames.filter((f) => f.type === 'text' && f.conversation_id === 'load').length === count, 'every frame at the healthy subscriber', 20_000);
+    await waitUntil(() => logs.some((l) => l.includes('dropped a subscriber')));
     // Reading again, it finds the connection closed after what was already on the wire.
     (stalled.ws as unknown as { _socket: { resume(): void } })._socket.resume();
-    await waitFor(() => stalledClose !== null, 5000);
+    await waitUntil(() => stalledClose !== null, 'the stalled subscriber to be closed');
     expect([1006, 1008]).toContain(stalledClose!.code);
     expect(stalled.frames.filter((f) => 'conversation_id' in f && f.conversation_id === 'load').length).toBeLessThan(count);
     healthy.ws.close();

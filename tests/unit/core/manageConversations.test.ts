@@ -5,7 +5,7 @@ import { cleanTitle } from '../../../src/main/core/chat/autoTitle';
 import { DATABASE_FILE } from '../../../src/main/core/app/createCore';
 import type { Conversation } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
-import { startCore } from './support/coreKit';
+import { startCore } from '../../support/coreKit';
 
 let fixture: OpenAIFixture;
 beforeAll(async () => {

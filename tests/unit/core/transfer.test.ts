@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IMPORT_CHUNK_CHARS } from '../../../src/shared/contract';
 import type { Message } from '../../../src/shared/domain';
-import { startCore } from './support/coreKit';
+import { startCore } from '../../support/coreKit';
 
 const CHATGPT = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/chatgpt-conversations.json'), 'utf8');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_NAMES, eventSchemas, type EventName } from '../../../src/shared/contract';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
-import { startCore } from '../core/support/coreKit';
+import { startCore } from '../../support/coreKit';
 
 let fixture: OpenAIFixture;
 beforeAll(async () => {

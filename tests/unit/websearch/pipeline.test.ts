@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core/app/createCore';
 import { FileSecretStore } from '../../../src/main/core/settings/secrets';
 import { defaultState } from '../../../src/main/core/settings/settingsState';
-import type { Message } from '../../../src/shared/domain';
 import type { StreamEvent } from '../../../src/shared/streamEvents';
 import { startOpenAIFixture, type FixtureScenario, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { defaultHits, startSearxngFixture, startTavilyFixture, type SearchFixture } from '../../fixtures/searchServers';
@@ -18,6 +17,7 @@ import { startProxyFixture } from '../../fixtures/connectProxy';
 import { startGeminiFixture } from '../../fixtures/geminiServer';
 import WebSocket from 'ws';
 import type { FeedFrame } from '../../../src/main/core/servers/liveFeed/feedFrames';
+import { busStreams, recordAnswerEnds } from '../../support/answerEnds';
 
 const TAVILY_KEY = 'tvly-secret-pipeline-key';
 let llm: OpenAIFixture;
@@ -72,16 +72,10 @@ function start(dataDir = mkdtempSync(join(tmpdir(), 'brook-search-')), pageTimeo
   });
   cores.push(core);
   const events: StreamEvent[] = [];
-  const ends = new Map<string, Message>();
   core.bus.on((name, payload) => {
-    if (name !== 'stream' || !('event' in payload)) return;
-    events.push(payload.event);
-    if (payload.event.type === 'end') ends.set(payload.messageId, payload.event.message);
+    if (name === 'stream' && 'event' in payload) events.push(payload.event);
   });
-  const ended = async (id: string) => {
-    await expect.poll(() => ends.get(id), { timeout: 10_000 }).toBeDefined();
-    return ends.get(id)!;
-  };
+  const { ended } = recordAnswerEnds(busStreams(core.bus));
   return { core, events, ended, dataDir, store };
 }
 
