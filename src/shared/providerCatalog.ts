@@ -175,8 +175,6 @@ export interface SparkProduct {
   reasoning: boolean;
 }
 
-export const SPARK_DEFAULT_CONTEXT_TOKENS = 8192;
-
 export const SPARK_PRODUCTS: readonly SparkProduct[] = [
   { id: 'lite', name: 'Spark Lite', url: 'wss://spark-api.xf-yun.com/v1.1/chat', domain: 'lite', contextTokens: 8192, maxOutputTokens: 4096, reasoning: false },
   { id: 'pro', name: 'Spark Pro', url: 'wss://spark-api.xf-yun.com/v3.1/chat', domain: 'generalv3', contextTokens: 8192, maxOutputTokens: 8192, reasoning: false },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,10 @@ describe('acquireDataDirLock', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
     writeFileSync(join(dir, LOCK_FILE), gone);
     const lock = acquireDataDirLock(dir);
+    // The lock is ours now: it names this process, and a live second holder is refused.
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(String(process.pid));
+    expect(() => acquireDataDirLock(dir, process.ppid)).toThrow(expect.objectContaining({ messageKey: 'errors.dataDirInUse' }));
     lock.release();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 });

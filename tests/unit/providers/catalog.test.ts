@@ -31,8 +31,12 @@ describe('catalog', () => {
   it('describes every kind', () => {
     for (const kind of PROVIDER_KINDS) {
       expect(CREDENTIAL_FIELDS[kind].length).toBeGreaterThan(0);
-      expect(PARAMETER_RANGES[kind].maxOutputTokens).toBeDefined();
-      expect(PREFILL_SUPPORT[kind]).toBeDefined();
+      // Every kind can cap the answer: a whole number of tokens, a usual cap accepted, none refused.
+      expect(PARAMETER_RANGES[kind].maxOutputTokens.integer).toBe(true);
+      expect(isParameterValid(kind, 'maxOutputTokens', 1000)).toBe(true);
+      expect(isParameterValid(kind, 'maxOutputTokens', 0)).toBe(false);
+      expect(isParameterValid(kind, 'maxOutputTokens', 1000.5)).toBe(false);
+      expect(['native', 'best-effort', 'none']).toContain(PREFILL_SUPPORT[kind]);
       expect(DEFAULT_BASE_URLS[kind]).toMatch(/^(https|wss):\/\//);
     }
   });
