@@ -5,4 +5,5 @@
  * and chat.
  */
 export { dispatch, isRequestName } from './dispatch';
-export { createHandlers, mergeSettings, type HandlerDeps, type HistoryMaintenance, type LocalServicesControl } from './handlers';
+export type { HandlerDeps, HistoryMaintenance, LocalServicesControl } from './deps';
+export { createHandlers, mergeSettings } from './handlers';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { AppInfo, HistoryHealth } from '../../../shared/domain';
-import { createHandlers } from '../api';
+import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { type DesktopPort, EventBus, noDesktop } from '../base';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
-import { AssistantStore, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
+import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
 import { LocalServices } from '../servers';
 import type { ProviderDeps } from '../providers';
 import { Network } from '../net';
@@ -55,117 +55,37 @@ export const DATABASE_FILE = 'brook.sqlite';
 /** Everything Brook does, without Electron: the shell and the headless server both build this. */
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
+  const now = options.clock ?? Date.now;
   const lock = acquireDataDirLock(options.dataDir);
-  let history: HistoryStore;
-  let health: HistoryHealth = { status: 'ok', copyPath: null, detail: null };
   const file = join(options.dataDir, DATABASE_FILE);
-  const openStore = () => new HistoryStore({ file, clock: options.clock, nativeBinding: options.nativeBinding });
+  let opened: OpenedHistory;
   try {
     // Nothing here touches the network: history opens (and is checked) before any provider.
-    const integrity = checkOpens(file, options.nativeBinding);
-    if (integrity.problem) {
-      health = setAsideDamaged(file, integrity, (options.clock ?? Date.now)());
-      log(`history database failed its integrity check (${integrity.problem}); copy at ${health.copyPath}`);
-    }
-    try {
-      history = openStore();
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
-      // Damaged beyond opening: move it aside (never delete), start a new one, and say so.
-      health = setAsideDamaged(file, { problem: String(err), unreadable: true }, (options.clock ?? Date.now)());
-      log(`history database could not be opened (${String(err)}); moved to ${health.copyPath}`);
-      history = openStore();
-    }
+    opened = openHistory(file, options, now, log);
   } catch (err) {
     lock.release();
     throw err;
   }
+  const { history } = opened;
   const interruptedAtStartup = history.markInterrupted();
   // Deletes still inside their undo window when Brook last stopped are final now.
   history.purgeDeleted();
   const bus = new EventBus();
-  const settings = new SettingsRepository(options.settingsBackend);
-  const network = new Network(() => settings.read().settings.proxyUrl);
-  const providers = new ProviderService(
-    settings,
-    options.secrets,
-    (baseUrl, kind) => ({
-      fetch: options.fetch ?? network.fetch,
-      webSocketAgent: network.webSocketAgentFor(baseUrl || DEFAULT_BASE_URLS[kind]),
-    }),
-    options.clock,
-  );
-  const streams = new StreamManager({
-    idleTimeoutMs: options.idleTimeoutMs ?? (() => settings.read().settings.streamTimeoutSeconds * 1000),
-    onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
-  });
-  const webSearch = new WebSearchService(settings, options.secrets, options.fetch ?? network.fetch, options.webSearch);
-  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
-  const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
-  const local = new LocalServices(
-    {
-      settings,
-      secrets: options.secrets,
-      providers,
-      history,
-      chat,
-      streams,
-      bus,
-      systemLocale: options.info.systemLocale,
-      log,
-      feedMaxBufferedBytes: options.feedMaxBufferedBytes,
-    },
-    bus,
-  );
-  const ready = local.apply();
-  const assistants = new AssistantStore(history.database, options.clock);
-  const transfer = new TransferService(
-    history,
-    assistants,
-    () => {
-      const language = settings.read().settings.language;
-      return language === 'system' ? info.systemLocale || 'en' : language;
-    },
-    options.clock,
-  );
-  const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, providers, bus, { log }).start();
-  const backups = new HistoryBackups(history, options.dataDir, options.clock);
-  const check = health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
-  const maintenance = {
-    health,
-    backups,
+  const services = createServices(options, history, bus, log);
+  const { settings, streams, chat, local } = services;
+  const check = opened.health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
+  const maintenance: HistoryMaintenance = {
+    health: opened.health,
+    backups: new HistoryBackups(history, options.dataDir, options.clock),
     // A restore swaps the file: nothing may still be writing it, or reading it (Windows refuses to rename an open file).
     stopStreams: async () => {
       await check?.stop();
       await streams.stopAll();
     },
   };
-  const handlers = createHandlers({
-    info,
-    history,
-    settings,
-    providers,
-    chat,
-    bus,
-    desktop: options.desktop ?? noDesktop,
-    assistants,
-    transfer,
-    local,
-    webSearch,
-    maintenance,
-  });
-  const integrityChecked = !check
-    ? Promise.resolve()
-    : check.result.then(
-        (problem) => {
-          if (!problem) return;
-          maintenance.health = setAsideDamaged(file, { problem, unreadable: false }, (options.clock ?? Date.now)());
-          log(`history database failed its integrity check (${problem}); copy at ${maintenance.health.copyPath}`);
-          bus.emit('history.health', maintenance.health);
-        },
-        (err: unknown) => log(`integrity check did not finish: ${String(err)}`),
-      );
+  const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance });
+  const integrityChecked = watchIntegrity(check, file, maintenance, bus, now, log);
+  const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, services.providers, bus, { log }).start();
   return {
     handlers,
     bus,
@@ -173,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
     streams,
     settings,
     local,
-    ready,
+    ready: local.apply(),
     interruptedAtStartup,
     integrityChecked,
     async shutdown() {
@@ -187,4 +107,82 @@ export function createCore(options: CoreOptions): Core {
       lock.release();
     },
   };
+}
+
+interface OpenedHistory {
+  history: HistoryStore;
+  health: HistoryHealth;
+}
+
+/** Opens the history, moving a damaged file aside (never deleting it) and starting a new one if it cannot be opened. */
+function openHistory(file: string, options: CoreOptions, now: () => number, log: (m: string) => void): OpenedHistory {
+  let health: HistoryHealth = { status: 'ok', copyPath: null, detail: null };
+  const open = () => new HistoryStore({ file, clock: options.clock, nativeBinding: options.nativeBinding });
+  const integrity = checkOpens(file, options.nativeBinding);
+  if (integrity.problem) {
+    health = setAsideDamaged(file, integrity, now());
+    log(`history database failed its integrity check (${integrity.problem}); copy at ${health.copyPath}`);
+  }
+  try {
+    return { history: open(), health };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
+    // Damaged beyond opening: move it aside, start a new one, and say so.
+    health = setAsideDamaged(file, { problem: String(err), unreadable: true }, now());
+    log(`history database could not be opened (${String(err)}); moved to ${health.copyPath}`);
+    return { history: open(), health };
+  }
+}
+
+/** The modules above history, built in the order of their arrows (docs/architecture.md). */
+function createServices(options: CoreOptions, history: HistoryStore, bus: EventBus, log: (m: string) => void) {
+  const settings = new SettingsRepository(options.settingsBackend);
+  const network = new Network(() => settings.read().settings.proxyUrl);
+  const fetch = options.fetch ?? network.fetch;
+  const providers = new ProviderService(
+    settings,
+    options.secrets,
+    (baseUrl, kind) => ({ fetch, webSocketAgent: network.webSocketAgentFor(baseUrl || DEFAULT_BASE_URLS[kind]) }),
+    options.clock,
+  );
+  const streams = new StreamManager({
+    idleTimeoutMs: options.idleTimeoutMs ?? (() => settings.read().settings.streamTimeoutSeconds * 1000),
+    onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
+  });
+  const webSearch = new WebSearchService(settings, options.secrets, fetch, options.webSearch);
+  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
+  const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
+  const local = new LocalServices(
+    { settings, secrets: options.secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes },
+    bus,
+  );
+  const assistants = new AssistantStore(history.database, options.clock);
+  const language = () => {
+    const chosen = settings.read().settings.language;
+    return chosen === 'system' ? info.systemLocale || 'en' : chosen;
+  };
+  const transfer = new TransferService(history, assistants, language, options.clock);
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer };
+}
+
+/** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */
+function watchIntegrity(
+  check: BackgroundCheck | null,
+  file: string,
+  maintenance: HistoryMaintenance,
+  bus: EventBus,
+  now: () => number,
+  log: (m: string) => void,
+): Promise<void> {
+  if (!check) return Promise.resolve();
+  return check.result.then(
+    (problem) => {
+      if (!problem) return;
+      maintenance.health = setAsideDamaged(file, { problem, unreadable: false }, now());
+      log(`history database failed its integrity check (${problem}); copy at ${maintenance.health.copyPath}`);
+      bus.emit('history.health', maintenance.health);
+    },
+    (err: unknown) => log(`integrity check did not finish: ${String(err)}`),
+  );
 }

@@ -1,24 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { AnswerContext, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { WebSearchRecord } from '../../../shared/webSearch';
-import { MIGRATIONS } from './migrations/index';
-import { migrate, type MigrationResult } from './migrate';
+import { HistoryDatabase, type HistoryStoreOptions } from './historyDatabase';
 import { toBranch, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
-import { registerSearchFunctions } from './search/cjkSplit';
 import { HistorySearch } from './search/HistorySearch';
 
-export interface HistoryStoreOptions {
-  /** Database file; ':memory:' for tests. */
-  file: string;
-  clock?: () => number;
-  /** Path to a better-sqlite3 build for this runtime (Electron has its own ABI). */
-  nativeBinding?: string;
-  newId?: () => string;
-}
+export { storageError, type HistoryStoreOptions } from './historyDatabase';
 
 export interface NewMessage {
   conversationId: string;
@@ -52,78 +39,12 @@ const SIBLING_IDS_SQL = `(SELECT json_group_array(id) FROM (
  * Every conversation and message, in one SQLite file (WAL). Synchronous by design:
  * better-sqlite3 calls take microseconds and keep write order trivially correct.
  */
-export class HistoryStore {
-  migration: MigrationResult;
+export class HistoryStore extends HistoryDatabase {
   readonly search: HistorySearch;
-  readonly file: string;
-  private db: Database.Database;
-  private readonly now: () => number;
-  private readonly newId: () => string;
-  private readonly nativeBinding?: string;
 
   constructor(options: HistoryStoreOptions) {
-    this.now = options.clock ?? Date.now;
-    this.newId = options.newId ?? randomUUID;
-    this.file = options.file;
-    this.nativeBinding = options.nativeBinding;
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    [this.db, this.migration] = this.openDatabase();
+    super(options);
     this.search = new HistorySearch(() => this.db);
-  }
-
-  private openDatabase(): [Database.Database, MigrationResult] {
-    const file = this.file;
-    const db = new Database(file, this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
-    try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
-      registerSearchFunctions(db);
-      const migration = migrate(db, MIGRATIONS, (from) =>
-        file === ':memory:' ? null : join(dirname(file), `${stem(file)}.before-v${from + 1}.${this.now()}.sqlite`),
-      );
-      return [db, migration];
-    } catch (err) {
-      db.close();
-      throw err;
-    }
-  }
-
-  close(): void {
-    this.db.close();
-  }
-
-  /** For the modules that extend the history in files of their own (assistants, import, export). */
-  get database(): Database.Database {
-    return this.db;
-  }
-
-  /** Pinned first, then the most recently active; archived ones are included (flagged), deleted ones not. */
-  /** A consistent copy while the database stays in use (SQLite online backup). */
-  async backupTo(target: string): Promise<void> {
-    try {
-      await this.db.backup(target);
-    } catch (err) {
-      throw storageError(err);
-    }
-  }
-
-  /**
-   * Closes the connection, lets `swap` replace the file, and opens it again (migrating an
-   * older backup). Synchronous, so no other call can reach the closed connection meanwhile;
-   * if the new file will not open, `undo` puts the old one back and it is reopened.
-   */
-  reopenAfter(swap: () => void, undo: () => void): void {
-    this.db.close();
-    try {
-      swap();
-      [this.db, this.migration] = this.openDatabase();
-    } catch (err) {
-      undo();
-      [this.db, this.migration] = this.openDatabase();
-      throw err;
-    }
   }
 
   listConversations(origin?: ConversationOrigin): Conversation[] {
@@ -467,30 +388,4 @@ export class HistoryStore {
   private conversationRow(id: string): ConversationRow | undefined {
     return this.db.prepare('SELECT * FROM conversations WHERE id = ? AND deleted_at IS NULL').get(id) as ConversationRow | undefined;
   }
-
-  /** Storage failures become errors the user can act on, never a silent loss. */
-  private write<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (err) {
-      throw storageError(err);
-    }
-  }
-}
-
-export function storageError(err: unknown): unknown {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return err;
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
-    return new AppError('internal', { messageKey: 'errors.storageReadOnly', retryable: false, cause: err });
-  }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new AppError('internal', { messageKey: 'errors.storageFull', retryable: true, cause: err });
-  }
-  return err;
-}
-
-function stem(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? 'brook';
-  return base.replace(/\.sqlite3?$|\.db$/, '');
 }

@@ -57,50 +57,14 @@ export class AnthropicProvider implements Provider {
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
-    const { system, turns } = splitMessages(request);
-    if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
-    const messages: { role: string; content: string }[] = [...turns];
-
-    // "Continue" (native): a final assistant message is continued by the model. The API
-    // rejects one that ends in whitespace, so that is cut here and the same whitespace is
-    // dropped from the start of the continuation, which the caller appends to the full text.
-    const prefill = request.prefill ?? '';
-    const sentPrefill = prefill.replace(/\s+$/u, '');
-    const leading = new WhitespaceDropper(prefill.slice(sentPrefill.length));
-    if (sentPrefill !== '') messages.push({ role: 'assistant', content: sentPrefill });
-
-    // Thinking forbids a prefill and changed sampling, and needs budget < max_tokens.
-    let thinking = request.reasoning === true && sentPrefill === '';
-    const maxTokens = request.maxOutputTokens ?? (thinking ? THINKING_DEFAULT_MAX_TOKENS : ANTHROPIC_DEFAULT_MAX_TOKENS);
-    if (maxTokens <= MIN_THINKING_BUDGET) thinking = false;
-
-    const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens, messages, stream: true };
-    if (system !== '') body.system = system;
-    if (thinking) {
-      body.thinking = { type: 'enabled', budget_tokens: Math.max(MIN_THINKING_BUDGET, Math.floor(maxTokens / 2)) };
-    } else {
-      if (request.temperature !== undefined) body.temperature = request.temperature;
-      if (request.topP !== undefined) body.top_p = request.topP;
-      if (request.topK !== undefined) body.top_k = request.topK;
-    }
-
-    const search = request.webSearch ? new AnthropicWebSearch() : null;
-    if (search) body.tools = [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }];
+    const { body, leading, search } = anthropicBody(request);
 
     const response = await this.send('/v1/messages', signal, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
       body: JSON.stringify(body),
     });
-    const contentType = response.headers.get('content-type') ?? '';
-    if (!contentType.includes('text/event-stream') || !response.body) {
-      const text = await response.text().catch((err: unknown) => {
-        throw resolveFailure(err, signal, () => connectionLost('message_stop', false, err));
-      });
-      const json = parseJson(text);
-      if (isRecord(json) && json.type === 'error') throw errorFromStreamPayload(json, this.errorContext);
-      throw new AppError('provider', { detail: `Expected an event stream, got ${contentType || 'no content type'}.` });
-    }
+    if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || !response.body) throw await this.notAStream(response, signal);
 
     const usage = new UsageTotals();
     let finishReason: string | null = null;
@@ -168,6 +132,17 @@ export class AnthropicProvider implements Provider {
     throw connectionLost('message_stop', receivedAny);
   }
 
+  /** A 2xx answer that is no event stream: an error envelope, or not Anthropic's API at all. */
+  private async notAStream(response: Response, signal: AbortSignal): Promise<unknown> {
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await response.text().catch((err: unknown) => {
+      throw resolveFailure(err, signal, () => connectionLost('message_stop', false, err));
+    });
+    const json = parseJson(text);
+    if (isRecord(json) && json.type === 'error') return errorFromStreamPayload(json, this.errorContext);
+    return new AppError('provider', { detail: `Expected an event stream, got ${contentType || 'no content type'}.` });
+  }
+
   async listModels(signal: AbortSignal): Promise<string[]> {
     const ids: string[] = [];
     let after: string | null = null;
@@ -190,6 +165,40 @@ export class AnthropicProvider implements Provider {
     headers.set('anthropic-version', ANTHROPIC_VERSION);
     return sendOk({ fetch: this.deps.fetch, url, init: { ...init, headers }, signal, errorContext: this.errorContext });
   }
+}
+
+/** The request body: the turns, a prefill to continue, thinking or sampling, and the search tool. */
+function anthropicBody(request: ProviderRequest): { body: Record<string, unknown>; leading: WhitespaceDropper; search: AnthropicWebSearch | null } {
+  const { system, turns } = splitMessages(request);
+  if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
+  const messages: { role: string; content: string }[] = [...turns];
+
+  // "Continue" (native): a final assistant message is continued by the model. The API
+  // rejects one that ends in whitespace, so that is cut here and the same whitespace is
+  // dropped from the start of the continuation, which the caller appends to the full text.
+  const prefill = request.prefill ?? '';
+  const sentPrefill = prefill.replace(/\s+$/u, '');
+  const leading = new WhitespaceDropper(prefill.slice(sentPrefill.length));
+  if (sentPrefill !== '') messages.push({ role: 'assistant', content: sentPrefill });
+
+  // Thinking forbids a prefill and changed sampling, and needs budget < max_tokens.
+  let thinking = request.reasoning === true && sentPrefill === '';
+  const maxTokens = request.maxOutputTokens ?? (thinking ? THINKING_DEFAULT_MAX_TOKENS : ANTHROPIC_DEFAULT_MAX_TOKENS);
+  if (maxTokens <= MIN_THINKING_BUDGET) thinking = false;
+
+  const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens, messages, stream: true };
+  if (system !== '') body.system = system;
+  if (thinking) {
+    body.thinking = { type: 'enabled', budget_tokens: Math.max(MIN_THINKING_BUDGET, Math.floor(maxTokens / 2)) };
+  } else {
+    if (request.temperature !== undefined) body.temperature = request.temperature;
+    if (request.topP !== undefined) body.top_p = request.topP;
+    if (request.topK !== undefined) body.top_k = request.topK;
+  }
+
+  const search = request.webSearch ? new AnthropicWebSearch() : null;
+  if (search) body.tools = [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }];
+  return { body, leading, search };
 }
 
 function* textEvent(text: string): Generator<ProviderEvent> {

@@ -16,7 +16,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, extractErrorFields, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
-import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
+import { makeUsage, noUserMessage, rejectPrefill, splitMessages, type Turn } from './messages';
 import { GeminiGrounding } from './geminiGrounding';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
@@ -69,18 +69,7 @@ export class GeminiProvider implements Provider {
     if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
     const model = request.model.replace(/^models\//, '');
 
-    const body: Record<string, unknown> = {
-      contents: turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.content }] })),
-    };
-    if (system !== '') body.systemInstruction = { parts: [{ text: system }] };
-    const config: Record<string, unknown> = {};
-    if (request.temperature !== undefined) config.temperature = request.temperature;
-    if (request.topP !== undefined) config.topP = request.topP;
-    if (request.topK !== undefined) config.topK = request.topK;
-    if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
-    if (request.reasoning ?? geminiThinksByDefault(model)) config.thinkingConfig = { includeThoughts: true };
-    if (Object.keys(config).length > 0) body.generationConfig = config;
-    if (request.webSearch) body.tools = [{ googleSearch: {} }];
+    const body = geminiBody(request, system, turns, model);
     const grounding = request.webSearch ? new GeminiGrounding() : null;
 
     const response = await this.send(`/models/${encodeURIComponent(model)}:streamGenerateContent?alt=sse`, signal, {
@@ -174,6 +163,23 @@ export class GeminiProvider implements Provider {
     const headers = withSecretHeaders(init.headers, { 'x-goog-api-key': this.connection.apiKey });
     return sendOk({ fetch: this.deps.fetch, url, init: { ...init, headers }, signal, errorContext: this.errorContext });
   }
+}
+
+/** The request body: contents, the system instruction, generation settings and the search tool. */
+function geminiBody(request: ProviderRequest, system: string, turns: Turn[], model: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    contents: turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.content }] })),
+  };
+  if (system !== '') body.systemInstruction = { parts: [{ text: system }] };
+  const config: Record<string, unknown> = {};
+  if (request.temperature !== undefined) config.temperature = request.temperature;
+  if (request.topP !== undefined) config.topP = request.topP;
+  if (request.topK !== undefined) config.topK = request.topK;
+  if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
+  if (request.reasoning ?? geminiThinksByDefault(model)) config.thinkingConfig = { includeThoughts: true };
+  if (Object.keys(config).length > 0) body.generationConfig = config;
+  if (request.webSearch) body.tools = [{ googleSearch: {} }];
+  return body;
 }
 
 /** `totalTokenCount` includes thoughts and tool-use prompts; completion = the rest. */

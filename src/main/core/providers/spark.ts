@@ -28,15 +28,17 @@
  * Cancellation contract: see ./common.ts. Aborting closes the socket (or ends the handshake).
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import WebSocket, { type RawData } from 'ws';
 import type { Usage } from '../../../shared/domain';
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS, findSparkProduct, SPARK_PRODUCTS } from '../../../shared/providerCatalog';
-import { abortReason, checkedUrl, cleanDetail, connectionLost, type ErrorContext, errorFromFetchFailure, errorFromHttp, finiteNumber, isRecord, parseJson, redact, truncateDetail } from '../net';
+import { checkedUrl, connectionLost, type ErrorContext, finiteNumber, isRecord, parseJson, redact, truncateDetail } from '../net';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { searchUnavailableNote } from './searchNotes';
+import { sparkError } from './sparkErrors';
+import { SparkSocket } from './sparkSocket';
+
+export { SPARK_ERROR_CODES, sparkError } from './sparkErrors';
 import { SPARK_SEARCH_TOOL, SparkWebSearch, sparkHasSearch } from './sparkSearch';
 
 export { SPARK_PRODUCTS, findSparkProduct, type SparkProduct } from '../../../shared/providerCatalog';
@@ -44,7 +46,6 @@ export { SPARK_PRODUCTS, findSparkProduct, type SparkProduct } from '../../../sh
 const END_MARKER = 'the frame with status 2';
 /** A frame joined from several messages is given up on past this size. */
 const MAX_FRAME_CHARS = 4 * 1024 * 1024;
-const MAX_HANDSHAKE_BODY = 16 * 1024;
 
 export const sparkFactory: ProviderFactory = {
   kind: 'spark',
@@ -53,52 +54,6 @@ export const sparkFactory: ProviderFactory = {
   },
 };
 
-/**
- * Every documented in-band code (§4.6, from langchain4j's copy of xfyun's table), what it means
- * in plain words, and which AppError code it becomes. Unknown codes become `provider`.
- */
-export const SPARK_ERROR_CODES: Readonly<Record<number, { code: ErrorCode; meaning: string }>> = {
-  10000: { code: 'provider', meaning: 'the server failed to upgrade to WebSocket' },
-  10001: { code: 'provider', meaning: 'the server could not read the message' },
-  10002: { code: 'provider', meaning: 'the server could not send the answer' },
-  10003: { code: 'bad_request', meaning: 'the request frame was malformed' },
-  10004: { code: 'bad_request', meaning: 'the request did not match the schema' },
-  10005: { code: 'bad_request', meaning: 'a parameter value is not allowed' },
-  10006: { code: 'rate_limit', meaning: 'this user is already connected elsewhere' },
-  10007: { code: 'rate_limit', meaning: 'the previous question is still being answered; wait before asking again' },
-  10008: { code: 'provider', meaning: 'the service is out of capacity' },
-  10009: { code: 'provider', meaning: 'the service could not reach its engine' },
-  10010: { code: 'provider', meaning: 'the engine failed while answering' },
-  10011: { code: 'provider', meaning: 'the service could not send the request to its engine' },
-  10012: { code: 'provider', meaning: 'internal engine error' },
-  10013: { code: 'content_filter', meaning: 'the question failed content review; rephrase it' },
-  10014: { code: 'content_filter', meaning: 'the answer contains sensitive content, so the rest cannot be shown' },
-  10015: { code: 'auth', meaning: 'this APPID is blacklisted' },
-  10016: { code: 'auth', meaning: 'this APPID is not authorized (product version not enabled, tokens used up, or concurrency above the grant)' },
-  10017: { code: 'provider', meaning: 'clearing the history failed' },
-  10019: { code: 'content_filter', meaning: 'the conversation tends toward content that violates the rules' },
-  10110: { code: 'provider', meaning: 'the service is busy; try again later' },
-  10163: { code: 'bad_request', meaning: 'the engine rejected a parameter (schema check failed)' },
-  10222: { code: 'provider', meaning: 'engine network error' },
-  // Not in the §4.6 table: xfyun's WebAPI error lists use it for an APPID that does not belong
-  // to the APIKey. UNCONFIRMED for Spark.
-  10313: { code: 'auth', meaning: 'the APPID does not match the APIKey' },
-  10907: { code: 'context_too_long', meaning: 'too many tokens: the history plus the question is too long' },
-  11200: { code: 'quota', meaning: 'this APPID has no grant for the feature, or its usage is over the limit' },
-  11201: { code: 'quota', meaning: 'the daily quota is used up' },
-  11202: { code: 'rate_limit', meaning: 'too many requests per second' },
-  11203: { code: 'rate_limit', meaning: 'too many concurrent requests' },
-  11500: { code: 'auth', meaning: 'authentication failed' },
-  11501: { code: 'bad_request', meaning: 'the request data was empty' },
-};
-
-/** The AppError for an in-band error frame. */
-export function sparkError(code: number, message: string, sid: string | null, ctx: ErrorContext = {}): AppError {
-  const known = SPARK_ERROR_CODES[code];
-  const said = message.trim() === '' ? '' : ` Server: "${message.trim()}".`;
-  const detail = `Spark error ${code}: ${known?.meaning ?? 'unknown error'}.${said}${sid ? ` (sid ${sid})` : ''}`;
-  return new AppError(known?.code ?? 'provider', { detail: cleanDetail(detail, ctx), params: { providerCode: code } });
-}
 
 /**
  * The signed WebSocket URL (§4.2): HMAC-SHA256 with the APISecret over
@@ -270,136 +225,6 @@ export class SparkProvider implements Provider {
   }
 }
 
-type Incoming =
-  | { type: 'open' }
-  | { type: 'message'; text: string }
-  | { type: 'closed' }
-  | { type: 'failed'; error: unknown };
-
-/**
- * A `ws` socket read as a sequence: events are queued as they arrive and taken one at a time.
- * Aborting wakes a pending read, which then throws the AbortError, and closes the socket.
- */
-class SparkSocket {
-  private readonly ws: WebSocket;
-  private readonly inbox: Incoming[] = [];
-  private wake: (() => void) | null = null;
-  private readonly onAbort = (): void => {
-    this.close();
-    this.notify();
-  };
-
-  constructor(
-    url: string,
-    private readonly signal: AbortSignal,
-    private readonly ctx: ErrorContext,
-    deps: ProviderDeps,
-  ) {
-    this.ws = new WebSocket(url, { agent: deps.webSocketAgent, perMessageDeflate: false });
-    this.ws.on('open', () => this.push({ type: 'open' }));
-    this.ws.on('message', (data: RawData) => this.push({ type: 'message', text: rawText(data) }));
-    // Once something has failed or closed, later events (the error a close emits while
-    // connecting, …) change nothing; the listener stays so `ws` never throws them.
-    this.ws.on('error', (error: Error) => this.push({ type: 'failed', error }));
-    this.ws.on('close', () => this.push({ type: 'closed' }));
-    // With this listener `ws` leaves the refused handshake to us: read the refusal, then end it.
-    this.ws.on('unexpected-response', (_req, res: IncomingMessage) => {
-      void readBody(res).then((body) => {
-        this.push({ type: 'failed', error: handshakeError(res, body, this.ctx) });
-        this.ws.terminate();
-      });
-    });
-    if (signal.aborted) this.onAbort();
-    else signal.addEventListener('abort', this.onAbort, { once: true });
-  }
-
-  /** Resolves once the handshake succeeded; throws its failure (or the abort) otherwise. */
-  async opened(): Promise<void> {
-    const first = await this.take();
-    if (first.type === 'open') return;
-    if (first.type === 'failed') throw this.failure(first.error);
-    throw new AppError('network', { messageKey: 'errors.connectionLost', detail: 'The server closed the connection during the handshake.' });
-  }
-
-  send(text: string): void {
-    this.ws.send(text);
-  }
-
-  /** The next text message; null when the socket closed. */
-  async nextMessage(): Promise<string | null> {
-    const item = await this.take();
-    if (item.type === 'message') return item.text;
-    if (item.type === 'failed') throw this.failure(item.error);
-    return null;
-  }
-
-  close(): void {
-    this.signal.removeEventListener('abort', this.onAbort);
-    if (this.ws.readyState === WebSocket.CONNECTING) this.ws.terminate();
-    else if (this.ws.readyState === WebSocket.OPEN) this.ws.close(1000);
-  }
-
-  private push(item: Incoming): void {
-    this.inbox.push(item);
-    this.notify();
-  }
-
-  private notify(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
-  }
-
-  private async take(): Promise<Incoming> {
-    for (;;) {
-      if (this.signal.aborted) throw abortReason(this.signal);
-      const item = this.inbox.shift();
-      if (item) return item;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
-  }
-
-  private failure(error: unknown): unknown {
-    if (this.signal.aborted) return abortReason(this.signal, error);
-    return error instanceof AppError ? error : errorFromFetchFailure(error, this.ctx);
-  }
-}
-
-/** A rejected upgrade: 401/403 mean the signature, key or date was refused. */
-function handshakeError(res: IncomingMessage, body: string, ctx: ErrorContext): AppError {
-  const status = res.statusCode ?? 0;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
-  const json = parseJson(body);
-  const message = isRecord(json) && typeof json.message === 'string' ? json.message : body.trim();
-  if (status === 401 || status === 403) {
-    const said = (message || `HTTP ${status}`).replace(/\.?$/, '.');
-    const clock = /date/i.test(message) ? ' The computer clock is probably more than 5 minutes off; the server refuses the signature date.' : '';
-    return new AppError('auth', { status, retryable: false, detail: cleanDetail(`Spark refused the connection: ${said}${clock}`, ctx) });
-  }
-  return errorFromHttp({ status, statusText: res.statusMessage ?? '', headers }, body, ctx);
-}
-
-function readBody(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    const done = (): void => resolve(Buffer.concat(parts).toString('utf8'));
-    res.on('data', (part: Buffer) => {
-      if (size < MAX_HANDSHAKE_BODY) parts.push(part);
-      size += part.length;
-    });
-    res.on('end', done);
-    res.on('error', done);
-    res.on('close', done);
-  });
-}
-
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
-}
 
 /** The request frame (§4.3). A fresh `uid` per request: Spark limits concurrency per uid (10006). */
 export function requestFrame(request: ProviderRequest, appId: string, domain: string): Record<string, unknown> {

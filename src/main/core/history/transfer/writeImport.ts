@@ -27,108 +27,142 @@ export function writeImport(
   newId: () => string,
   assistants: readonly Assistant[] = [],
 ): WriteResult {
+  const writer = new ImportWriter(db, newId);
   const result: WriteResult = { conversations: 0, messages: 0, unchanged: 0, touchedIds: [] };
-  const bySource = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE source_id = ?');
-  const byId = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE id = ?');
-  const purge = db.prepare('DELETE FROM conversations WHERE id = ?');
-  const insertConversation = db.prepare(
-    `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, params_json, pinned, archived, source_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
-  );
-  const messageBySource = db.prepare('SELECT id FROM messages WHERE conversation_id = ? AND source_id = ?');
-  const messageById = db.prepare('SELECT id, conversation_id FROM messages WHERE id = ?');
-  const insertMessage = db.prepare(
-    `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status, error_json, provider_id, model,
-       prompt_tokens, completion_tokens, total_tokens, context_json, finish_reason, reasoning_ms, source_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const setLeaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
-  const touch = db.prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?');
-  const assistantExists = db.prepare('SELECT 1 FROM assistants WHERE id = ?');
-  const insertAssistant = db.prepare('INSERT INTO assistants (id, name, params_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-
   db.transaction(() => {
-    for (const c of conversations) {
-      let existing = (c.sourceId ? bySource.get(c.sourceId) : c.id ? byId.get(c.id) : undefined) as ExistingConversation | undefined;
-      if (!existing && c.sourceId && c.id) existing = byId.get(c.id) as ExistingConversation | undefined;
-      if (existing?.deleted_at != null) {
-        purge.run(existing.id);
-        existing = undefined;
-      }
-      const conversationId = existing?.id ?? (c.id && !byId.get(c.id) ? c.id : newId());
-      if (!existing) {
-        insertConversation.run(
-          conversationId,
-          c.title,
-          c.origin ?? 'chat',
-          c.providerId ?? null,
-          c.model ?? null,
-          JSON.stringify(c.params ?? {}),
-          c.pinned ? 1 : 0,
-          c.archived ? 1 : 0,
-          c.sourceId,
-          c.createdAt,
-          c.updatedAt,
-        );
-      }
-      /** Message key in the file → id in the database. */
-      const ids = new Map<string, string>();
-      let added = 0;
-      let latest = 0;
-      for (const m of c.messages) {
-        const found = (
-          m.sourceId
-            ? messageBySource.get(conversationId, m.sourceId)
-            : m.id
-              ? (messageById.get(m.id) as { id: string; conversation_id: string } | undefined)
-              : undefined
-        ) as { id: string; conversation_id?: string } | undefined;
-        if (found && (found.conversation_id === undefined || found.conversation_id === conversationId)) {
-          ids.set(m.key, found.id);
-          continue;
-        }
-        const id = m.id && !found && !messageById.get(m.id) ? m.id : newId();
-        const parentId = m.parentKey !== null ? (ids.get(m.parentKey) ?? null) : null;
-        if (m.parentKey !== null && parentId === null) continue; // its parent was not written
-        insertMessage.run(
-          id,
-          conversationId,
-          parentId,
-          m.role,
-          m.content,
-          m.reasoning ?? '',
-          m.status ?? 'done',
-          m.error ? JSON.stringify(m.error) : null,
-          m.providerId ?? null,
-          m.model ?? null,
-          m.usage?.promptTokens ?? null,
-          m.usage?.completionTokens ?? null,
-          m.usage?.totalTokens ?? null,
-          m.context ? JSON.stringify(m.context) : null,
-          m.finishReason ?? null,
-          m.reasoningMs ?? null,
-          m.sourceId,
-          m.createdAt,
-          m.updatedAt ?? m.createdAt,
-        );
-        ids.set(m.key, id);
-        added++;
-        latest = Math.max(latest, m.createdAt);
-      }
-      if (!existing) {
-        const leaf = (c.currentLeafKey && ids.get(c.currentLeafKey)) ?? [...ids.values()].at(-1) ?? null;
-        setLeaf.run(leaf, conversationId);
-        result.conversations++;
-      } else if (added > 0) {
-        if (!existing.current_leaf_id && c.currentLeafKey) setLeaf.run(ids.get(c.currentLeafKey) ?? null, conversationId);
-        touch.run(latest, conversationId);
-      } else result.unchanged++;
-      if (!existing || added > 0) result.touchedIds.push(conversationId);
-      result.messages += added;
-    }
-    for (const a of assistants) {
-      if (!assistantExists.get(a.id)) insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
-    }
+    for (const c of conversations) writer.conversation(c, result);
+    for (const a of assistants) writer.assistant(a);
   })();
   return result;
+}
+
+type Found = { id: string; conversation_id?: string } | undefined;
+
+/** The statements of one import, prepared once. */
+class ImportWriter {
+  private readonly bySource;
+  private readonly byId;
+  private readonly purge;
+  private readonly insertConversation;
+  private readonly messageBySource;
+  private readonly messageById;
+  private readonly insertMessage;
+  private readonly setLeaf;
+  private readonly touch;
+  private readonly assistantExists;
+  private readonly insertAssistant;
+
+  constructor(
+    db: Database.Database,
+    private readonly newId: () => string,
+  ) {
+    this.bySource = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE source_id = ?');
+    this.byId = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE id = ?');
+    this.purge = db.prepare('DELETE FROM conversations WHERE id = ?');
+    this.insertConversation = db.prepare(
+      `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, params_json, pinned, archived, source_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.messageBySource = db.prepare('SELECT id FROM messages WHERE conversation_id = ? AND source_id = ?');
+    this.messageById = db.prepare('SELECT id, conversation_id FROM messages WHERE id = ?');
+    this.insertMessage = db.prepare(
+      `INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, status, error_json, provider_id, model,
+         prompt_tokens, completion_tokens, total_tokens, context_json, finish_reason, reasoning_ms, source_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.setLeaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
+    this.touch = db.prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?');
+    this.assistantExists = db.prepare('SELECT 1 FROM assistants WHERE id = ?');
+    this.insertAssistant = db.prepare('INSERT INTO assistants (id, name, params_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  conversation(c: ImportedConversation, result: WriteResult): void {
+    const existing = this.existing(c);
+    const conversationId = existing?.id ?? (c.id && !this.byId.get(c.id) ? c.id : this.newId());
+    if (!existing) {
+      this.insertConversation.run(
+        conversationId,
+        c.title,
+        c.origin ?? 'chat',
+        c.providerId ?? null,
+        c.model ?? null,
+        JSON.stringify(c.params ?? {}),
+        c.pinned ? 1 : 0,
+        c.archived ? 1 : 0,
+        c.sourceId,
+        c.createdAt,
+        c.updatedAt,
+      );
+    }
+    const { ids, added, latest } = this.messages(c, conversationId);
+    if (!existing) {
+      const leaf = (c.currentLeafKey && ids.get(c.currentLeafKey)) ?? [...ids.values()].at(-1) ?? null;
+      this.setLeaf.run(leaf, conversationId);
+      result.conversations++;
+    } else if (added > 0) {
+      if (!existing.current_leaf_id && c.currentLeafKey) this.setLeaf.run(ids.get(c.currentLeafKey) ?? null, conversationId);
+      this.touch.run(latest, conversationId);
+    } else result.unchanged++;
+    if (!existing || added > 0) result.touchedIds.push(conversationId);
+    result.messages += added;
+  }
+
+  assistant(a: Assistant): void {
+    if (!this.assistantExists.get(a.id)) this.insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
+  }
+
+  /** The conversation as imported before, unless the user deleted it since (then it is purged and comes back whole). */
+  private existing(c: ImportedConversation): ExistingConversation | undefined {
+    let existing = (c.sourceId ? this.bySource.get(c.sourceId) : c.id ? this.byId.get(c.id) : undefined) as ExistingConversation | undefined;
+    if (!existing && c.sourceId && c.id) existing = this.byId.get(c.id) as ExistingConversation | undefined;
+    if (existing?.deleted_at != null) {
+      this.purge.run(existing.id);
+      return undefined;
+    }
+    return existing;
+  }
+
+  /** Writes the messages the conversation lacks; returns message key in the file → id in the database. */
+  private messages(c: ImportedConversation, conversationId: string): { ids: Map<string, string>; added: number; latest: number } {
+    const ids = new Map<string, string>();
+    let added = 0;
+    let latest = 0;
+    for (const m of c.messages) {
+      const found = (
+        m.sourceId ? this.messageBySource.get(conversationId, m.sourceId) : m.id ? this.messageById.get(m.id) : undefined
+      ) as Found;
+      if (found && (found.conversation_id === undefined || found.conversation_id === conversationId)) {
+        ids.set(m.key, found.id);
+        continue;
+      }
+      const id = m.id && !found && !this.messageById.get(m.id) ? m.id : this.newId();
+      const parentId = m.parentKey !== null ? (ids.get(m.parentKey) ?? null) : null;
+      if (m.parentKey !== null && parentId === null) continue; // its parent was not written
+      this.insertMessage.run(
+        id,
+        conversationId,
+        parentId,
+        m.role,
+        m.content,
+        m.reasoning ?? '',
+        m.status ?? 'done',
+        m.error ? JSON.stringify(m.error) : null,
+        m.providerId ?? null,
+        m.model ?? null,
+        m.usage?.promptTokens ?? null,
+        m.usage?.completionTokens ?? null,
+        m.usage?.totalTokens ?? null,
+        m.context ? JSON.stringify(m.context) : null,
+        m.finishReason ?? null,
+        m.reasoningMs ?? null,
+        m.sourceId,
+        m.createdAt,
+        m.updatedAt ?? m.createdAt,
+      );
+      ids.set(m.key, id);
+      added++;
+      latest = Math.max(latest, m.createdAt);
+    }
+    return { ids, added, latest };
+  }
 }
