@@ -2,10 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAutoGrow } from '../hooks/useAutoGrow';
 import { useEnterToSend } from '../hooks/useEnterToSend';
-import { useErrorText } from '../hooks/useErrorText';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
-import { SendStopButton } from './SendStopButton';
+import { ComposerBox } from './ComposerBox';
 import { WebSearchToggle } from './WebSearchToggle';
 import { drafts } from '../state/drafts';
 
@@ -19,13 +18,12 @@ interface Props {
 }
 
 /**
- * The message box. Uncontrolled on purpose: React never copies the text, so a 1 MB paste
- * costs the textarea alone. Enter sends (never while an IME is composing), Shift+Enter breaks
+ * The main window's message box (ComposerBox, shared with quick ask) with the web-search
+ * switch and each conversation's draft. Enter sends (never while an IME is composing), Shift+Enter breaks
  * the line; if sending fails the text stays and the reason shows below.
  */
 export function Composer({ conversationId, streaming }: Props) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const controller = useController();
   const input = useRef<HTMLTextAreaElement>(null);
   const shownFor = useRef(conversationId);
@@ -67,33 +65,22 @@ export function Composer({ conversationId, streaming }: Props) {
 
   return (
     <div className="composer">
-      {error && (
-        <p className="composer__error" role="alert">
-          {errorText(error)}
-        </p>
-      )}
-      <div className="composer__box">
-        <textarea
-          ref={input}
-          className="composer__input"
-          data-testid="composer-input"
-          rows={1}
-          placeholder={t('composer.placeholder')}
-          aria-label={t('composer.label')}
-          onInput={() => {
-            sync();
-            if (error) setError(null);
-          }}
-          {...keys}
-        />
-        <SendStopButton
-          streaming={streaming}
-          canSend={hasText && !busy}
-          onSend={() => void submit()}
-          onStop={() => conversationId && void controller.chat.stop(conversationId)}
-          testIds={{ send: 'send', stop: 'stop' }}
-        />
-      </div>
+      <ComposerBox
+        input={input}
+        testIds={{ input: 'composer-input', send: 'send', stop: 'stop' }}
+        placeholder={t('composer.placeholder')}
+        label={t('composer.label')}
+        error={error}
+        onInput={() => {
+          sync();
+          if (error) setError(null);
+        }}
+        keys={keys}
+        streaming={streaming}
+        canSend={hasText && !busy}
+        onSend={() => void submit()}
+        onStop={() => conversationId && void controller.chat.stop(conversationId)}
+      />
       <div className="composer__footer">
         <WebSearchToggle conversationId={conversationId} />
         <p className="composer__hint">{t('composer.hint')}</p>

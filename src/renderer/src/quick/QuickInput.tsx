@@ -2,10 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAutoGrow } from '../hooks/useAutoGrow';
 import { useEnterToSend } from '../hooks/useEnterToSend';
-import { useErrorText } from '../hooks/useErrorText';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
-import { SendStopButton } from '../components/SendStopButton';
+import { ComposerBox } from '../components/ComposerBox';
 
 interface Props {
   conversationId: string | null;
@@ -20,7 +19,6 @@ interface Props {
  */
 export function QuickInput({ conversationId, streaming, disabled }: Props) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const controller = useController();
   const input = useRef<HTMLTextAreaElement>(null);
   const [hasText, setHasText] = useState(false);
@@ -68,34 +66,23 @@ export function QuickInput({ conversationId, streaming, disabled }: Props) {
 
   return (
     <div className="quick-input">
-      {error && (
-        <p className="composer__error" role="alert">
-          {errorText(error)}
-        </p>
-      )}
-      <div className="composer__box">
-        <textarea
-          ref={input}
-          className="composer__input"
-          data-testid="quick-input"
-          rows={1}
-          placeholder={conversationId ? t('quick.followUp') : t('quick.placeholder')}
-          aria-label={t('quick.label')}
-          disabled={disabled}
-          onInput={() => {
-            sync();
-            if (error) setError(null);
-          }}
-          {...keys}
-        />
-        <SendStopButton
-          streaming={streaming}
-          canSend={hasText && !busy && !disabled}
-          onSend={() => void submit()}
-          onStop={() => conversationId && void controller.chat.stop(conversationId)}
-          testIds={{ send: 'quick-send', stop: 'quick-stop' }}
-        />
-      </div>
+      <ComposerBox
+        input={input}
+        testIds={{ input: 'quick-input', send: 'quick-send', stop: 'quick-stop' }}
+        placeholder={conversationId ? t('quick.followUp') : t('quick.placeholder')}
+        label={t('quick.label')}
+        disabled={disabled}
+        error={error}
+        onInput={() => {
+          sync();
+          if (error) setError(null);
+        }}
+        keys={keys}
+        streaming={streaming}
+        canSend={hasText && !busy && !disabled}
+        onSend={() => void submit()}
+        onStop={() => conversationId && void controller.chat.stop(conversationId)}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { useAppState, useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
 import { Toggle } from './Toggle';
+import { UrlField } from './UrlField';
 
 const BACKEND_LABEL: Record<WebSearchBackend, string> = {
   searxng: 'webSearch.backendSearxng',
@@ -69,55 +70,17 @@ export function WebSearchSettings() {
 
 function SearxngUrlField({ value }: { value: string }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const controller = useController();
-  const [text, setText] = useState(value);
-  const [error, setError] = useState<AppErrorData | null>(null);
-  const save = async () => {
-    const next = text.trim();
-    if (next === value && !error) return;
-    try {
-      await controller.settings.saveSettings({ webSearch: { searxngUrl: next } });
-      setError(null);
-    } catch (err) {
-      setError(toErrorData(err));
-    }
-  };
   return (
-    <div className="field">
-      <label className="field__label" htmlFor="settings-searxng-url">
-        {t('webSearch.searxngUrl')}
-      </label>
-      <input
-        id="settings-searxng-url"
-        data-testid="searxng-url"
-        type="url"
-        inputMode="url"
-        spellCheck={false}
-        autoComplete="off"
-        placeholder="https://searx.example.org"
-        value={text}
-        aria-invalid={error !== null}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (error) setError(null);
-        }}
-        onBlur={() => void save()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void save();
-          }
-        }}
-      />
-      {error ? (
-        <span className="field__error" role="alert" data-testid="searxng-url-error">
-          {errorText(error)}
-        </span>
-      ) : (
-        <span className="field__hint">{t('webSearch.searxngHint')}</span>
-      )}
-    </div>
+    <UrlField
+      id="settings-searxng-url"
+      testId="searxng-url"
+      label={t('webSearch.searxngUrl')}
+      placeholder="https://searx.example.org"
+      hint={t('webSearch.searxngHint')}
+      value={value}
+      save={(text) => controller.settings.saveSettings({ webSearch: { searxngUrl: text } })}
+    />
   );
 }
 
