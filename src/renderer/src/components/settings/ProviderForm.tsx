@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderView } from '../../../../shared/domain';
 import { findPreset, PROVIDER_PRESETS } from '../../../../shared/presets';
-import { type CredentialField, DEFAULT_BASE_URLS } from '../../../../shared/providerCatalog';
+import { DEFAULT_BASE_URLS } from '../../../../shared/providerCatalog';
 import { useErrorText } from '../../hooks/useErrorText';
+import { CredentialInput, type ProviderFormState } from './CredentialInput';
 import { TestResult } from './TestResult';
 import { useProviderForm } from './useProviderForm';
 
@@ -18,13 +19,6 @@ export function ProviderForm({ provider, onDone }: Props) {
   const errorText = useErrorText();
   const id = useId();
   const form = useProviderForm(provider, onDone);
-  const { fields, update, invalid } = form;
-  const preset = findPreset(fields.presetId);
-  const baseUrlPlaceholder =
-    preset && preset.baseUrl === '' && !preset.customUrl
-      ? t('provider.baseUrlDefault', { url: DEFAULT_BASE_URLS[form.kind] })
-      : 'https://example.com/v1';
-
   return (
     <form
       className="provider-form"
@@ -37,83 +31,13 @@ export function ProviderForm({ provider, onDone }: Props) {
     >
       <h3 id={`${id}-title`}>{provider ? t('provider.editTitle') : t('provider.addTitle')}</h3>
 
-      <label className="field">
-        <span className="field__label">{t('provider.preset')}</span>
-        <select data-testid="provider-preset" value={fields.presetId} onChange={(e) => form.choosePreset(e.target.value)}>
-          {PROVIDER_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.id === 'custom' ? t('provider.presetCustom') : p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-
-      <label className="field">
-        <span className="field__label">{t('provider.name')}</span>
-        <input
-          data-testid="provider-name"
-          value={fields.name}
-          aria-invalid={invalid.has('name')}
-          onChange={(e) => update({ name: e.target.value })}
-        />
-        {invalid.has('name') && <span className="field__error">{t('provider.nameInvalid')}</span>}
-      </label>
-
-      <label className="field">
-        <span className="field__label">{t('provider.baseUrl')}</span>
-        <input
-          data-testid="provider-baseurl"
-          type="url"
-          inputMode="url"
-          spellCheck={false}
-          placeholder={baseUrlPlaceholder}
-          value={fields.baseUrl}
-          aria-invalid={invalid.has('baseUrl')}
-          onChange={(e) => update({ baseUrl: e.target.value })}
-        />
-        {invalid.has('baseUrl') && <span className="field__error">{t('provider.baseUrlInvalid')}</span>}
-      </label>
+      <ConnectionFields form={form} />
 
       {form.credentials.map((field) => (
         <CredentialInput key={field.name} field={field} form={form} provider={provider} single={form.credentials.length === 1} />
       ))}
 
-      <label className="field">
-        <span className="field__label">{t('provider.model')}</span>
-        <input
-          data-testid="provider-model"
-          list={`${id}-models`}
-          spellCheck={false}
-          value={fields.model}
-          placeholder={t('provider.modelPlaceholder')}
-          onChange={(e) => update({ model: e.target.value })}
-        />
-        <datalist id={`${id}-models`}>
-          {form.suggestions.map((m) => (
-            <option key={m} value={m} />
-          ))}
-        </datalist>
-      </label>
-
-      <label className="field">
-        <span className="field__label">{t('provider.contextWindow')}</span>
-        <input
-          data-testid="provider-context-window"
-          type="number"
-          inputMode="numeric"
-          min={512}
-          step={1}
-          placeholder={t('provider.contextWindowAuto')}
-          value={fields.contextWindow}
-          aria-invalid={invalid.has('contextWindow')}
-          onChange={(e) => update({ contextWindow: e.target.value })}
-        />
-        {invalid.has('contextWindow') ? (
-          <span className="field__error">{t('provider.contextWindowInvalid')}</span>
-        ) : (
-          <span className="field__hint">{t('provider.contextWindowHint')}</span>
-        )}
-      </label>
+      <ModelFields form={form} listId={`${id}-models`} />
 
       <div className="provider-form__test">
         <button
@@ -146,96 +70,100 @@ export function ProviderForm({ provider, onDone }: Props) {
   );
 }
 
-type Form = ReturnType<typeof useProviderForm>;
+/** The default model (with the server's list as suggestions) and the context window override. */
+function ModelFields({ form, listId }: { form: ProviderFormState; listId: string }) {
+  const { t } = useTranslation();
+  const { fields, update, invalid } = form;
+  return (
+    <>
+        <label className="field">
+          <span className="field__label">{t('provider.model')}</span>
+          <input
+            data-testid="provider-model"
+            list={listId}
+            spellCheck={false}
+            value={fields.model}
+            placeholder={t('provider.modelPlaceholder')}
+            onChange={(e) => update({ model: e.target.value })}
+          />
+          <datalist id={listId}>
+            {form.suggestions.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        </label>
 
-interface CredentialProps {
-  field: CredentialField;
-  form: Form;
-  provider: ProviderView | null;
-  /** The kind's only credential: a plain, translated "API key" label. */
-  single: boolean;
+        <label className="field">
+          <span className="field__label">{t('provider.contextWindow')}</span>
+          <input
+            data-testid="provider-context-window"
+            type="number"
+            inputMode="numeric"
+            min={512}
+            step={1}
+            placeholder={t('provider.contextWindowAuto')}
+            value={fields.contextWindow}
+            aria-invalid={invalid.has('contextWindow')}
+            onChange={(e) => update({ contextWindow: e.target.value })}
+          />
+          {invalid.has('contextWindow') ? (
+            <span className="field__error">{t('provider.contextWindowInvalid')}</span>
+          ) : (
+            <span className="field__hint">{t('provider.contextWindowHint')}</span>
+          )}
+        </label>
+    </>
+  );
 }
 
-/** One credential of the chosen kind: APPID as text, keys and secrets as write-only inputs. */
-function CredentialInput({ field, form, provider, single }: CredentialProps) {
+/** Which service (a preset), its name in Brook and its address. */
+function ConnectionFields({ form }: { form: ProviderFormState }) {
   const { t } = useTranslation();
-  const id = useId();
   const { fields, update, invalid } = form;
-  const label = single && field.name === 'apiKey' ? t('provider.apiKey') : field.vendorLabel;
-  const missing = form.missing.has(field.name);
-  const needed = missing && (
-    <span className="field__hint">
-      {single && field.name === 'apiKey' ? t('provider.keyNeeded') : t('provider.fieldNeeded', { field: field.vendorLabel })}
-    </span>
-  );
-  const invalidNote = invalid.has(field.name) && <span className="field__error">{t('provider.credentialInvalid')}</span>;
+  const preset = findPreset(fields.presetId);
+  const baseUrlPlaceholder =
+    preset && preset.baseUrl === '' && !preset.customUrl
+      ? t('provider.baseUrlDefault', { url: DEFAULT_BASE_URLS[form.kind] })
+      : 'https://example.com/v1';
 
-  if (field.name === 'appId') {
-    return (
-      <div className="field">
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        <input
-          id={id}
-          data-testid="provider-appid"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={fields.appId}
-          aria-invalid={invalid.has('appId')}
-          onChange={(e) => update({ appId: e.target.value })}
-        />
-        {invalidNote}
-        {needed}
-      </div>
-    );
-  }
-
-  const isKey = field.name === 'apiKey';
-  const stored = isKey ? provider?.hasKey === true : provider?.hasSecret === true;
-  const removed = isKey ? fields.removeKey : fields.removeSecret;
-  const value = isKey ? fields.apiKey : fields.apiSecret;
-  const placeholder =
-    stored && !removed
-      ? isKey
-        ? t('provider.keyKept')
-        : t('provider.secretKept')
-      : isKey && single
-        ? t('provider.keyPlaceholder')
-        : t('provider.secretPlaceholder', { field: field.vendorLabel });
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        data-testid={isKey ? 'provider-apikey' : 'provider-apisecret'}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={placeholder}
-        value={value}
-        disabled={removed}
-        aria-invalid={invalid.has(field.name)}
-        onChange={(e) => update(isKey ? { apiKey: e.target.value } : { apiSecret: e.target.value })}
-      />
-      {stored && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid={isKey ? 'provider-remove-key' : 'provider-remove-secret'}
-            checked={removed}
-            onChange={(e) =>
-              update(isKey ? { removeKey: e.target.checked, apiKey: '' } : { removeSecret: e.target.checked, apiSecret: '' })
-            }
-          />
-          {isKey && single ? t('provider.removeKey') : t('provider.removeSecret', { field: field.vendorLabel })}
+    <>
+        <label className="field">
+          <span className="field__label">{t('provider.preset')}</span>
+          <select data-testid="provider-preset" value={fields.presetId} onChange={(e) => form.choosePreset(e.target.value)}>
+            {PROVIDER_PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id === 'custom' ? t('provider.presetCustom') : p.name}
+              </option>
+            ))}
+          </select>
         </label>
-      )}
-      {invalidNote}
-      {needed}
-    </div>
+
+        <label className="field">
+          <span className="field__label">{t('provider.name')}</span>
+          <input
+            data-testid="provider-name"
+            value={fields.name}
+            aria-invalid={invalid.has('name')}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+          {invalid.has('name') && <span className="field__error">{t('provider.nameInvalid')}</span>}
+        </label>
+
+        <label className="field">
+          <span className="field__label">{t('provider.baseUrl')}</span>
+          <input
+            data-testid="provider-baseurl"
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            placeholder={baseUrlPlaceholder}
+            value={fields.baseUrl}
+            aria-invalid={invalid.has('baseUrl')}
+            onChange={(e) => update({ baseUrl: e.target.value })}
+          />
+          {invalid.has('baseUrl') && <span className="field__error">{t('provider.baseUrlInvalid')}</span>}
+        </label>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_CHARS } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
+import { ConversationActions, ConversationMarkers } from './ConversationRowParts';
 
 interface Props {
   conversation: Conversation;
@@ -78,74 +79,13 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           onClick={() => controller.select(conversation.id)}
           onDoubleClick={startEditing}
         >
-          {streaming && <span className="conversation-item__live" aria-label={t('sidebar.answering')} />}
-          {conversation.pinned && (
-            <span className="icon-pin conversation-item__pin" data-testid="pinned-marker" role="img" aria-label={t('sidebar.pinned')} title={t('sidebar.pinned')} />
-          )}
-          {conversation.origin === 'quick' && (
-            <span
-              className="icon-bolt conversation-item__quick"
-              data-testid="quick-marker"
-              role="img"
-              aria-label={t('sidebar.quickAsk')}
-              title={t('sidebar.quickAsk')}
-            />
-          )}
-          {conversation.origin === 'api' && (
-            <span className="conversation-item__api" data-testid="api-marker" title={t('sidebar.apiOrigin')}>
-              {t('sidebar.apiBadge')}
-            </span>
-          )}
+          <ConversationMarkers conversation={conversation} streaming={streaming} />
           <span className="conversation-item__title" data-testid="conversation-title">
             {title}
           </span>
         </button>
       )}
-      {!editing && (
-        <span className="conversation-item__actions">
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="conversation-rename"
-            aria-label={t('sidebar.rename', { title })}
-            title={t('sidebar.renameShort')}
-            onClick={startEditing}
-          >
-            <span className="icon-pencil" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className={conversation.pinned ? 'icon-button is-on' : 'icon-button'}
-            data-testid="conversation-pin"
-            aria-pressed={conversation.pinned}
-            aria-label={conversation.pinned ? t('sidebar.unpin', { title }) : t('sidebar.pin', { title })}
-            title={conversation.pinned ? t('sidebar.unpinShort') : t('sidebar.pinShort')}
-            onClick={() => void controller.setPinned(conversation.id, !conversation.pinned)}
-          >
-            <span className="icon-pin" aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="conversation-archive"
-            aria-label={conversation.archived ? t('sidebar.unarchive', { title }) : t('sidebar.archive', { title })}
-            title={conversation.archived ? t('sidebar.unarchiveShort') : t('sidebar.archiveShort')}
-            onClick={() => void controller.setArchived(conversation.id, !conversation.archived)}
-          >
-            <span className={conversation.archived ? 'icon-unarchive' : 'icon-archive'} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="conversation-delete"
-            aria-label={t('sidebar.delete', { title })}
-            title={t('sidebar.deleteShort')}
-            onClick={() => onDelete(conversation)}
-          >
-            <span className="icon-trash" aria-hidden="true" />
-          </button>
-        </span>
-      )}
+      {!editing && <ConversationActions conversation={conversation} title={title} onRename={startEditing} onDelete={onDelete} />}
     </li>
   );
 });

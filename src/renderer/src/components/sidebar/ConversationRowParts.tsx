@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { Conversation } from '../../../../shared/domain';
+import { useController } from '../../state/context';
+
+/** What a row shows before its title: answering now, pinned, a quick ask, an API chat. */
+export function ConversationMarkers({ conversation, streaming }: { conversation: Conversation; streaming: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {streaming && <span className="conversation-item__live" aria-label={t('sidebar.answering')} />}
+      {conversation.pinned && (
+        <span className="icon-pin conversation-item__pin" data-testid="pinned-marker" role="img" aria-label={t('sidebar.pinned')} title={t('sidebar.pinned')} />
+      )}
+      {conversation.origin === 'quick' && (
+        <span className="icon-bolt conversation-item__quick" data-testid="quick-marker" role="img" aria-label={t('sidebar.quickAsk')} title={t('sidebar.quickAsk')} />
+      )}
+      {conversation.origin === 'api' && (
+        <span className="conversation-item__api" data-testid="api-marker" title={t('sidebar.apiOrigin')}>
+          {t('sidebar.apiBadge')}
+        </span>
+      )}
+    </>
+  );
+}
+
+interface ActionProps {
+  testId: string;
+  label: string;
+  title: string;
+  icon: string;
+  onClick(): void;
+  /** A switch (pin): shown as pressed when on. */
+  pressed?: boolean;
+}
+
+function RowAction({ testId, label, title, icon, onClick, pressed }: ActionProps) {
+  return (
+    <button
+      type="button"
+      className={pressed ? 'icon-button is-on' : 'icon-button'}
+      data-testid={testId}
+      aria-pressed={pressed}
+      aria-label={label}
+      title={title}
+      onClick={onClick}
+    >
+      <span className={icon} aria-hidden="true" />
+    </button>
+  );
+}
+
+interface ActionsProps {
+  conversation: Conversation;
+  title: string;
+  onRename(): void;
+  onDelete(conversation: Conversation): void;
+}
+
+/** Rename, pin, archive and delete, shown on hover and focus. */
+export function ConversationActions({ conversation, title, onRename, onDelete }: ActionsProps) {
+  const { t } = useTranslation();
+  const controller = useController();
+  const { pinned, archived } = conversation;
+  return (
+    <span className="conversation-item__actions">
+      <RowAction testId="conversation-rename" label={t('sidebar.rename', { title })} title={t('sidebar.renameShort')} icon="icon-pencil" onClick={onRename} />
+      <RowAction
+        testId="conversation-pin"
+        pressed={pinned}
+        label={pinned ? t('sidebar.unpin', { title }) : t('sidebar.pin', { title })}
+        title={pinned ? t('sidebar.unpinShort') : t('sidebar.pinShort')}
+        icon="icon-pin"
+        onClick={() => void controller.setPinned(conversation.id, !pinned)}
+      />
+      <RowAction
+        testId="conversation-archive"
+        label={archived ? t('sidebar.unarchive', { title }) : t('sidebar.archive', { title })}
+        title={archived ? t('sidebar.unarchiveShort') : t('sidebar.archiveShort')}
+        icon={archived ? 'icon-unarchive' : 'icon-archive'}
+        onClick={() => void controller.setArchived(conversation.id, !archived)}
+      />
+      <RowAction testId="conversation-delete" label={t('sidebar.delete', { title })} title={t('sidebar.deleteShort')} icon="icon-trash" onClick={() => onDelete(conversation)} />
+    </span>
+  );
+}
