@@ -35,15 +35,13 @@ export function AssistantForm({ assistant, onSave, onCancel }: Props) {
   const submit = async () => {
     const parsed = assistantDraftSchema.safeParse({
       name,
-      params: Object.fromEntries(
-        Object.entries({
-          systemPrompt: systemPrompt.trim() === '' ? undefined : systemPrompt,
-          temperature: numberOrUndefined(temperature),
-          topP: numberOrUndefined(topP),
-          maxOutputTokens: numberOrUndefined(maxOutputTokens),
-          topK: p.topK,
-        }).filter(([, v]) => v !== undefined),
-      ),
+      params: definedOnly({
+        systemPrompt: systemPrompt.trim() === '' ? undefined : systemPrompt,
+        temperature: numberOrUndefined(temperature),
+        topP: numberOrUndefined(topP),
+        maxOutputTokens: numberOrUndefined(maxOutputTokens),
+        topK: p.topK,
+      }),
     });
     if (!parsed.success) {
       setInvalid(true);
@@ -83,18 +81,9 @@ export function AssistantForm({ assistant, onSave, onCancel }: Props) {
         />
       </label>
       <div className="assistant-form__numbers">
-        <label className="field">
-          <span className="field__label">{t('assistants.temperature')}</span>
-          <input data-testid="assistant-temperature" inputMode="decimal" placeholder="0 – 2" value={temperature} onChange={(e) => setTemperature(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('assistants.topP')}</span>
-          <input data-testid="assistant-top-p" inputMode="decimal" placeholder="0 – 1" value={topP} onChange={(e) => setTopP(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('assistants.maxOutputTokens')}</span>
-          <input data-testid="assistant-max-tokens" inputMode="numeric" value={maxOutputTokens} onChange={(e) => setMaxOutputTokens(e.target.value)} />
-        </label>
+        <NumberField testId="assistant-temperature" label={t('assistants.temperature')} placeholder="0 – 2" decimal value={temperature} onChange={setTemperature} />
+        <NumberField testId="assistant-top-p" label={t('assistants.topP')} placeholder="0 – 1" decimal value={topP} onChange={setTopP} />
+        <NumberField testId="assistant-max-tokens" label={t('assistants.maxOutputTokens')} value={maxOutputTokens} onChange={setMaxOutputTokens} />
       </div>
       <p className="field__hint">{t('assistants.blankHint')}</p>
       {invalid && <p className="field__error">{t('assistants.invalid')}</p>}
@@ -108,5 +97,29 @@ export function AssistantForm({ assistant, onSave, onCancel }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The parameters the user filled in; a blank one uses the provider's default. */
+function definedOnly(values: Record<string, string | number | undefined>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined));
+}
+
+interface NumberFieldProps {
+  testId: string;
+  label: string;
+  placeholder?: string;
+  /** Allows a decimal point (temperature) rather than whole numbers only. */
+  decimal?: boolean;
+  value: string;
+  onChange(value: string): void;
+}
+
+function NumberField({ testId, label, placeholder, decimal, value, onChange }: NumberFieldProps) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input data-testid={testId} inputMode={decimal ? 'decimal' : 'numeric'} placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }

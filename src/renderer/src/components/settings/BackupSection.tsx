@@ -41,7 +41,6 @@ export function BackupSection() {
     }
   };
 
-  const kindLabel = (b: BackupInfo) => t(`backup.kind.${b.kind}`);
   const date = (ms: number) => new Date(ms).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -67,20 +66,7 @@ export function BackupSection() {
           {errorText(error)}
         </p>
       )}
-      {backups && backups.length > 0 && (
-        <ul className="backups__list" data-testid="backup-list">
-          {backups.map((b) => (
-            <li key={b.name} className="backups__item" data-testid="backup-item">
-              <span className="backups__name" title={b.name}>
-                {date(b.createdAt)} · {kindLabel(b)} · {formatSize(b.size)}
-              </span>
-              <button type="button" className="button button--ghost" disabled={busy} data-testid="backup-restore" onClick={() => setConfirm(b)}>
-                {t('backup.restore')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {backups && backups.length > 0 && <BackupList backups={backups} busy={busy} date={date} onRestore={setConfirm} />}
       {confirm && (
         <ConfirmDialog
           title={t('backup.restoreTitle')}
@@ -98,5 +84,32 @@ export function BackupSection() {
         />
       )}
     </section>
+  );
+}
+
+interface ListProps {
+  backups: BackupInfo[];
+  busy: boolean;
+  date(ms: number): string;
+  onRestore(backup: BackupInfo): void;
+}
+
+/** The copies in the data folder, newest first, each with Restore. */
+function BackupList({ backups, busy, date, onRestore }: ListProps) {
+  const { t } = useTranslation();
+  const kindLabel = (b: BackupInfo) => t(`backup.kind.${b.kind}`);
+  return (
+    <ul className="backups__list" data-testid="backup-list">
+      {backups.map((b) => (
+        <li key={b.name} className="backups__item" data-testid="backup-item">
+          <span className="backups__name" title={b.name}>
+            {date(b.createdAt)} · {kindLabel(b)} · {formatSize(b.size)}
+          </span>
+          <button type="button" className="button button--ghost" disabled={busy} data-testid="backup-restore" onClick={() => onRestore(b)}>
+            {t('backup.restore')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
