@@ -68,31 +68,9 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
         {!editing && !streaming && (
           <span className="message-actions">
             {isUser ? (
-              <button
-                type="button"
-                className="icon-button"
-                data-testid="edit-message-button"
-                aria-label={t('message.edit')}
-                title={t('message.edit')}
-                disabled={busy}
-                onClick={() => setEditing(true)}
-              >
-                <span className="icon-pencil" aria-hidden="true" />
-              </button>
+              <MessageAction testId="edit-message-button" label={t('message.edit')} icon="icon-pencil" disabled={busy} onClick={() => setEditing(true)} />
             ) : (
-              message.status === 'done' && (
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-testid="regenerate"
-                  aria-label={t('message.regenerate')}
-                  title={t('message.regenerate')}
-                  disabled={busy}
-                  onClick={retry}
-                >
-                  <span className="icon-regenerate" aria-hidden="true" />
-                </button>
-              )
+              message.status === 'done' && <MessageAction testId="regenerate" label={t('message.regenerate')} icon="icon-regenerate" disabled={busy} onClick={retry} />
             )}
           </span>
         )}
@@ -104,3 +82,20 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     </article>
   );
 });
+
+interface ActionProps {
+  testId: string;
+  label: string;
+  icon: string;
+  disabled: boolean;
+  onClick(): void;
+}
+
+/** An icon button under a message (edit a question, regenerate an answer). */
+function MessageAction({ testId, label, icon, disabled, onClick }: ActionProps) {
+  return (
+    <button type="button" className="icon-button" data-testid={testId} aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+      <span className={icon} aria-hidden="true" />
+    </button>
+  );
+}

@@ -29,9 +29,7 @@ interface Props {
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
-  const scroller = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-  const [away, setAway] = useState(false);
+  const { scroller, stick, away, onScroll, toBottom } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -46,35 +44,13 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     paddingEnd: 8,
   });
 
-  const onScroll = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
-    stick.current = atBottom;
-    setAway(!atBottom);
-  }, []);
-
-  const toBottom = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    stick.current = true;
-    el.scrollTop = el.scrollHeight;
-    setAway(false);
-  }, []);
-
-  useLayoutEffect(() => {
-    stick.current = true;
-    const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [conversationId]);
-
   // New messages, streamed text and rows measured taller than guessed all change the total
   // height; while following, each change keeps the end in view.
   const totalSize = virtualizer.getTotalSize();
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [messages, totalSize]);
+  }, [messages, totalSize, scroller, stick]);
 
   const focusIndex = focus ? messages.findIndex((m) => m.id === focus.messageId) : -1;
   useEffect(() => {
@@ -124,4 +100,37 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
       )}
     </div>
   );
+}
+
+/**
+ * Following the end: true while the reader is at the bottom (new text keeps it in view), false
+ * once they scroll up, with `toBottom` to jump back. Opening a conversation starts at its end.
+ */
+function useFollowEnd(conversationId: string) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const [away, setAway] = useState(false);
+
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    stick.current = atBottom;
+    setAway(!atBottom);
+  }, []);
+
+  const toBottom = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    stick.current = true;
+    el.scrollTop = el.scrollHeight;
+    setAway(false);
+  }, []);
+
+  useLayoutEffect(() => {
+    stick.current = true;
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [conversationId]);
+  return { scroller, stick, away, onScroll, toBottom };
 }
