@@ -87,22 +87,7 @@ export function ParamsDialog({ conversation, kind, providerName, onClose }: Prop
             {errorText(error)}
           </p>
         )}
-        <div className="modal__actions">
-          <button
-            type="button"
-            className="button params-dialog__reset"
-            data-testid="params-reset"
-            onClick={() => setValues(toFormValues({}))}
-          >
-            {t('params.reset')}
-          </button>
-          <button type="button" className="button" data-testid="params-cancel" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" data-testid="params-save" disabled={saving}>
-            {t('common.save')}
-          </button>
-        </div>
+        <ParamsActions saving={saving} onReset={() => setValues(toFormValues({}))} onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -142,5 +127,28 @@ function NumberField(props: {
         {props.invalid ? t('params.invalid', { range: formatRange(range) }) : hint}
       </span>
     </label>
+  );
+}
+
+/** Reset to the provider's defaults, Cancel, Save. */
+function ParamsActions({ saving, onReset, onCancel }: { saving: boolean; onReset(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="modal__actions">
+      <button
+        type="button"
+        className="button params-dialog__reset"
+        data-testid="params-reset"
+        onClick={onReset}
+      >
+        {t('params.reset')}
+      </button>
+      <button type="button" className="button" data-testid="params-cancel" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" className="button button--primary" data-testid="params-save" disabled={saving}>
+        {t('common.save')}
+      </button>
+    </div>
   );
 }
