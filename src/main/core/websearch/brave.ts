@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { isRecord, isWebUrl, readJson, sendOk, withSecretHeaders } from '../net';
-import { plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
+import { isRecord, readJson, sendOk, withSecretHeaders } from '../net';
+import { resultHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 export const BRAVE_URL = 'https://api.search.brave.com';
 
@@ -35,12 +35,6 @@ export class BraveBackend implements SearchBackend {
     const body = await readJson(response, signal, 'The Brave answer', errorContext);
     const web = isRecord(body) && isRecord(body.web) ? body.web : {};
     const results = Array.isArray(web.results) ? web.results : [];
-    return uniqueHits(
-      results
-        .filter(isRecord)
-        .filter((r) => isWebUrl(r.url))
-        .map((r) => ({ url: r.url as string, title: plainSnippet(r.title), snippet: plainSnippet(r.description) })),
-      limit,
-    );
+    return resultHits(results, 'description', limit);
   }
 }

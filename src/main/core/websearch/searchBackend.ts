@@ -2,6 +2,8 @@
  * One web-search engine. A backend knows its wire format (protocols.md §7) and nothing else;
  * like a provider it throws AppError for every failure, and the AbortError itself on Stop.
  */
+import { isRecord, isWebUrl } from '../net';
+
 export interface SearchHit {
   url: string;
   title: string;
@@ -31,6 +33,18 @@ export function plainSnippet(text: unknown): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * An engine's result list as hits: web addresses only, the title and the snippet (from
+ * `snippetField`) as plain text, the first hit per URL, at most `limit`.
+ */
+export function resultHits(results: readonly unknown[], snippetField: string, limit: number): SearchHit[] {
+  const hits = results
+    .filter(isRecord)
+    .filter((r) => isWebUrl(r.url))
+    .map((r) => ({ url: r.url as string, title: plainSnippet(r.title), snippet: plainSnippet(r[snippetField]) }));
+  return uniqueHits(hits, limit);
 }
 
 /** Keeps the first hit per URL, up to `limit`. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { errorFromResponse, isRecord, isWebUrl, readJson, sendOk } from '../net';
-import { plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
+import { errorFromResponse, isRecord, readJson, sendOk } from '../net';
+import { resultHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 /**
  * A self-hosted SearXNG instance (protocols.md §7.1). `format=json` works only where the
@@ -39,12 +39,6 @@ export class SearxngBackend implements SearchBackend {
     });
     const body = await readJson(response, signal, 'The SearXNG answer', {});
     const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
-    return uniqueHits(
-      results
-        .filter(isRecord)
-        .filter((r) => isWebUrl(r.url))
-        .map((r) => ({ url: r.url as string, title: plainSnippet(r.title), snippet: plainSnippet(r.content) })),
-      limit,
-    );
+    return resultHits(results, 'content', limit);
   }
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { isRecord, isWebUrl, readJson, sendOk, withSecretHeaders } from '../net';
-import { plainSnippet, uniqueHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
+import { isRecord, readJson, sendOk, withSecretHeaders } from '../net';
+import { resultHits, type SearchBackend, type SearchBackendDeps } from './searchBackend';
 
 export const TAVILY_URL = 'https://api.tavily.com';
 
@@ -30,12 +30,6 @@ export class TavilyBackend implements SearchBackend {
     });
     const body = await readJson(response, signal, 'The Tavily answer', errorContext);
     const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
-    return uniqueHits(
-      results
-        .filter(isRecord)
-        .filter((r) => isWebUrl(r.url))
-        .map((r) => ({ url: r.url as string, title: plainSnippet(r.title), snippet: plainSnippet(r.content) })),
-      limit,
-    );
+    return resultHits(results, 'content', limit);
   }
 }

@@ -71,15 +71,13 @@ export function Composer({ conversationId, streaming }: Props) {
         placeholder={t('composer.placeholder')}
         label={t('composer.label')}
         error={error}
-        onInput={() => {
-          sync();
-          if (error) setError(null);
-        }}
+        clearError={() => setError(null)}
+        sync={sync}
+        conversationId={conversationId}
         keys={keys}
         streaming={streaming}
         canSend={hasText && !busy}
         onSend={() => void submit()}
-        onStop={() => conversationId && void controller.chat.stop(conversationId)}
       />
       <div className="composer__footer">
         <WebSearchToggle conversationId={conversationId} />

@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { EnterToSendHandlers } from '../hooks/useEnterToSend';
 import type { AppErrorData } from '../../../shared/errors';
 import { useErrorText } from '../hooks/useErrorText';
+import { useController } from '../state/context';
 import { SendStopButton } from './SendStopButton';
 
 interface Props {
@@ -10,23 +11,27 @@ interface Props {
   placeholder: string;
   label: string;
   disabled?: boolean;
-  /** Why the last send failed; the text stays in the box. */
+  /** Why the last send failed; the text stays in the box (typing clears the reason). */
   error: AppErrorData | null;
-  onInput(): void;
+  clearError(): void;
+  /** After each change of the text (grow the box, enable Send). */
+  sync(): void;
+  /** The conversation Stop stops. */
+  conversationId: string | null;
   /** Enter to send, IME-aware (useEnterToSend). */
   keys: EnterToSendHandlers;
   streaming: boolean;
   canSend: boolean;
   onSend(): void;
-  onStop(): void;
 }
 
 /**
  * The message box both windows type into: the reason a send failed, the uncontrolled textarea
  * (React never copies the text, so a 1 MB paste costs the textarea alone) and Send/Stop.
  */
-export function ComposerBox({ input, testIds, placeholder, label, disabled, error, onInput, keys, streaming, canSend, onSend, onStop }: Props) {
+export function ComposerBox({ input, testIds, placeholder, label, disabled, error, clearError, sync, conversationId, keys, streaming, canSend, onSend }: Props) {
   const errorText = useErrorText();
+  const controller = useController();
   return (
     <>
       {error && (
@@ -43,14 +48,17 @@ export function ComposerBox({ input, testIds, placeholder, label, disabled, erro
           placeholder={placeholder}
           aria-label={label}
           disabled={disabled}
-          onInput={onInput}
+          onInput={() => {
+            sync();
+            if (error) clearError();
+          }}
           {...keys}
         />
         <SendStopButton
           streaming={streaming}
           canSend={canSend}
           onSend={onSend}
-          onStop={onStop}
+          onStop={() => conversationId && void controller.chat.stop(conversationId)}
           testIds={{ send: testIds.send, stop: testIds.stop }}
         />
       </div>

@@ -73,15 +73,13 @@ export function QuickInput({ conversationId, streaming, disabled }: Props) {
         label={t('quick.label')}
         disabled={disabled}
         error={error}
-        onInput={() => {
-          sync();
-          if (error) setError(null);
-        }}
+        clearError={() => setError(null)}
+        sync={sync}
+        conversationId={conversationId}
         keys={keys}
         streaming={streaming}
         canSend={hasText && !busy && !disabled}
         onSend={() => void submit()}
-        onStop={() => conversationId && void controller.chat.stop(conversationId)}
       />
     </div>
   );
