@@ -7,7 +7,7 @@ import { type Core, createCore, defaultState, FileSecretStore } from './core';
 import { contentSecurityPolicyForElectron } from './csp';
 import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
-import { electronNativeBinding } from './nativeBinding';
+import { electronNativeBinding, electronNativeDir } from './nativeBinding';
 import { SafeStorageSecretStore } from './safeStorageSecrets';
 import { createMainWindow, isOwnPage, type WindowPaths } from './window';
 
@@ -79,7 +79,7 @@ async function start(): Promise<void> {
     dataDir,
     settingsBackend,
     secrets,
-    nativeBinding: electronNativeBinding(app.getAppPath()),
+    nativeBinding: electronNativeBinding(electronNativeDir({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath })),
     info: { mode: 'electron', version: app.getVersion(), systemLocale },
     desktop,
     log,
