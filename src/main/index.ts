@@ -9,6 +9,7 @@ import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
 import { electronNativeBinding, electronNativeDir } from './nativeBinding';
 import { SafeStorageSecretStore } from './safeStorageSecrets';
+import { createElectronUpdateEngine } from './updater';
 import { createMainWindow, isOwnPage, type WindowPaths } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
     info: { mode: 'electron', version: app.getVersion(), systemLocale },
     desktop,
     log,
+    updateEngine: createElectronUpdateEngine(log),
   });
 
   // The dev server's responses need the header; built files carry the policy in a meta tag.

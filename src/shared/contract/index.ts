@@ -20,6 +20,7 @@ import { localEvents, localRequests } from './local';
 import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
 import { transferRequests } from './transfer';
+import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
 
 export { assistantDraftSchema, type AssistantDraft } from './assistants';
@@ -29,6 +30,7 @@ export { historySearchSchema, type HistorySearchArgs } from './history';
 export * from './limits';
 export { providerDraftSchema, type ProviderDraft } from './providers';
 export { settingsPatchSchema, type SettingsPatch } from './settings';
+export * from './updates';
 
 export const requests = {
   ...appRequests,
@@ -42,6 +44,7 @@ export const requests = {
   ...webSearchRequests,
   ...historyRequests,
   ...desktopRequests,
+  ...updateRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -63,6 +66,7 @@ export const eventSchemas = {
   ...localEvents,
   ...desktopEvents,
   ...historyEvents,
+  ...updateEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

@@ -10,6 +10,7 @@ import { localHandlers } from './handlers/local';
 import { providerHandlers } from './handlers/providers';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
 import { transferHandlers } from './handlers/transfer';
+import { updateHandlers } from './handlers/updates';
 import { webSearchHandlers } from './handlers/webSearch';
 
 export { mergeSettings };
@@ -28,5 +29,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...webSearchHandlers(d),
     ...historyHandlers(d),
     ...desktopHandlers(d),
+    ...updateHandlers(d),
   };
 }

@@ -12,6 +12,7 @@ import { Network } from '../net';
 import { ProviderService, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
+import { FileUpdatePreferences, type UpdateEngine, UpdateService, unsupportedEngine } from '../updates';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
 export interface CoreOptions {
@@ -32,6 +33,10 @@ export interface CoreOptions {
   /** Ask the model for a title after the first answer (tests that count requests turn it off). */
   autoTitle?: boolean;
   webSearch?: WebSearchServiceOptions;
+  /** What finds and applies updates: the Electron shell's; browser mode has none. */
+  updateEngine?: UpdateEngine;
+  /** Tests: the first automatic update check waits this long (default 10 s). */
+  firstUpdateCheckDelayMs?: number;
 }
 
 export interface Core {
@@ -83,7 +88,8 @@ export function createCore(options: CoreOptions): Core {
       await streams.stopAll();
     },
   };
-  const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance });
+  const updates = createUpdates(options, streams, bus, log);
+  const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance, updates });
   const integrityChecked = watchIntegrity(check, file, maintenance, bus, now, log);
   const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, services.providers, bus, { log }).start();
   return {
@@ -97,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     interruptedAtStartup,
     integrityChecked,
     async shutdown() {
+      updates.stop();
       await local.shutdown();
       stopTitles();
       await check?.stop();
@@ -107,6 +114,21 @@ export function createCore(options: CoreOptions): Core {
       lock.release();
     },
   };
+}
+
+/** The update state machine, checking on start and every few hours when its setting is on. */
+function createUpdates(options: CoreOptions, streams: StreamManager, bus: EventBus, log: (m: string) => void): UpdateService {
+  const updates = new UpdateService({
+    engine: options.updateEngine ?? unsupportedEngine('browser'),
+    preferences: new FileUpdatePreferences(join(options.dataDir, 'updates.json')),
+    currentVersion: options.info.version,
+    isStreaming: () => streams.hasLive(),
+    onStatus: (status) => bus.emit('updates.status', status),
+    firstCheckDelayMs: options.firstUpdateCheckDelayMs,
+    log,
+  });
+  updates.start();
+  return updates;
 }
 
 interface OpenedHistory {

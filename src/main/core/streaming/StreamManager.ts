@@ -72,6 +72,11 @@ export class StreamManager {
     return this.live.has(conversationId);
   }
 
+  /** True while any answer is streaming (an update then waits for the next quit). */
+  hasLive(): boolean {
+    return this.live.size > 0;
+  }
+
   start(
     conversationId: string,
     messageId: string,
