@@ -8,6 +8,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
+import { UpdatesPanel } from './UpdatesPanel';
 import { WebSearchSettings } from './WebSearchSettings';
 
 export function SettingsDialog() {
@@ -41,6 +42,7 @@ export function SettingsDialog() {
         <AssistantsSection />
         <DataSection />
         <BackupSection />
+        <UpdatesPanel />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>
