@@ -22,6 +22,9 @@ export interface DbServer {
   password: string;
   /** The self-signed certificate (PEM path), for a client that trusts it explicitly. */
   caFile: string;
+  /** A new empty database the user `brook` owns (one per test keeps tests apart); SQL as the server's superuser. */
+  createDatabase(name: string): void;
+  admin(sql: string, database?: string): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
@@ -64,7 +67,7 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string,
 function selfSignedCert(dir: string): { cert: string; key: string } {
   const cert = join(dir, 'server.crt');
   const key = join(dir, 'server.key');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
   return { cert, key };
 }
 
@@ -102,10 +105,14 @@ export async function startMariaDb(): Promise<DbServer> {
     await waitForPort(port, child, log);
   };
   await start();
+  const admin = (sqlText: string, database = 'mysql') =>
+    execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', database, '-e', sqlText]).toString();
   const sql = `CREATE DATABASE brook; CREATE USER 'brook'@'127.0.0.1' IDENTIFIED BY '${PASSWORD}'; CREATE USER 'brook'@'localhost' IDENTIFIED BY '${PASSWORD}'; GRANT ALL ON brook.* TO 'brook'@'127.0.0.1'; GRANT ALL ON brook.* TO 'brook'@'localhost';`;
   execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', sql]);
   return {
     kind: 'mysql', host: '127.0.0.1', port, database: 'brook', user: 'brook', password: PASSWORD, caFile: cert,
+    admin,
+    createDatabase: (name) => void admin(`CREATE DATABASE ${name}; GRANT ALL ON ${name}.* TO 'brook'@'127.0.0.1'; GRANT ALL ON ${name}.* TO 'brook'@'localhost';`),
     start,
     stop: async (signal = 'SIGTERM') => stopChild(proc, signal),
     destroy: async () => {
@@ -138,12 +145,14 @@ export async function startPostgres(): Promise<DbServer> {
     await waitForPort(port, child, log);
   };
   await start();
-  const psql = (sqlText: string) =>
-    execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'psql'), '-h', dir, '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sqlText], { stdio: 'pipe' });
+  const psql = (sqlText: string, database = 'postgres') =>
+    execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'psql'), '-h', dir, '-p', String(port), '-U', 'postgres', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sqlText], { stdio: 'pipe' }).toString();
   psql(`CREATE USER brook PASSWORD '${PASSWORD}'`);
   psql('CREATE DATABASE brook OWNER brook');
   return {
     kind: 'postgres', host: '127.0.0.1', port, database: 'brook', user: 'brook', password: PASSWORD, caFile: cert,
+    admin: psql,
+    createDatabase: (name) => void psql(`CREATE DATABASE ${name} OWNER brook`),
     start,
     // runuser forwards the signal to postgres; SIGKILL on runuser would orphan the server, so the
     // postmaster's own pid is signalled (SIGQUIT is PostgreSQL's immediate, crash-like shutdown).

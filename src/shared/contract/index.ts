@@ -19,6 +19,7 @@ import { historyEvents, historyRequests } from './history';
 import { localEvents, localRequests } from './local';
 import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
+import { syncEvents, syncRequests } from './sync';
 import { transferRequests } from './transfer';
 import { webSearchRequests } from './webSearch';
 
@@ -29,6 +30,7 @@ export { historySearchSchema, type HistorySearchArgs } from './history';
 export * from './limits';
 export { providerDraftSchema, type ProviderDraft } from './providers';
 export { settingsPatchSchema, type SettingsPatch } from './settings';
+export * from './sync';
 
 export const requests = {
   ...appRequests,
@@ -42,6 +44,7 @@ export const requests = {
   ...webSearchRequests,
   ...historyRequests,
   ...desktopRequests,
+  ...syncRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -63,6 +66,7 @@ export const eventSchemas = {
   ...localEvents,
   ...desktopEvents,
   ...historyEvents,
+  ...syncEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

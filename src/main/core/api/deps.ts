@@ -3,6 +3,7 @@ import type { DesktopPort, EventBus } from '../base';
 import type { ChatService } from '../chat';
 import type { AssistantStore, HistoryBackups, HistoryStore, TransferService } from '../history';
 import type { ProviderService, SettingsRepository } from '../settings';
+import type { SyncService } from '../sync';
 import type { WebSearchService } from '../websearch';
 
 /** What the request handlers work with; createCore builds it. */
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   transfer: TransferService;
   webSearch: WebSearchService;
   maintenance: HistoryMaintenance;
+  sync: SyncService;
 }
 
 /** The live feed and local API as the requests see them (servers/LocalServices fills it in). */

@@ -9,6 +9,7 @@ import { historyHandlers } from './handlers/history';
 import { localHandlers } from './handlers/local';
 import { providerHandlers } from './handlers/providers';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
 import { transferHandlers } from './handlers/transfer';
 import { webSearchHandlers } from './handlers/webSearch';
 
@@ -28,5 +29,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...webSearchHandlers(d),
     ...historyHandlers(d),
     ...desktopHandlers(d),
+    ...syncHandlers(d),
   };
 }

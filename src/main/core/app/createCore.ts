@@ -12,6 +12,7 @@ import { Network } from '../net';
 import { ProviderService, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
+import { SyncService } from '../sync';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
 export interface CoreOptions {
@@ -32,6 +33,8 @@ export interface CoreOptions {
   /** Ask the model for a title after the first answer (tests that count requests turn it off). */
   autoTitle?: boolean;
   webSearch?: WebSearchServiceOptions;
+  /** Tests: how soon after start an enabled sync first runs (ms). */
+  syncFirstDelayMs?: number;
 }
 
 export interface Core {
@@ -86,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance });
   const integrityChecked = watchIntegrity(check, file, maintenance, bus, now, log);
   const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, services.providers, bus, { log }).start();
+  services.sync.start();
   return {
     handlers,
     bus,
@@ -98,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     integrityChecked,
     async shutdown() {
       await local.shutdown();
+      await services.sync.stop();
       stopTitles();
       await check?.stop();
       await integrityChecked;
@@ -163,7 +168,8 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     return chosen === 'system' ? info.systemLocale || 'en' : chosen;
   };
   const transfer = new TransferService(history, assistants, language, options.clock);
-  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer };
+  const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync };
 }
 
 /** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */

@@ -9,17 +9,26 @@ function log(kind: string, id: string, field: string, value: string): string {
   return `INSERT INTO sync_outbox (kind, entity_id, field, value, changed_at) VALUES ('${kind}', ${id}, '${field}', ${value}, ${NOW_MS});`;
 }
 
-const MESSAGE_ROW = `json_object('id', NEW.id, 'conversationId', NEW.conversation_id, 'parentId', NEW.parent_id,
-  'role', NEW.role, 'content', NEW.content, 'reasoning', NEW.reasoning, 'status', NEW.status,
-  'error', NEW.error_json, 'providerId', NEW.provider_id, 'model', NEW.model,
-  'promptTokens', NEW.prompt_tokens, 'completionTokens', NEW.completion_tokens, 'totalTokens', NEW.total_tokens,
-  'context', NEW.context_json, 'finishReason', NEW.finish_reason, 'reasoningMs', NEW.reasoning_ms,
-  'webSearch', NEW.web_search_json, 'sourceId', NEW.source_id, 'createdAt', NEW.created_at, 'updatedAt', NEW.updated_at)`;
+/** A message row as the JSON a sync change carries; `row` is the row's alias (NEW in a trigger). */
+export function messageRowJson(row: string): string {
+  return `json_object('id', ${row}.id, 'conversationId', ${row}.conversation_id, 'parentId', ${row}.parent_id,
+  'role', ${row}.role, 'content', ${row}.content, 'reasoning', ${row}.reasoning, 'status', ${row}.status,
+  'error', ${row}.error_json, 'providerId', ${row}.provider_id, 'model', ${row}.model,
+  'promptTokens', ${row}.prompt_tokens, 'completionTokens', ${row}.completion_tokens, 'totalTokens', ${row}.total_tokens,
+  'context', ${row}.context_json, 'finishReason', ${row}.finish_reason, 'reasoningMs', ${row}.reasoning_ms,
+  'webSearch', ${row}.web_search_json, 'sourceId', ${row}.source_id, 'createdAt', ${row}.created_at, 'updatedAt', ${row}.updated_at)`;
+}
 
-const CONVERSATION_ROW = `json_object('title', NEW.title, 'origin', NEW.origin, 'providerId', NEW.provider_id,
-  'model', NEW.model, 'params', NEW.params_json, 'leaf', NEW.current_leaf_id, 'pinned', NEW.pinned,
-  'archived', NEW.archived, 'deletedAt', NEW.deleted_at, 'webSearch', NEW.web_search, 'sourceId', NEW.source_id,
-  'createdAt', NEW.created_at, 'updatedAt', NEW.updated_at)`;
+/** A conversation row as the JSON of its `created` change (and of the first sync's snapshot). */
+export function conversationRowJson(row: string): string {
+  return `json_object('title', ${row}.title, 'origin', ${row}.origin, 'providerId', ${row}.provider_id,
+  'model', ${row}.model, 'params', ${row}.params_json, 'leaf', ${row}.current_leaf_id, 'pinned', ${row}.pinned,
+  'archived', ${row}.archived, 'deletedAt', ${row}.deleted_at, 'webSearch', ${row}.web_search, 'sourceId', ${row}.source_id,
+  'createdAt', ${row}.created_at, 'updatedAt', ${row}.updated_at)`;
+}
+
+const MESSAGE_ROW = messageRowJson('NEW');
+const CONVERSATION_ROW = conversationRowJson('NEW');
 
 /** One trigger per synced conversation field: [field name in the log, columns, value]. */
 const CONVERSATION_FIELDS: [string, string[], string][] = [
