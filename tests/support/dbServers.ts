@@ -143,6 +143,15 @@ export async function startPostgres(): Promise<DbServer> {
     ]);
     proc = child;
     await waitForPort(port, child, log);
+    // After a crash the port opens before recovery ends; wait until it accepts sessions.
+    for (let i = 0; i < 300; i++) {
+      try {
+        execFileSync(join(PG_BIN, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   };
   await start();
   const psql = (sqlText: string, database = 'postgres') =>

@@ -35,7 +35,7 @@ export function syncError(err: unknown): AppError {
   if (AUTH.has(code)) return new AppError('auth', { messageKey: 'sync.errors.auth', retryable: false, detail, cause: err });
   if (NO_DATABASE.has(code)) return new AppError('bad_request', { messageKey: 'sync.errors.noDatabase', retryable: false, detail, cause: err });
   if (NO_RIGHTS.has(code)) return new AppError('auth', { messageKey: 'sync.errors.noRights', retryable: false, detail, cause: err });
-  if (UNREACHABLE.has(code) || /timeout|terminated|Connection lost|closed|ECONN/i.test(messageOf(err))) {
+  if (UNREACHABLE.has(code) || /timeout|terminated|Connection lost|connection error|not queryable|closed|ECONN/i.test(messageOf(err))) {
     return new AppError('network', { messageKey: 'sync.errors.unreachable', retryable: true, detail, cause: err });
   }
   return new AppError('internal', { messageKey: 'sync.errors.failed', retryable: true, detail, cause: err });
