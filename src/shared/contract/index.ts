@@ -19,6 +19,7 @@ import { historyEvents, historyRequests } from './history';
 import { localEvents, localRequests } from './local';
 import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
+import { syncEvents, syncRequests } from './sync';
 import { transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
@@ -31,6 +32,7 @@ export * from './limits';
 export { providerDraftSchema, type ProviderDraft } from './providers';
 export { settingsPatchSchema, type SettingsPatch } from './settings';
 export * from './updates';
+export * from './sync';
 
 export const requests = {
   ...appRequests,
@@ -45,6 +47,7 @@ export const requests = {
   ...historyRequests,
   ...desktopRequests,
   ...updateRequests,
+  ...syncRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -67,6 +70,7 @@ export const eventSchemas = {
   ...desktopEvents,
   ...historyEvents,
   ...updateEvents,
+  ...syncEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

@@ -4,6 +4,7 @@ import type { ChatService } from '../chat';
 import type { AssistantStore, HistoryBackups, HistoryStore, TransferService } from '../history';
 import type { ProviderService, SettingsRepository } from '../settings';
 import type { UpdateService } from '../updates';
+import type { SyncService } from '../sync';
 import type { WebSearchService } from '../websearch';
 
 /** What the request handlers work with; createCore builds it. */
@@ -21,6 +22,7 @@ export interface HandlerDeps {
   webSearch: WebSearchService;
   maintenance: HistoryMaintenance;
   updates: UpdateService;
+  sync: SyncService;
 }
 
 /** The live feed and local API as the requests see them (servers/LocalServices fills it in). */

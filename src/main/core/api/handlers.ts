@@ -9,6 +9,7 @@ import { historyHandlers } from './handlers/history';
 import { localHandlers } from './handlers/local';
 import { providerHandlers } from './handlers/providers';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
 import { transferHandlers } from './handlers/transfer';
 import { updateHandlers } from './handlers/updates';
 import { webSearchHandlers } from './handlers/webSearch';
@@ -30,5 +31,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...historyHandlers(d),
     ...desktopHandlers(d),
     ...updateHandlers(d),
+    ...syncHandlers(d),
   };
 }

@@ -13,6 +13,7 @@ import { ProviderService, type SecretStore, type SettingsBackend, SettingsReposi
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
 import { FileUpdatePreferences, type UpdateEngine, UpdateService, unsupportedEngine } from '../updates';
+import { SyncService } from '../sync';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
 export interface CoreOptions {
@@ -37,6 +38,8 @@ export interface CoreOptions {
   updateEngine?: UpdateEngine;
   /** Tests: the first automatic update check waits this long (default 10 s). */
   firstUpdateCheckDelayMs?: number;
+  /** Tests: how soon after start an enabled sync first runs (ms). */
+  syncFirstDelayMs?: number;
 }
 
 export interface Core {
@@ -92,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance, updates });
   const integrityChecked = watchIntegrity(check, file, maintenance, bus, now, log);
   const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, services.providers, bus, { log }).start();
+  services.sync.start();
   return {
     handlers,
     bus,
@@ -105,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
     async shutdown() {
       updates.stop();
       await local.shutdown();
+      await services.sync.stop();
       stopTitles();
       await check?.stop();
       await integrityChecked;
@@ -185,7 +190,8 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     return chosen === 'system' ? info.systemLocale || 'en' : chosen;
   };
   const transfer = new TransferService(history, assistants, language, options.clock);
-  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer };
+  const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync };
 }
 
 /** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */

@@ -8,3 +8,4 @@ export { BACKUPS_FOLDER, HistoryBackups } from './backups';
 export { HistoryStore, storageError, type HistoryStoreOptions, type MessageFinish, type NewMessage } from './HistoryStore';
 export { checkIntegrity, checkOpens, quickCheckInBackground, setAsideDamaged, type BackgroundCheck, type IntegrityResult } from './integrity';
 export { TransferService } from './transfer/TransferService';
+export { conversationRowJson, messageRowJson } from './migrations/008_sync_log';
