@@ -6,6 +6,7 @@ import { m004FullTextSearch } from './004_full_text_search';
 import { m005WebSearch } from './005_web_search';
 import { m006ManageAndImport } from './006_manage_and_import';
 import { m007ApiOrigin } from './007_api_origin';
+import { m009ShortQueryPrefix } from './009_short_query_prefix';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m005WebSearch,
   m006ManageAndImport,
   m007ApiOrigin,
+  m009ShortQueryPrefix,
 ];
