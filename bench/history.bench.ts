@@ -111,11 +111,25 @@ function sizes(file: string): { rawText: number; trigram: number; short: number;
 }
 
 /**
+ * The sidebar is virtualized: only rows near the top exist in the page. The two conversations
+ * the app benchmark clicks are the oldest of the corpus, so they are touched last (as if just
+ * used) to be the first rows of the list.
+ */
+function bringToTop(file: string, ids: readonly string[]): void {
+  const db = new Database(file);
+  const update = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
+  ids.forEach((id, i) => update.run(Date.now() + 60_000 * (ids.length - i), id));
+  db.close();
+}
+
+/**
  * The same database in the real app (browser mode): click the 10,000-message conversation and
  * time until its last message is on screen, after another conversation was open.
  */
 async function openInApp(page: Page, dataDir: string): Promise<number[]> {
-  const brook = await startBrook(dataDir);
+  bringToTop(join(dataDir, 'brook.sqlite'), ['c0', 'c1']);
+  // A large history on a busy machine can take longer to open than the e2e tests allow.
+  const brook = await startBrook(dataDir, { startTimeoutMs: 180_000 });
   try {
     await page.goto(brook.url);
     const item = (id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);
