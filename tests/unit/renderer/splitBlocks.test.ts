@@ -68,13 +68,19 @@ describe('splitBlocks', () => {
     expect(blocks).toEqual(['```js\nlet x;\n```', 'After.']);
   });
 
-  it('reuses finished blocks (same objects) when text is appended', () => {
+  it('keeps unchanged blocks (same objects) when text is appended, from the moment they are finished', () => {
     const splitter = new IncrementalSplitter();
     const first = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is gro'));
     const second = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is growing.\n\nNew'));
     expect(second[0]).toBe(first[0]);
-    expect(second[1]).toBe(first[1]);
+    expect(second[1]!.raw).toBe(first[1]!.raw);
     expect(second.at(-1)!.raw).toBe('New');
+    const third = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is growing.\n\nNew text'));
+    expect(third[1]).toBe(second[1]);
+    const fourth = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is growing.\n\nNew text\n\nMore'));
+    expect(fourth.slice(0, 2)).toEqual(third.slice(0, 2));
+    expect(fourth[0]).toBe(third[0]);
+    expect(fourth[1]).toBe(third[1]);
   });
 
   it('returns the previous split untouched when nothing changed', () => {

@@ -7,7 +7,8 @@
  * - finished blocks are appended to frozen groups of GROUP_SIZE that keep their identity, so
  *   React compares a handful of groups per update, not every block;
  * - every finished block's raw is a copy: a slice would keep alive the whole text it was cut
- *   from, and with it every version of a growing answer (memory growing with its square).
+ *   from, and with it every version of a growing answer (memory growing with its square);
+ *   open blocks are slices of the open tail only, which is itself a copy.
  */
 import { Lexer } from 'marked';
 
@@ -57,8 +58,8 @@ function finalCount(blocks: readonly MarkdownBlock[], text: string, textStart: n
 }
 
 /**
- * Block-level tokens only: inline tokenizing is react-markdown's job, not ours. Every raw is
- * a copy (the cost is that of lexing it) so no block keeps the text it was cut from.
+ * Block-level tokens only: inline tokenizing is react-markdown's job, not ours. Raws are
+ * slices of the tail; a block is copied when it is finished (see relexTail).
  */
 function lexBlocks(text: string, textStart: number): MarkdownBlock[] {
   const tokens = new Lexer().blockTokens(text);
@@ -72,10 +73,10 @@ function lexBlocks(text: string, textStart: number): MarkdownBlock[] {
       start = found;
     }
     pos = start + token.raw.length;
-    if (token.type !== 'space') blocks.push({ start: textStart + start, raw: detached(token.raw) });
+    if (token.type !== 'space') blocks.push({ start: textStart + start, raw: token.raw });
   }
   if (pos < text.length && text.slice(pos).trim() !== '') {
-    blocks.push({ start: textStart + pos, raw: detached(text.slice(pos)) });
+    blocks.push({ start: textStart + pos, raw: text.slice(pos) });
   }
   return blocks;
 }
@@ -137,7 +138,10 @@ export class IncrementalSplitter {
     const open = this.reuse(lexBlocks(this.tail, this.tailStart));
     const final = finalCount(open, this.tail, this.tailStart);
     if (final > 0) {
-      this.finished.push(...open.slice(0, final));
+      // Copied once, when finished: a slice would keep the whole tail it was cut from alive. Open
+      // blocks stay slices (copying a huge growing block on every update filled the heap with
+      // large strings and the page with garbage-collection pauses).
+      for (const block of open.slice(0, final)) this.finished.push({ start: block.start, raw: detached(block.raw) });
       const cut = open[final]!.start;
       this.tail = detached(this.tail.slice(cut - this.tailStart));
       this.tailStart = cut;
