@@ -13,6 +13,7 @@ import { appRequests } from './app';
 import { assistantEvents, assistantRequests } from './assistants';
 import { chatEvents, chatRequests } from './chat';
 import { conversationEvents, conversationRequests } from './conversations';
+import { customEndpointRequests } from './customEndpoint';
 import type { RequestDef } from './define';
 import { desktopEvents, desktopRequests } from './desktop';
 import { historyEvents, historyRequests } from './history';
@@ -42,6 +43,7 @@ export const requests = {
   ...webSearchRequests,
   ...historyRequests,
   ...desktopRequests,
+  ...customEndpointRequests,
 } as const;
 
 export type Requests = typeof requests;

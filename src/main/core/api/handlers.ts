@@ -8,6 +8,7 @@ import { desktopHandlers } from './handlers/desktop';
 import { historyHandlers } from './handlers/history';
 import { localHandlers } from './handlers/local';
 import { providerHandlers } from './handlers/providers';
+import { customEndpointHandlers } from './handlers/customEndpoint';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
 import { transferHandlers } from './handlers/transfer';
 import { webSearchHandlers } from './handlers/webSearch';
@@ -20,6 +21,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...appHandlers(d),
     ...settingsHandlers(d),
     ...providerHandlers(d),
+    ...customEndpointHandlers(d),
     ...conversationHandlers(d),
     ...chatHandlers(d),
     ...localHandlers(d),
