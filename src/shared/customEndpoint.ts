@@ -164,8 +164,14 @@ export interface CustomFrameReport {
   reasoning: string;
   /** The end signal was in this frame. */
   end: boolean;
-  /** Why this frame failed: the frame number and the path are in the sentence. */
-  error: string | null;
+  /** Why this frame failed (translated by key; the frame number and the path are in its params and detail). */
+  error: CustomTestError | null;
+}
+
+export interface CustomTestError {
+  messageKey: string;
+  detail: string | null;
+  params?: Record<string, string | number>;
 }
 
 export interface CustomTestResult {
@@ -177,7 +183,7 @@ export interface CustomTestResult {
   /** The stream reached its end signal (or closed where `close` is the end). */
   ended: boolean;
   /** The first failure, translated by key, with its detail; null when the test read a whole answer. */
-  error: { messageKey: string; detail: string | null; params?: Record<string, string | number> } | null;
+  error: CustomTestError | null;
   /** Frames not shown after the first MAX_TEST_FRAMES. */
   truncated: boolean;
 }

@@ -94,7 +94,8 @@ describe('a custom endpoint in the core', () => {
     http.serve({ kind: 'raw', headers: SSE, chunks: [sseEvent('{"code":0,"data":{"text":"a"}}'), sseEvent('{"code":0,"result":"b"}')] });
     const bad = await kit.call('customEndpoint.test', { id: view.id, draft, question: 'Hi' });
     expect(bad.frames).toHaveLength(2);
-    expect(bad.frames[1]?.error).toContain('Frame 2: $.data.text matches nothing');
+    expect(bad.frames[1]?.error).toMatchObject({ messageKey: 'customEndpoint.errors.pathMissed', params: { frame: 2, path: '$.data.text' } });
+    expect(bad.frames[1]?.error?.detail).toContain('Frame 2: $.data.text matches nothing');
     expect(bad.error).toMatchObject({ messageKey: 'customEndpoint.errors.pathMissed', params: { frame: 2, path: '$.data.text' } });
   });
 

@@ -4,7 +4,7 @@
  * by frame and path. It runs the same code as a chat answer (CustomEndpointProvider.run), so
  * what the Test shows is what chatting will do.
  */
-import { type CustomFrameReport, type CustomTestResult, MAX_TEST_FRAMES } from '../../../shared/customEndpoint';
+import { type CustomFrameReport, type CustomTestError, type CustomTestResult, MAX_TEST_FRAMES } from '../../../shared/customEndpoint';
 import { AppError } from '../../../shared/errors';
 import { CustomEndpointProvider, type CustomEndpointConnection } from './customEndpoint';
 import type { ProviderDeps } from './provider';
@@ -42,8 +42,7 @@ export async function testCustomEndpoint(connection: CustomEndpointConnection, d
       else if (event.type === 'done') result.ended = true;
     }
   } catch (err) {
-    const error = AppError.from(err);
-    result.error = { messageKey: error.messageKey, detail: error.detail ?? null, ...(error.params ? { params: error.params } : {}) };
+    result.error = testError(err);
   }
   return result;
 }
@@ -57,6 +56,11 @@ function frameReport(index: number, data: string, event: string | null, outcome:
     text: outcome?.text ?? '',
     reasoning: outcome?.reasoning ?? '',
     end: outcome?.end ?? false,
-    error: error ? (AppError.from(error).detail ?? AppError.from(error).messageKey) : null,
+    error: error ? testError(error) : null,
   };
+}
+
+function testError(err: unknown): CustomTestError {
+  const error = AppError.from(err);
+  return { messageKey: error.messageKey, detail: error.detail ?? null, ...(error.params ? { params: error.params } : {}) };
 }

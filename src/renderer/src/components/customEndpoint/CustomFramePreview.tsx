@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CustomTestResult } from '../../../../shared/customEndpoint';
+import type { CustomTestError, CustomTestResult } from '../../../../shared/customEndpoint';
+import type { AppErrorData } from '../../../../shared/errors';
 import { useErrorText } from '../../hooks/useErrorText';
 import type { CustomEndpointFormState } from './useCustomEndpointForm';
 
@@ -36,9 +37,7 @@ function FramePreview({ result }: { result: CustomTestResult }) {
   return (
     <div className="custom-preview" data-testid="custom-preview">
       <p className={result.error ? 'form-error' : 'custom-preview__ok'} role="status" data-testid="custom-test-summary">
-        {result.error
-          ? errorText({ code: 'provider', retryable: false, messageKey: result.error.messageKey, ...(result.error.params ? { params: result.error.params } : {}), ...(result.error.detail ? { detail: result.error.detail } : {}) })
-          : t('customEndpoint.testOk', { frames: result.frames.length, status: result.status })}
+        {result.error ? errorText(asErrorData(result.error)) : t('customEndpoint.testOk', { frames: result.frames.length, status: result.status })}
       </p>
       <div className="custom-preview__table" role="table" aria-label={t('customEndpoint.frames')}>
         <div className="custom-preview__row custom-preview__head" role="row">
@@ -54,7 +53,7 @@ function FramePreview({ result }: { result: CustomTestResult }) {
               {f.raw}
             </code>
             <span role="cell" className="custom-preview__text" data-testid="custom-frame-text">
-              {f.error ?? (f.end ? `${f.text}⏹ ${t('customEndpoint.endSeen')}` : f.text === '' ? '—' : f.text)}
+              {f.error ? errorText(asErrorData(f.error)) : f.end ? `${f.text}⏹ ${t('customEndpoint.endSeen')}` : f.text === '' ? '—' : f.text}
             </span>
           </div>
         ))}
@@ -66,4 +65,9 @@ function FramePreview({ result }: { result: CustomTestResult }) {
       </div>
     </div>
   );
+}
+
+/** A Test failure as the error the sentence table translates (its code only picks the fallback sentence). */
+function asErrorData(error: CustomTestError): AppErrorData {
+  return { code: 'provider', retryable: false, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}), ...(error.detail ? { detail: error.detail } : {}) };
 }
