@@ -109,6 +109,11 @@ export const customEndpointSchema = z.strictObject({
   contextWindow: z.number().int().min(512).max(10_000_000).default(DEFAULT_CONTEXT_WINDOW),
   /** Silence longer than this (seconds) fails the answer with a timeout, keeping its text. */
   idleTimeoutSeconds: z.number().int().min(CUSTOM_IDLE_TIMEOUT_RANGE.min).max(CUSTOM_IDLE_TIMEOUT_RANGE.max).default(CUSTOM_IDLE_TIMEOUT_RANGE.default),
+}).superRefine((endpoint, ctx) => {
+  // Raw text is cut wherever the network cuts it: no path or data value can be read from a chunk.
+  if (endpoint.stream.format !== 'text') return;
+  if (endpoint.extract.text !== '') ctx.addIssue({ code: 'custom', path: ['extract', 'text'], message: 'raw text is read whole: leave the text path empty' });
+  if (endpoint.extract.end.kind !== 'close') ctx.addIssue({ code: 'custom', path: ['extract', 'end'], message: 'raw text ends when the connection closes' });
 });
 export type CustomEndpoint = z.infer<typeof customEndpointSchema>;
 export type CustomEndpointInput = z.input<typeof customEndpointSchema>;

@@ -127,6 +127,13 @@ describe('import and export', () => {
     expect(!outcome.ok && outcome.problem).toMatch(/^endpoint\.stream\.format: /);
   });
 
+  it('refuses a path or an end marker on raw text chunks, which the network cuts anywhere', () => {
+    const text = structuredClone(findCustomEndpointPreset('plain-text')?.endpoint) as CustomEndpoint;
+    const bad = customEndpointSchema.safeParse({ ...text, extract: { ...text.extract, text: '$.t', end: { kind: 'literal', value: '[DONE]' } } });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['extract.text', 'extract.end']);
+  });
+
   it('takes a secret value in a shared file as blank', () => {
     const file = JSON.parse(exportCustomEndpoint('n', 'm', endpoint())) as { endpoint: CustomEndpoint };
     file.endpoint.request.headers = [{ name: 'X-Key', value: 'leaked', secret: true }];

@@ -314,3 +314,22 @@ describe('WebSocket JSON frames with a final status 2', () => {
     await expect.poll(() => ws.clientClosedEarly(), { timeout: 3000 }).toBe(true);
   });
 });
+
+describe('templates', () => {
+  it('keeps escaped quotes of the template, embeds objects inside strings as escaped JSON, and names an unknown placeholder', async () => {
+    const { renderBody, renderUrl, templateValues } = await import('../../../src/main/core/providers/customEndpointTemplate');
+    const values = templateValues(request('a"b'));
+    const body = renderBody('{"note": "say \\"{{model}}\\"", "m": "{{parameters}}", "n": {{max_tokens}}}', values);
+    expect(JSON.parse(body)).toEqual({ note: 'say "my-model"', m: '{"temperature":0.5}', n: null });
+    expect(renderUrl('http://h/x?q={{last_user_message}}&m={{model}}', values)).toBe('http://h/x?q=a%22b&m=my-model');
+    expect(() => renderBody('{"q": {{question}}}', values)).toThrow(expect.objectContaining({ messageKey: 'customEndpoint.errors.unknownPlaceholder', params: { name: '{{question}}' } }));
+  });
+
+  it('reads JSON pointers, including escaped names and array indexes', async () => {
+    const { lookup } = await import('../../../src/main/core/providers/customEndpointExtract');
+    const doc = { 'a/b': { 'c~d': ['x', { t: 'found' }] } };
+    expect(lookup(doc, '/a~1b/c~0d/1/t')).toEqual({ found: true, value: 'found' });
+    expect(lookup(doc, '/a~1b/c~0d/2')).toEqual({ found: false });
+    expect(lookup(doc, "$['a/b']['c~d'][1].t")).toEqual({ found: true, value: 'found' });
+  });
+});
