@@ -13,6 +13,7 @@ import { appRequests } from './app';
 import { assistantEvents, assistantRequests } from './assistants';
 import { chatEvents, chatRequests } from './chat';
 import { conversationEvents, conversationRequests } from './conversations';
+import { customEndpointRequests } from './customEndpoint';
 import type { RequestDef } from './define';
 import { desktopEvents, desktopRequests } from './desktop';
 import { historyEvents, historyRequests } from './history';
@@ -48,6 +49,7 @@ export const requests = {
   ...desktopRequests,
   ...updateRequests,
   ...syncRequests,
+  ...customEndpointRequests,
 } as const;
 
 export type Requests = typeof requests;

@@ -26,6 +26,7 @@ import enSearch from './en/search.json';
 import enBackup from './en/backup.json';
 import enUpdates from './en/updates.json';
 import enSync from './en/sync.json';
+import enCustomEndpoint from './en/customEndpoint.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -48,6 +49,7 @@ import zhSearch from './zh-CN/search.json';
 import zhBackup from './zh-CN/backup.json';
 import zhUpdates from './zh-CN/updates.json';
 import zhSync from './zh-CN/sync.json';
+import zhCustomEndpoint from './zh-CN/customEndpoint.json';
 
 export const en = {
   common: enCommon,
@@ -72,6 +74,7 @@ export const en = {
   backup: enBackup,
   updates: enUpdates,
   sync: enSync,
+  customEndpoint: enCustomEndpoint,
 };
 
 export const zhCN = {
@@ -97,6 +100,7 @@ export const zhCN = {
   backup: zhBackup,
   updates: zhUpdates,
   sync: zhSync,
+  customEndpoint: zhCustomEndpoint,
 };
 
 export type UiText = typeof en;

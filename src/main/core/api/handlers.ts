@@ -8,6 +8,7 @@ import { desktopHandlers } from './handlers/desktop';
 import { historyHandlers } from './handlers/history';
 import { localHandlers } from './handlers/local';
 import { providerHandlers } from './handlers/providers';
+import { customEndpointHandlers } from './handlers/customEndpoint';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { transferHandlers } from './handlers/transfer';
@@ -22,6 +23,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...appHandlers(d),
     ...settingsHandlers(d),
     ...providerHandlers(d),
+    ...customEndpointHandlers(d),
     ...conversationHandlers(d),
     ...chatHandlers(d),
     ...localHandlers(d),
