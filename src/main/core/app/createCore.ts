@@ -8,7 +8,7 @@ import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
 import { LocalServices } from '../servers';
 import type { ProviderDeps } from '../providers';
-import { Network } from '../net';
+import { Network, type ServerTimeouts } from '../net';
 import { ProviderService, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
@@ -29,6 +29,8 @@ export interface CoreOptions {
   desktop?: DesktopPort;
   /** Tests: the live feed drops a subscriber with more than this many bytes waiting. */
   feedMaxBufferedBytes?: number;
+  /** Tests: shorter header/body/idle limits for the live feed and the local API. */
+  serverTimeouts?: Partial<ServerTimeouts>;
   /** Ask the model for a title after the first answer (tests that count requests turn it off). */
   autoTitle?: boolean;
   webSearch?: WebSearchServiceOptions;
@@ -154,7 +156,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
-    { settings, secrets: options.secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes },
+    { settings, secrets: options.secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },
     bus,
   );
   const assistants = new AssistantStore(history.database, options.clock);

@@ -3,6 +3,7 @@ import type { LocalServicesStatus, Settings } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { errorText, textLanguage } from '../../../shared/i18n/errorText';
 import type { EventBus } from '../base';
+import type { ServerTimeouts } from '../net';
 import { LocalApiServer } from './localApi/LocalApiServer';
 import type { CompletionDeps } from './localApi/runCompletion';
 import { LiveFeedServer } from './liveFeed/LiveFeedServer';
@@ -19,6 +20,8 @@ export interface LocalServicesDeps extends CompletionDeps {
   log: (message: string) => void;
   /** Tests: a small buffer makes a stalled subscriber quick to drop. */
   feedMaxBufferedBytes?: number;
+  /** Tests: shorter header/body/idle limits. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 interface Running<T> {
@@ -107,6 +110,7 @@ export class LocalServices {
           translateError: (e) => errorText(textLanguage(this.d.settings.read().settings.language, this.d.systemLocale), e),
           maxBufferedBytes: this.d.feedMaxBufferedBytes,
           log: this.d.log,
+          timeouts: this.d.timeouts,
         });
         this.feed = { server, port: localFeed.port };
         this.feedError = null;
