@@ -9,7 +9,7 @@ import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, Histo
 import { LocalServices } from '../servers';
 import type { ProviderDeps } from '../providers';
 import { Network, type ServerTimeouts } from '../net';
-import { ProviderService, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
+import { ProviderService, rememberingSecrets, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
@@ -140,11 +140,12 @@ function openHistory(file: string, options: CoreOptions, now: () => number, log:
 /** The modules above history, built in the order of their arrows (docs/architecture.md). */
 function createServices(options: CoreOptions, history: HistoryStore, bus: EventBus, log: (m: string) => void) {
   const settings = new SettingsRepository(options.settingsBackend);
+  const secrets = rememberingSecrets(options.secrets);
   const network = new Network(() => settings.read().settings.proxyUrl);
   const fetch = options.fetch ?? network.fetch;
   const providers = new ProviderService(
     settings,
-    options.secrets,
+    secrets,
     (baseUrl, kind) => ({ fetch, webSocketAgent: network.webSocketAgentFor(baseUrl || DEFAULT_BASE_URLS[kind]) }),
     options.clock,
   );
@@ -152,11 +153,11 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     idleTimeoutMs: options.idleTimeoutMs ?? (() => settings.read().settings.streamTimeoutSeconds * 1000),
     onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
   });
-  const webSearch = new WebSearchService(settings, options.secrets, fetch, options.webSearch);
+  const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
   const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
-    { settings, secrets: options.secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },
+    { settings, secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },
     bus,
   );
   const assistants = new AssistantStore(history.database, options.clock);

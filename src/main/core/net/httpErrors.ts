@@ -12,6 +12,7 @@
  * servers echo the key they rejected back in the error message.
  */
 import { AppError, type AppErrorInit, type ErrorCode, type EXTRA_ERROR_KEYS } from '../../../shared/errors';
+import { redactSecrets } from '../../../shared/redactSecrets';
 import { readCappedText } from './body';
 
 /** Only keys the locales are known to have (`errors.<code>` is the AppError default). */
@@ -42,17 +43,9 @@ export interface ErrorFields {
   retryAfterMs?: number;
 }
 
+/** The context's secrets, whole, in part or encoded (see shared/redactSecrets). */
 export function redact(text: string, ctx: ErrorContext = {}): string {
-  let out = text;
-  for (const secret of ctx.secrets ?? []) {
-    // Very short "keys" (e.g. "x" for Ollama) would shred ordinary words; they are not secret.
-    if (!secret || secret.length < 4) continue;
-    out = out.split(secret).join('***');
-    // Keys that travel in a URL (Qianfan's client_secret, Spark's signed query) appear encoded.
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.split(encoded).join('***');
-  }
-  return out;
+  return redactSecrets(text, ctx.secrets ?? []);
 }
 
 export function truncateDetail(text: string, max = MAX_DETAIL_CHARS): string {

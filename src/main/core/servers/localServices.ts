@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LocalServicesStatus, Settings } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { errorText, textLanguage } from '../../../shared/i18n/errorText';
-import type { EventBus } from '../base';
+import { redactError, type EventBus } from '../base';
 import type { ServerTimeouts } from '../net';
 import { LocalApiServer } from './localApi/LocalApiServer';
 import type { CompletionDeps } from './localApi/runCompletion';
@@ -107,7 +107,7 @@ export class LocalServices {
           bus: this.bus,
           token: this.secret(FEED_TOKEN_SLOT, newToken),
           port: localFeed.port ?? 0,
-          translateError: (e) => errorText(textLanguage(this.d.settings.read().settings.language, this.d.systemLocale), e),
+          translateError: (e) => errorText(textLanguage(this.d.settings.read().settings.language, this.d.systemLocale), redactError(e)),
           maxBufferedBytes: this.d.feedMaxBufferedBytes,
           log: this.d.log,
           timeouts: this.d.timeouts,
