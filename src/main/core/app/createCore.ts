@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { AppInfo, HistoryHealth } from '../../../shared/domain';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
+import { secureDataDir } from './dataDirPermissions';
 import { type DesktopPort, EventBus, noDesktop } from '../base';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
@@ -58,6 +59,7 @@ export const DATABASE_FILE = 'brook.sqlite';
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
   const now = options.clock ?? Date.now;
+  secureDataDir(options.dataDir);
   const lock = acquireDataDirLock(options.dataDir);
   const file = join(options.dataDir, DATABASE_FILE);
   let opened: OpenedHistory;
@@ -69,6 +71,8 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const { history } = opened;
+  // The database and its WAL were just made (or opened) with the default umask.
+  secureDataDir(options.dataDir);
   const interruptedAtStartup = history.markInterrupted();
   // Deletes still inside their undo window when Brook last stopped are final now.
   history.purgeDeleted();
