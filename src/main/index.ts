@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const settingsBackend = new Store<Record<string, unknown>>({ name: 'config', defaults: { ...defaultState() } });
+  const settingsBackend = new Store<Record<string, unknown>>({ name: 'config', configFileMode: 0o600, defaults: { ...defaultState() } });
   const secrets = SafeStorageSecretStore.available()
     ? new SafeStorageSecretStore()
     : new FileSecretStore(join(dataDir, 'keys.json'));

@@ -396,7 +396,7 @@ describe.each(ADAPTERS)('$kind provider contract', (adapter) => {
     const err = expectAppError(out.error);
     expect(err.code).toBe('network');
     expect(err.retryable).toBe(true);
-    expect(err.messageKey).toBe('errors.connectionLost');
+    expect(err.messageKey).toBe('errors.providerConnectionLost');
     expect(out.events.some((e) => e.type === 'done')).toBe(false);
   });
 

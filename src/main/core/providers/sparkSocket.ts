@@ -58,7 +58,7 @@ export class SparkSocket {
     const first = await this.take();
     if (first.type === 'open') return;
     if (first.type === 'failed') throw this.failure(first.error);
-    throw new AppError('network', { messageKey: 'errors.connectionLost', detail: 'The server closed the connection during the handshake.' });
+    throw new AppError('network', { messageKey: 'errors.providerConnectionLost', detail: 'The server closed the connection during the handshake.' });
   }
 
   send(text: string): void {
