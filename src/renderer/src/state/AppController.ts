@@ -9,6 +9,7 @@ import { toErrorData } from './errors';
 import { sortConversations, upsertConversation } from './listOps';
 import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
+import type { SettingsSectionId } from './settingsSections';
 import type { FrameScheduler } from './streamBatcher';
 import { subscribeWindowEvents } from './windowEvents';
 
@@ -127,8 +128,13 @@ export class AppController {
     this.store.setState({ notice: null });
   }
 
-  openSettings(): void {
-    this.store.setState({ settingsOpen: true });
+  /** Opens settings at `section`, or where they were last left. */
+  openSettings(section?: SettingsSectionId): void {
+    this.store.setState((s) => ({ settingsOpen: true, settingsSection: section ?? s.settingsSection }));
+  }
+
+  showSettingsSection(section: SettingsSectionId): void {
+    this.store.setState({ settingsSection: section });
   }
 
   closeSettings(): void {

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
+import { FIRST_SETTINGS_SECTION, type SettingsSectionId } from './settingsSections';
 
 export interface MessagesState {
   conversationId: string;
@@ -45,6 +46,8 @@ export interface AppState {
   /** Models each provider reported in a connection test, for the pickers. */
   modelCatalog: Readonly<Record<string, readonly string[]>>;
   settingsOpen: boolean;
+  /** The section the settings page shows (kept while it is closed, so it reopens there). */
+  settingsSection: SettingsSectionId;
   /** The live feed and local API, loaded when settings open and kept current by events. */
   local: LocalServicesStatus | null;
   /** Saved prompts (main window only). */
@@ -80,6 +83,7 @@ export const initialState: AppState = {
   streamingIds: new Set(),
   modelCatalog: {},
   settingsOpen: false,
+  settingsSection: FIRST_SETTINGS_SECTION,
   local: null,
   assistants: [],
   newChatAssistantId: null,
