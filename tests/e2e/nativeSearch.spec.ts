@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startSparkFixture } from '../fixtures/sparkServer';
-import { FIXTURE_KEY, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
+import { chooseDefaultModel, FIXTURE_KEY, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { addProvider } from './support/providerSetup';
 
 /**
@@ -79,7 +79,7 @@ test('Spark: Max shows its search step; Lite says it cannot search', async ({ pa
     // The same provider on Lite: the conversation's model picker is not needed, the default model changes.
     await openSettingsAt(page, 'providers');
     await page.getByTestId('provider-item').filter({ hasText: 'Spark fixture' }).getByTestId('provider-edit').click();
-    await page.getByTestId('provider-model').fill('lite');
+    await chooseDefaultModel(page, 'lite');
     await page.getByTestId('provider-save').click();
     await expect(page.getByTestId('provider-save')).toHaveCount(0);
     await page.getByTestId('close-settings').click();

@@ -25,6 +25,7 @@ import enWebSearch from './en/webSearch.json';
 import enSearch from './en/search.json';
 import enBackup from './en/backup.json';
 import enSettingsPage from './en/settingsPage.json';
+import enModels from './en/models.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -46,6 +47,7 @@ import zhWebSearch from './zh-CN/webSearch.json';
 import zhSearch from './zh-CN/search.json';
 import zhBackup from './zh-CN/backup.json';
 import zhSettingsPage from './zh-CN/settingsPage.json';
+import zhModels from './zh-CN/models.json';
 
 export const en = {
   common: enCommon,
@@ -69,6 +71,7 @@ export const en = {
   search: enSearch,
   backup: enBackup,
   settingsPage: enSettingsPage,
+  models: enModels,
 };
 
 export const zhCN = {
@@ -93,6 +96,7 @@ export const zhCN = {
   search: zhSearch,
   backup: zhBackup,
   settingsPage: zhSettingsPage,
+  models: zhModels,
 };
 
 export type UiText = typeof en;

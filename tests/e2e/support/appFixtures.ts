@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { startBrook, type BrookProcess } from './brookProcess';
-import { openSettingsAt } from './settingsNav';
+import { chooseDefaultModel, openSettingsAt } from './settingsNav';
 
 export const FIXTURE_KEY = 'sk-e2e-fixture-key';
 
@@ -21,7 +21,7 @@ export const test = base.extend<{ brook: BrookProcess }, { openai: OpenAIFixture
   },
 });
 export { expect };
-export { openSettingsAt } from './settingsNav';
+export { chooseDefaultModel, openSettingsAt } from './settingsNav';
 
 /** Adds the fixture server as a custom OpenAI-compatible provider through the settings screen. */
 export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = FIXTURE_KEY, expectTest: RegExp | string = '3'): Promise<void> {
@@ -33,7 +33,9 @@ export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = F
   await page.getByTestId('provider-apikey').fill(apiKey);
   await page.getByTestId('provider-test').click();
   await expect(page.getByTestId('provider-test-result')).toContainText(expectTest);
-  await page.getByTestId('provider-model').fill('fixture-chat');
+  // The reasoning model is ticked too, so pickers offer a second model.
+  await chooseDefaultModel(page, 'fixture-reasoner');
+  await chooseDefaultModel(page, 'fixture-chat');
   await page.getByTestId('provider-save').click();
   await expect(page.getByTestId('provider-item')).toHaveCount(1);
   await page.getByTestId('close-settings').click();

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { openSettingsAt } from './settingsNav';
+import { chooseDefaultModel, openSettingsAt } from './settingsNav';
 
 export interface ProviderSetup {
   /** A preset id from src/shared/presets.ts; it decides the kind and the credential fields. */
@@ -22,7 +22,7 @@ export async function addProvider(page: Page, p: ProviderSetup): Promise<void> {
   if (p.appId !== undefined) await page.getByTestId('provider-appid').fill(p.appId);
   await page.getByTestId('provider-apikey').fill(p.apiKey);
   if (p.apiSecret !== undefined) await page.getByTestId('provider-apisecret').fill(p.apiSecret);
-  await page.getByTestId('provider-model').fill(p.model);
+  await chooseDefaultModel(page, p.model);
   await page.getByTestId('provider-test').click();
   await expect(page.getByTestId('provider-test-result')).toHaveClass(/is-ok/);
   await page.getByTestId('provider-save').click();

@@ -43,8 +43,6 @@ export interface AppState {
   messages: MessagesState | null;
   /** Conversations with a live stream, as heard from stream events. */
   streamingIds: ReadonlySet<string>;
-  /** Models each provider reported in a connection test, for the pickers. */
-  modelCatalog: Readonly<Record<string, readonly string[]>>;
   settingsOpen: boolean;
   /** The section the settings page shows (kept while it is closed, so it reopens there). */
   settingsSection: SettingsSectionId;
@@ -81,7 +79,6 @@ export const initialState: AppState = {
   webSearchKeys: { tavily: false, brave: false },
   messages: null,
   streamingIds: new Set(),
-  modelCatalog: {},
   settingsOpen: false,
   settingsSection: FIRST_SETTINGS_SECTION,
   local: null,
