@@ -48,3 +48,20 @@ test('the settings page fits from 420 px up', async ({ page, brook }) => {
     await page.getByTestId('close-settings').click();
   }
 });
+
+test('web search cannot be switched on without an engine; it offers to set one up', async ({ page, brook, openai }) => {
+  await page.goto(brook.url);
+  await addFixtureProvider(page, openai.url);
+  await page.getByTestId('new-chat').click();
+  const toggle = page.getByTestId('web-search-toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('web-search-offer')).toContainText('No search engine is set up yet.');
+  await page.getByTestId('web-search-setup').click();
+  await expect(page.getByTestId('settings-section')).toHaveAttribute('data-section', 'webSearch');
+  await page.getByTestId('searxng-url').fill('http://127.0.0.1:9/');
+  await page.getByTestId('searxng-url').press('Enter');
+  await page.getByTestId('close-settings').click();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+});

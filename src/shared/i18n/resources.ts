@@ -26,6 +26,7 @@ import enSearch from './en/search.json';
 import enBackup from './en/backup.json';
 import enSettingsPage from './en/settingsPage.json';
 import enModels from './en/models.json';
+import enWebSearchGate from './en/webSearchGate.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -48,6 +49,7 @@ import zhSearch from './zh-CN/search.json';
 import zhBackup from './zh-CN/backup.json';
 import zhSettingsPage from './zh-CN/settingsPage.json';
 import zhModels from './zh-CN/models.json';
+import zhWebSearchGate from './zh-CN/webSearchGate.json';
 
 export const en = {
   common: enCommon,
@@ -72,6 +74,7 @@ export const en = {
   backup: enBackup,
   settingsPage: enSettingsPage,
   models: enModels,
+  webSearchGate: enWebSearchGate,
 };
 
 export const zhCN = {
@@ -97,6 +100,7 @@ export const zhCN = {
   backup: zhBackup,
   settingsPage: zhSettingsPage,
   models: zhModels,
+  webSearchGate: zhWebSearchGate,
 };
 
 export type UiText = typeof en;

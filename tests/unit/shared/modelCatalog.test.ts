@@ -6,8 +6,7 @@ import { contextWindowFor, ProviderService } from '../../../src/main/core/settin
 import { FileSecretStore } from '../../../src/main/core/settings/secrets';
 import { defaultState, SettingsRepository } from '../../../src/main/core/settings/settingsState';
 import { effectiveCapabilities, knownCapabilities, pickerModels, reasoningControl } from '../../../src/shared/modelCatalog';
-import { addModel, defaultAmong, modelRows, setCapability, toggleModel } from '../../../src/renderer/src/components/settings/modelListOps';
-import { contextLabel } from '../../../src/renderer/src/components/settings/CapabilityBadges';
+import { addModel, contextLabel, defaultAmong, modelRows, setCapability, toggleModel } from '../../../src/renderer/src/components/settings/modelListOps';
 
 describe('the model catalog', () => {
   it('knows the abilities of well-known models, behind a router prefix too', () => {

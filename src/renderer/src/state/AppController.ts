@@ -96,6 +96,8 @@ export class AppController {
       });
       void this.chat.resyncStreaming();
       if (this.role === 'main') void this.loadAssistants();
+      // The web-search switch needs to know whether a keyed engine can be used.
+      if (this.role === 'main') void this.settings.loadWebSearchKeys();
       if (target !== null && conversations.some((c) => c.id === target)) {
         await this.chat.open(target, { keepList: target === activeId });
       } else if (activeId !== null) this.chat.close();

@@ -62,3 +62,11 @@ export function setCapability<K extends keyof ModelCapabilities>(
 export function defaultAmong(ticked: readonly ProviderModel[], chosen: string): string {
   return ticked.some((m) => m.id === chosen) ? chosen : (ticked[0]?.id ?? '');
 }
+
+/** 128000 → "128K", 1048576 → "1M": how context windows are usually quoted. */
+export function contextLabel(tokens: number): { key: 'models.contextK' | 'models.contextM'; count: number } {
+  // Powers of two are quoted in KiB (131072 → 128K), round numbers in thousands (200000 → 200K).
+  const binary = tokens % 1000 !== 0;
+  if (tokens >= 1_000_000) return { key: 'models.contextM', count: Math.round((tokens / (binary ? 1_048_576 : 1_000_000)) * 10) / 10 };
+  return { key: 'models.contextK', count: Math.round(tokens / (binary ? 1024 : 1000)) };
+}
