@@ -62,3 +62,21 @@ test('the model manager: fetched models to tick, one by hand, capabilities, no s
   const options = page.getByTestId('model-picker').locator('option');
   await expect(options).toHaveText(['fixture-reasoner', 'my-local-model']);
 });
+
+test('in Chinese, presets and fields have Chinese names', async ({ page, brook }) => {
+  await page.goto(brook.url);
+  await openSettingsAt(page, 'general');
+  await page.getByTestId('language-select').selectOption('zh-CN');
+  await page.getByTestId('settings-nav-providers').click();
+  await page.getByTestId('provider-add').click();
+  const preset = page.getByTestId('provider-preset');
+  for (const name of ['讯飞星火（WebSocket）', '百度文心一言（千帆 v1）', '通义千问（阿里云百炼）', '智谱 GLM', '月之暗面 Kimi']) {
+    await expect(preset.locator('option', { hasText: name })).toHaveCount(1);
+  }
+  await preset.selectOption('qianfan');
+  await expect(page.getByTestId('provider-name')).toHaveValue('百度文心一言（千帆 v1）');
+  await expect(page.getByText('Secret Key（安全密钥）', { exact: true })).toBeVisible();
+  await expect(page.getByText('接口地址（Base URL）', { exact: true })).toBeVisible();
+  await page.getByTestId('provider-test').click();
+  await expect(page.getByTestId('provider-test-result')).toHaveText(/[\u4e00-\u9fff]/);
+});

@@ -27,6 +27,7 @@ import enBackup from './en/backup.json';
 import enSettingsPage from './en/settingsPage.json';
 import enModels from './en/models.json';
 import enWebSearchGate from './en/webSearchGate.json';
+import enPresets from './en/presets.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -50,6 +51,7 @@ import zhBackup from './zh-CN/backup.json';
 import zhSettingsPage from './zh-CN/settingsPage.json';
 import zhModels from './zh-CN/models.json';
 import zhWebSearchGate from './zh-CN/webSearchGate.json';
+import zhPresets from './zh-CN/presets.json';
 
 export const en = {
   common: enCommon,
@@ -75,6 +77,7 @@ export const en = {
   settingsPage: enSettingsPage,
   models: enModels,
   webSearchGate: enWebSearchGate,
+  presets: enPresets,
 };
 
 export const zhCN = {
@@ -101,6 +104,7 @@ export const zhCN = {
   settingsPage: zhSettingsPage,
   models: zhModels,
   webSearchGate: zhWebSearchGate,
+  presets: zhPresets,
 };
 
 export type UiText = typeof en;

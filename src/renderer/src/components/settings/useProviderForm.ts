@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ProviderDraft, providerDraftSchema } from '../../../../shared/contract';
 import type { ProviderKind, ProviderModel, ProviderView } from '../../../../shared/domain';
 import { CREDENTIAL_FIELDS, type CredentialField } from '../../../../shared/providerCatalog';
@@ -104,6 +105,7 @@ const FIELD_OF: Record<string, InvalidField> = {
 
 /** State and actions of the add/edit provider form. */
 export function useProviderForm(provider: ProviderView | null, onDone: () => void) {
+  const { t } = useTranslation();
   const controller = useController();
   const [fields, setFields] = useState(() => fieldsFor(provider));
   const [test, setTest] = useState<TestState>({ status: 'idle' });
@@ -120,7 +122,8 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
   const choosePreset = (presetId: string) => {
     const preset = findPreset(presetId);
     if (!preset) return;
-    update(presetFields(preset));
+    // The name in the user's language (星火, 千帆…); it stays editable.
+    update({ ...presetFields(preset), name: t(`presets.name.${preset.id}`, { defaultValue: preset.name }) });
     setTest({ status: 'idle' });
   };
 
