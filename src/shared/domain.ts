@@ -214,6 +214,22 @@ export interface DesktopStatus {
   shortcut: { accelerator: string; registered: boolean } | null;
 }
 
+/** What a model can do, as the model manager's badges show it. */
+export interface ModelCapabilities {
+  vision: boolean;
+  tools: boolean;
+  /** Thinks before answering; Anthropic and OpenAI-style reasoning models take a budget or an effort. */
+  reasoning: boolean;
+  /** Tokens; null when unknown (the provider's setting or 8192 applies). */
+  contextWindow: number | null;
+}
+
+/** A model shown in the pickers; `capabilities` holds only what the user changed from the catalog. */
+export interface ProviderModel {
+  id: string;
+  capabilities?: Partial<ModelCapabilities>;
+}
+
 /** What the renderer may know about a configured provider: never the key itself. */
 export interface ProviderView {
   id: string;
@@ -224,6 +240,8 @@ export interface ProviderView {
   baseUrl: string;
   appId: string | null;
   defaultModel: string;
+  /** The models shown in the pickers (the default model among them). */
+  models: ProviderModel[];
   /** null: the known table (or 8192) decides. */
   contextWindow: number | null;
   hasKey: boolean;

@@ -13,6 +13,8 @@ export interface ProviderPreset {
   knownModels: string[];
   /** The base URL is meant to be typed by the user. */
   customUrl: boolean;
+  /** A model name that fits this service, for the "add a model" placeholder; '' for none. */
+  modelExample: string;
 }
 
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
@@ -33,8 +35,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   preset('spark-http', 'iFlytek Spark (HTTP)', 'openai-compatible', 'https://spark-api-open.xf-yun.com/v1', ['lite', 'generalv3.5', '4.0Ultra']),
   preset('qianfan', 'Baidu ERNIE (Qianfan v1)', 'qianfan', '', ['ernie-4.0-8k', 'ernie-speed-128k', 'ernie-lite-8k']),
   preset('qianfan-v2', 'Baidu Qianfan v2', 'openai-compatible', 'https://qianfan.baidubce.com/v2', ['ernie-4.5-turbo-128k', 'ernie-x1-turbo-32k']),
-  { ...preset('ollama', 'Ollama', 'openai-compatible', 'http://127.0.0.1:11434/v1', []), requiresKey: false, customUrl: true },
-  { ...preset('lmstudio', 'LM Studio', 'openai-compatible', 'http://127.0.0.1:1234/v1', []), requiresKey: false, customUrl: true },
+  { ...preset('ollama', 'Ollama', 'openai-compatible', 'http://127.0.0.1:11434/v1', []), requiresKey: false, customUrl: true, modelExample: 'llama3.2' },
+  { ...preset('lmstudio', 'LM Studio', 'openai-compatible', 'http://127.0.0.1:1234/v1', []), requiresKey: false, customUrl: true, modelExample: 'qwen2.5-7b-instruct' },
   { ...preset('custom', 'OpenAI-compatible (vLLM, llama.cpp, …)', 'openai-compatible', '', []), requiresKey: false, customUrl: true },
   // Any streaming endpoint the user describes (shared/customEndpoint.ts): its own form.
   { ...preset('custom-endpoint', 'Custom endpoint (describe any stream)', 'custom', '', []), requiresKey: false, customUrl: true },
@@ -42,7 +44,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 
 /** Hosted services need a key and a fixed address; local servers are the exceptions above. */
 function preset(id: string, name: string, kind: ProviderKind, baseUrl: string, knownModels: string[]): ProviderPreset {
-  return { id, name, kind, baseUrl, requiresKey: true, defaultModel: knownModels[0] ?? '', knownModels, customUrl: false };
+  const defaultModel = knownModels[0] ?? '';
+  return { id, name, kind, baseUrl, requiresKey: true, defaultModel, knownModels, customUrl: false, modelExample: defaultModel };
 }
 
 export function findPreset(id: string): ProviderPreset | undefined {

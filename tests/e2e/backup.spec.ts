@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { HistoryStore } from '../../src/main/core/history/HistoryStore';
 import { WsContractClient } from '../support/wsContractClient';
 import { startBrook } from './support/brookProcess';
+import { openSettingsAt } from './support/settingsNav';
 
 test('back up from settings, change the history, restore: the window shows the backup again', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'brook-e2e-backup-'));
@@ -20,7 +21,7 @@ test('back up from settings, change the history, restore: the window shows the b
   try {
     await page.goto(brook.url);
     await expect(page.getByTestId('conversation-item')).toHaveText(['Before the backup']);
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'data');
     await page.getByTestId('backup-now').click();
     await expect(page.getByTestId('backup-status')).toContainText('backups/brook-');
     await expect(page.getByTestId('backup-item')).toHaveCount(1);

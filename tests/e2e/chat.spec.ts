@@ -1,4 +1,4 @@
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 test('add a provider, chat with typewriter output, stop, reload and find both conversations', async ({ page, brook, openai }) => {
   await page.goto(brook.url);
@@ -59,7 +59,7 @@ test('a failed turn shows a translated error with Retry, and the UI switches to 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'general');
   await page.getByTestId('theme-select').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByTestId('language-select').selectOption('zh-CN');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 const CHATGPT_EXPORT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/chatgpt-conversations.json');
 
@@ -142,7 +142,7 @@ test('export a conversation (Markdown, HTML, JSON) and import it back; import Ch
   await item(page, 'Export <b>me</b>').getByTestId('conversation-delete').click();
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('conversation-item')).toHaveCount(0);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'data');
   await page.getByTestId('import-file').setInputFiles(json.path);
   await expect(page.getByTestId('import-status')).toContainText('Imported 1 new conversations and 3 messages');
   await page.getByTestId('import-file').setInputFiles(json.path);
@@ -175,7 +175,7 @@ test('ten thousand conversations: the sidebar keeps only the rows in view', asyn
     messages: [{ id: `bulk-${i}-m`, parentId: null, role: 'user', content: `message ${i}`, createdAt: 1_700_000_000_000 + i * 1000 }],
   }));
   await page.goto(brook.url);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'data');
   await page.getByTestId('import-file').setInputFiles({
     name: 'bulk.json',
     mimeType: 'application/json',

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import WebSocket from 'ws';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 interface Frame {
   type: string;
@@ -15,7 +15,7 @@ test('enable the live feed, copy its URL, and watch a chat arrive frame by frame
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(brook.url).origin });
   await addFixtureProvider(page, openai.url);
 
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'local');
   const section = page.getByTestId('local-settings');
   await section.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('local-feed-url')).toHaveCount(0);
@@ -64,7 +64,7 @@ test('enable the live feed, copy its URL, and watch a chat arrive frame by frame
 
   // A new token: the old URL stops working.
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'local');
   await page.getByTestId('local-feed-renew').click();
   expect(await closed).toBe(1008);
   await expect(urlField).not.toHaveValue(feedUrl);
@@ -73,7 +73,7 @@ test('enable the live feed, copy its URL, and watch a chat arrive frame by frame
 test('enable the local API and chat through it with the openai client', async ({ page, brook, openai }) => {
   await page.goto(brook.url);
   await addFixtureProvider(page, openai.url);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'local');
   await page.getByTestId('local-settings').scrollIntoViewIfNeeded();
   await page.getByTestId('local-api-toggle').check();
   await page.getByTestId('local-api-save-toggle').check();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startSparkFixture } from '../fixtures/sparkServer';
-import { FIXTURE_KEY, expect, lastAssistant, send, test } from './support/appFixtures';
+import { chooseDefaultModel, FIXTURE_KEY, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { addProvider } from './support/providerSetup';
 
 /**
@@ -9,7 +9,7 @@ import { addProvider } from './support/providerSetup';
  * cannot search). The steps look the same after a reload.
  */
 async function useNativeSearch(page: Page): Promise<void> {
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'webSearch');
   await page.getByTestId('web-search-backend').selectOption('native');
   await page.getByTestId('web-search-default').check();
   await page.getByTestId('close-settings').click();
@@ -77,9 +77,9 @@ test('Spark: Max shows its search step; Lite says it cannot search', async ({ pa
     await expect(answer.getByTestId('source')).toHaveCount(0);
 
     // The same provider on Lite: the conversation's model picker is not needed, the default model changes.
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'providers');
     await page.getByTestId('provider-item').filter({ hasText: 'Spark fixture' }).getByTestId('provider-edit').click();
-    await page.getByTestId('provider-model').fill('lite');
+    await chooseDefaultModel(page, 'lite');
     await page.getByTestId('provider-save').click();
     await expect(page.getByTestId('provider-save')).toHaveCount(0);
     await page.getByTestId('close-settings').click();
@@ -95,7 +95,7 @@ test('Spark: Max shows its search step; Lite says it cannot search', async ({ pa
     await page.screenshot({ path: 'test-results/e2e/native-search-spark-lite.png' });
 
     // The same stored step in Chinese, dark.
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'general');
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByTestId('language-select').selectOption('zh-CN');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -33,7 +33,8 @@ test('the provider form shows the credentials of the chosen kind', async ({ page
   await expect(page.getByText('Secret Key', { exact: true })).toBeVisible();
   await page.getByTestId('provider-cancel').click();
 
-  // The proxy is checked by the core; a refusal shows under the field.
+  // The proxy (General) is checked by the core; a refusal shows under the field.
+  await page.getByTestId('settings-nav-general').click();
   await page.getByTestId('proxy-url').fill('ftp://proxy.invalid');
   await page.getByTestId('proxy-url').press('Enter');
   await expect(page.getByTestId('proxy-url-error')).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { scenarioForMessage } from '../fixtures/openaiServer';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 /** The quick-ask view of the same server: `<base>/quick.html#token=…`. */
 function quickUrl(brookUrl: string): string {
@@ -183,8 +183,9 @@ test('model images are never loaded, only offered as links; the strict CSP block
 test('settings: quick-ask section in browser mode, in Chinese', async ({ page, brook, openai }) => {
   await page.goto(brook.url);
   await addFixtureProvider(page, openai.url);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'general');
   await page.getByTestId('language-select').selectOption('zh-CN');
+  await page.getByTestId('settings-nav-quickAsk').click();
   const dialog = page.getByTestId('settings-dialog');
   for (const id of ['quick-shortcut-input', 'quick-prefill-toggle', 'close-to-tray-toggle', 'open-at-login-toggle']) {
     await expect(dialog.getByTestId(id)).toBeDisabled();
@@ -194,7 +195,7 @@ test('settings: quick-ask section in browser mode, in Chinese', async ({ page, b
   // The quick model applies in browser mode too, and the quick view picks it up.
   const select = dialog.getByTestId('quick-model-select');
   await expect(select).toBeEnabled();
-  await select.focus(); // asks the provider for its models
+  // The pickers list the models ticked in the provider's model manager.
   await expect(select.locator('option', { hasText: 'fixture-reasoner' })).toHaveCount(1);
   await select.selectOption({ label: 'fixture-reasoner' });
   await expect(select.locator('option:checked')).toHaveText('fixture-reasoner');
@@ -242,7 +243,7 @@ test('settings: record a shortcut; a refused one says so (desktop status simulat
   await simulateDesktop(page, 'CommandOrControl+Shift+Space');
   await page.goto(brook.url);
   await addFixtureProvider(page, openai.url);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'quickAsk');
   const dialog = page.getByTestId('settings-dialog');
   const status = dialog.getByTestId('quick-shortcut-status');
   await expect(status).toHaveAttribute('data-state', 'refused');
@@ -273,7 +274,7 @@ test('settings: record a shortcut; a refused one says so (desktop status simulat
   await dialog.getByTestId('close-to-tray-toggle').click();
   await expect(dialog.getByTestId('close-to-tray-toggle')).not.toBeChecked();
   await page.reload();
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'quickAsk');
   await expect(page.getByTestId('quick-shortcut-input')).toHaveValue('Ctrl+Alt+K');
   await expect(page.getByTestId('close-to-tray-toggle')).not.toBeChecked();
 });

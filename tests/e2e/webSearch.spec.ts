@@ -3,7 +3,7 @@ import type { FixtureScenario } from '../fixtures/openaiServer';
 import { defaultHits, startSearxngFixture, type SearchFixture } from '../fixtures/searchServers';
 import { RIVERS_FACT, startWebPagesFixture, type WebPagesFixture } from '../fixtures/webPagesServer';
 import { startBrook } from './support/brookProcess';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 const ANSWER = 'The Amazon carries the most water [1]. A brook is a small stream [2].';
 
@@ -83,7 +83,7 @@ test('search on: steps arrive in order, the answer cites real sources, and the v
   try {
     await page.goto(brook.url);
     await addFixtureProvider(page, openai.url);
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'webSearch');
     await page.getByTestId('web-search-backend').selectOption('searxng');
     await page.getByTestId('searxng-url').fill(searxng.url);
     await page.getByTestId('searxng-url').press('Enter');
@@ -166,7 +166,7 @@ test('a misconfigured engine shows the failed step with its reason, and the answ
   try {
     await page.goto(brook.url);
     await addFixtureProvider(page, openai.url);
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'webSearch');
     await page.getByTestId('searxng-url').fill(searxng.url);
     await page.getByTestId('searxng-url').press('Enter');
     await page.getByTestId('web-search-default').check();
@@ -193,7 +193,7 @@ test('search keys are saved in the core and the page only learns that one is set
   const seen: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (f) => seen.push(String(f.payload))));
   await page.goto(brook.url);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'webSearch');
   await page.getByTestId('web-search-backend').selectOption('tavily');
   await expect(page.getByTestId('search-key-status')).toHaveText('No key saved yet.');
   await page.getByTestId('search-key').fill(key);
@@ -202,7 +202,7 @@ test('search keys are saved in the core and the page only learns that one is set
   await expect(page.getByTestId('search-key')).toHaveValue('');
 
   await page.reload();
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'webSearch');
   await expect(page.getByTestId('web-search-backend')).toHaveValue('tavily');
   await expect(page.getByTestId('search-key-status')).toHaveText('A key is saved. Type a new one to replace it.');
   await page.getByTestId('search-key-remove').click();
@@ -216,7 +216,7 @@ test('Stop during the search cancels the page still loading and keeps the steps 
   try {
     await page.goto(brook.url);
     await addFixtureProvider(page, openai.url);
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'webSearch');
     await page.getByTestId('searxng-url').fill(searxng.url);
     await page.getByTestId('searxng-url').press('Enter');
     await page.getByTestId('web-search-private-pages').check();

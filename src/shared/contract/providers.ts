@@ -4,6 +4,18 @@ import { PROVIDER_KINDS } from '../providerCatalog';
 import { customEndpointSchema } from '../customEndpoint';
 import { empty, id, req, secretField, urlField } from './define';
 
+export const modelCapabilitiesSchema = z.strictObject({
+  vision: z.boolean().optional(),
+  tools: z.boolean().optional(),
+  reasoning: z.boolean().optional(),
+  contextWindow: z.number().int().min(512).max(10_000_000).nullable().optional(),
+});
+
+export const providerModelSchema = z.strictObject({
+  id: z.string().trim().min(1).max(200),
+  capabilities: modelCapabilitiesSchema.optional(),
+});
+
 export const providerDraftSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(PROVIDER_KINDS).default('openai-compatible'),
@@ -13,6 +25,8 @@ export const providerDraftSchema = z.strictObject({
   /** Spark's APPID: an identifier, not a secret. */
   appId: z.string().trim().max(200).nullable().optional(),
   defaultModel: z.string().trim().max(200),
+  /** The models shown in the pickers; absent keeps the saved list. Saving needs at least one model. */
+  models: z.array(providerModelSchema).max(1000).optional(),
   /** Overrides the known context window (tokens) of this provider's models; null uses the known table. */
   contextWindow: z.number().int().min(512).max(10_000_000).nullable().optional(),
   apiKey: secretField,

@@ -27,6 +27,10 @@ import enBackup from './en/backup.json';
 import enUpdates from './en/updates.json';
 import enSync from './en/sync.json';
 import enCustomEndpoint from './en/customEndpoint.json';
+import enSettingsPage from './en/settingsPage.json';
+import enModels from './en/models.json';
+import enWebSearchGate from './en/webSearchGate.json';
+import enPresets from './en/presets.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -50,6 +54,10 @@ import zhBackup from './zh-CN/backup.json';
 import zhUpdates from './zh-CN/updates.json';
 import zhSync from './zh-CN/sync.json';
 import zhCustomEndpoint from './zh-CN/customEndpoint.json';
+import zhSettingsPage from './zh-CN/settingsPage.json';
+import zhModels from './zh-CN/models.json';
+import zhWebSearchGate from './zh-CN/webSearchGate.json';
+import zhPresets from './zh-CN/presets.json';
 
 export const en = {
   common: enCommon,
@@ -75,6 +83,10 @@ export const en = {
   updates: enUpdates,
   sync: enSync,
   customEndpoint: enCustomEndpoint,
+  settingsPage: enSettingsPage,
+  models: enModels,
+  webSearchGate: enWebSearchGate,
+  presets: enPresets,
 };
 
 export const zhCN = {
@@ -101,6 +113,10 @@ export const zhCN = {
   updates: zhUpdates,
   sync: zhSync,
   customEndpoint: zhCustomEndpoint,
+  settingsPage: zhSettingsPage,
+  models: zhModels,
+  webSearchGate: zhWebSearchGate,
+  presets: zhPresets,
 };
 
 export type UiText = typeof en;

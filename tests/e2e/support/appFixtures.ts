@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { startBrook, type BrookProcess } from './brookProcess';
+import { chooseDefaultModel, openSettingsAt } from './settingsNav';
 
 export const FIXTURE_KEY = 'sk-e2e-fixture-key';
 
@@ -20,10 +21,11 @@ export const test = base.extend<{ brook: BrookProcess }, { openai: OpenAIFixture
   },
 });
 export { expect };
+export { chooseDefaultModel, openSettingsAt } from './settingsNav';
 
 /** Adds the fixture server as a custom OpenAI-compatible provider through the settings screen. */
 export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = FIXTURE_KEY, expectTest: RegExp | string = '3'): Promise<void> {
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'providers');
   await page.getByTestId('provider-add').click();
   await page.getByTestId('provider-preset').selectOption('custom');
   await page.getByTestId('provider-name').fill('Fixture');
@@ -31,7 +33,9 @@ export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = F
   await page.getByTestId('provider-apikey').fill(apiKey);
   await page.getByTestId('provider-test').click();
   await expect(page.getByTestId('provider-test-result')).toContainText(expectTest);
-  await page.getByTestId('provider-model').fill('fixture-chat');
+  // The reasoning model is ticked too, so pickers offer a second model.
+  await chooseDefaultModel(page, 'fixture-reasoner');
+  await chooseDefaultModel(page, 'fixture-chat');
   await page.getByTestId('provider-save').click();
   await expect(page.getByTestId('provider-item')).toHaveCount(1);
   await page.getByTestId('close-settings').click();

@@ -1,13 +1,12 @@
 import type { Conversation, Message, ProviderKind, StreamSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { UNDO_DELETE_MS } from '../../../shared/contract';
-import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
 import { type EventBus, fitContext, outputReserve } from '../base';
 import type { HistoryStore } from '../history';
 import { continueRequest, type Provider, type ProviderRequest } from '../providers';
-import type { ProviderService } from '../settings';
+import { contextWindowFor, type ProviderService } from '../settings';
 import { AnswerStreams, type StreamManager } from '../streaming';
 import { buildContext, titleFromText } from './buildContext';
 import { checkParams } from './checkParams';
@@ -284,7 +283,7 @@ export class ChatService {
     const { record, provider } = this.providers.resolve(providerId);
     const chosenModel = (record.id === providerId ? model : null) || record.defaultModel;
     if (!chosenModel) throw new AppError('bad_request', { messageKey: 'errors.noModel', retryable: false });
-    const contextWindow = record.contextWindow ?? knownContextWindow(chosenModel) ?? DEFAULT_CONTEXT_WINDOW;
+    const contextWindow = contextWindowFor(record, chosenModel);
     return { providerId: record.id, kind: record.kind, nativeSearch: hasNativeSearch(record.kind, record.presetId), model: chosenModel, provider, contextWindow };
   }
 

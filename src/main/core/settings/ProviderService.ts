@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomTestResult } from '../../../shared/customEndpoint';
-import type { ConnectionTestResult, ProviderKind, ProviderView } from '../../../shared/domain';
+import type { ConnectionTestResult, ProviderKind, ProviderModel, ProviderView } from '../../../shared/domain';
+import { pickerModels } from '../../../shared/modelCatalog';
+import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../shared/modelContext';
 import type { ProviderDraft } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { nativeSearchPreset } from '../../../shared/webSearch';
@@ -43,6 +45,7 @@ export class ProviderService {
   save(id: string | undefined, draft: ProviderDraft): ProviderView {
     const existing = id ? this.get(id) : null;
     if (id && !existing) throw new AppError('not_found', { detail: `provider ${id}` });
+    const models = savedModels(draft, existing);
     const record: ProviderRecord = {
       id: existing?.id ?? randomUUID(),
       name: draft.name,
@@ -50,10 +53,14 @@ export class ProviderService {
       presetId: draft.presetId,
       baseUrl: draft.baseUrl.replace(/\/+$/, ''),
       appId: draft.appId === undefined ? existing?.appId : draft.appId || undefined,
-      defaultModel: draft.defaultModel,
+      defaultModel: draft.defaultModel || models[0]?.id || '',
+      models,
       contextWindow: draft.contextWindow === undefined ? existing?.contextWindow : (draft.contextWindow ?? undefined),
       createdAt: existing?.createdAt ?? this.clock(),
     };
+    if (record.defaultModel === '') {
+      throw new AppError('bad_request', { messageKey: 'models.noneToSave', retryable: false });
+    }
     if (existing) this.assertSecretsMayFollow(existing, record, draft);
     if (draft.kind === 'custom') this.takeCustom(record, existing, draft);
     else if (existing?.custom) removeCustomSecrets(this.secrets, existing.id, existing.custom);
@@ -174,6 +181,7 @@ export class ProviderService {
       baseUrl: record.baseUrl,
       appId: record.appId ?? null,
       defaultModel: record.defaultModel,
+      models: pickerModels({ defaultModel: record.defaultModel, models: record.models ?? [] }),
       contextWindow: record.contextWindow ?? null,
       hasKey: this.secrets.get(keyId(record.id)) !== null,
       hasSecret: this.secrets.get(secretId(record.id)) !== null,
@@ -184,6 +192,12 @@ export class ProviderService {
   }
 }
 
+/** The draft's list (else the saved one), with the default model in it. */
+function savedModels(draft: ProviderDraft, existing: ProviderRecord | null): ProviderModel[] {
+  const models = draft.models ?? existing?.models ?? [];
+  return pickerModels({ defaultModel: draft.defaultModel, models });
+}
+
 function sameService(a: Pick<ProviderRecord, 'kind' | 'baseUrl'>, b: Pick<ProviderRecord, 'kind' | 'baseUrl'>): boolean {
   if (a.kind !== b.kind) return false;
   if (a.baseUrl === b.baseUrl) return true;
@@ -192,4 +206,13 @@ function sameService(a: Pick<ProviderRecord, 'kind' | 'baseUrl'>, b: Pick<Provid
   } catch {
     return false;
   }
+}
+
+/**
+ * The context window a turn is fitted into: the user's setting for this model, else the
+ * provider's (a local server's num_ctx), else the known table, else 8192.
+ */
+export function contextWindowFor(record: ProviderRecord, model: string): number {
+  const own = record.models?.find((m) => m.id === model)?.capabilities?.contextWindow;
+  return own ?? record.contextWindow ?? knownContextWindow(model) ?? DEFAULT_CONTEXT_WINDOW;
 }

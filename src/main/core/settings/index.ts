@@ -3,7 +3,7 @@
  * store for keys, and ProviderService, which joins a provider record with its secrets into a
  * working Provider. Uses base, net and providers.
  */
-export { ProviderService, type ResolvedProvider } from './ProviderService';
+export { contextWindowFor, ProviderService, type ResolvedProvider } from './ProviderService';
 export { FileSecretStore, rememberingSecrets, type SecretStore } from './secrets';
 export {
   defaultSettings,

@@ -14,6 +14,22 @@ export const providerRecordSchema = z.object({
   baseUrl: z.string(),
   appId: z.string().optional(),
   defaultModel: z.string(),
+  /** The models shown in the pickers; absent in settings saved before the model manager. */
+  models: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        capabilities: z
+          .object({
+            vision: z.boolean().optional(),
+            tools: z.boolean().optional(),
+            reasoning: z.boolean().optional(),
+            contextWindow: z.number().int().positive().nullable().optional(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
   /** Overrides the known context window of this provider's models (a local server's num_ctx). */
   contextWindow: z.number().int().positive().optional(),
   /** The custom kind's endpoint description; secret header values are '' here (they are in the secret store). */

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useAutoGrow } from '../hooks/useAutoGrow';
 import { useEnterToSend } from '../hooks/useEnterToSend';
 import { useSubmitText } from '../hooks/useSubmitText';
-import { useController } from '../state/context';
+import { useAppState, useController } from '../state/context';
 import { ComposerBox } from './ComposerBox';
 import { WebSearchToggle } from './WebSearchToggle';
 import { drafts } from '../state/drafts';
+
+const SETUP_ERRORS: ReadonlySet<string> = new Set(['errors.noProvider', 'errors.noModel']);
 
 /** Draft key of the blank chat shown before a conversation exists. */
 const NEW_DRAFT = '';
@@ -40,6 +42,14 @@ export function Composer({ conversationId, streaming }: Props) {
   // Each conversation (and the blank "new chat") keeps its own unsent draft. The text stays in
   // the box when the chat it was typed for just got created, when the open conversation was
   // deleted, or while a send is in progress.
+  // "No provider is set up" / "No model is chosen" is stale once the providers change.
+  const providersSeen = useAppState((s) => s.providers);
+  useEffect(() => {
+    if (error && SETUP_ERRORS.has(error.messageKey)) setError(null);
+    // Only a change of the providers clears it, not the error's own arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [providersSeen]);
+
   useEffect(() => {
     const el = input.current;
     const previous = shownFor.current;

@@ -4,6 +4,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import { useErrorText } from '../hooks/useErrorText';
 import { useController } from '../state/context';
 import { SendStopButton } from './SendStopButton';
+import { OpenSettingsLink } from './settings/OpenSettingsLink';
 
 interface Props {
   input: RefObject<HTMLTextAreaElement | null>;
@@ -36,7 +37,7 @@ export function ComposerBox({ input, testIds, placeholder, label, disabled, erro
     <>
       {error && (
         <p className="composer__error" role="alert">
-          {errorText(error)}
+          {errorText(error)} <OpenSettingsLink error={error} className="link-button" />
         </p>
       )}
       <div className="composer__box">

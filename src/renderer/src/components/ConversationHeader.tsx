@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain';
 import { ExportMenu } from './ExportMenu';
 import { useController } from '../state/context';
-import { ModelPicker } from './ModelPicker';
+import { DraftModelPicker, ModelPicker } from './ModelPicker';
 import { ParamsButton } from './params/ParamsButton';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -15,7 +15,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
       <h1 className="pane-header__title" title={conversation?.title}>
         {conversation?.title || t('conversation.untitled')}
       </h1>
-      {conversation && <ModelPicker conversation={conversation} />}
+      {conversation ? <ModelPicker conversation={conversation} /> : <DraftModelPicker origin="chat" />}
       {conversation && <ParamsButton conversation={conversation} />}
       {conversation && <ExportMenu conversationId={conversation.id} />}
       <button

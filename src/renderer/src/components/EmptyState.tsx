@@ -10,7 +10,7 @@ export function EmptyState() {
       <div className="empty-state__mark" aria-hidden="true" />
       <h2>{t('empty.title')}</h2>
       <p>{t('empty.body')}</p>
-      <button type="button" className="button button--primary" onClick={() => controller.openSettings()}>
+      <button type="button" className="button button--primary" onClick={() => controller.openSettings('providers')}>
         {t('empty.action')}
       </button>
     </div>

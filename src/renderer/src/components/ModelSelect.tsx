@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { ProviderView } from '../../../shared/domain';
-import { findPreset } from '../../../shared/presets';
-import { useAppState, useController } from '../state/context';
+import { pickerModels } from '../../../shared/modelCatalog';
+import { useAppState } from '../state/context';
 import type { ModelChoice } from '../state/modelChoice';
 
 const SEP = '\u001f';
 const encode = (providerId: string, model: string) => `${providerId}${SEP}${model}`;
 
-function modelsFor(provider: ProviderView, reported: readonly string[] | undefined, current: string | null): string[] {
-  const all = [provider.defaultModel, current ?? '', ...(reported ?? []), ...(findPreset(provider.presetId)?.knownModels ?? [])];
+/** The provider's models as its model manager lists them, and the conversation's own if it is another. */
+function modelsFor(provider: ProviderView, current: string | null): string[] {
+  const all = [...pickerModels(provider).map((m) => m.id), current ?? ''];
   return [...new Set(all.filter((m) => m !== ''))];
 }
 
@@ -25,9 +26,7 @@ interface Props {
 /** A provider and model, grouped by provider; the models come from tests, the preset and the current value. */
 export function ModelSelect({ value, onChange, testId, className = 'model-picker', disabled, noneLabel }: Props) {
   const { t } = useTranslation();
-  const controller = useController();
   const providers = useAppState((s) => s.providers);
-  const catalog = useAppState((s) => s.modelCatalog);
   const provider = providers.find((p) => p.id === value.providerId);
   const encoded = provider ? encode(provider.id, value.model ?? provider.defaultModel) : '';
 
@@ -46,7 +45,6 @@ export function ModelSelect({ value, onChange, testId, className = 'model-picker
       aria-label={t('conversation.model')}
       value={encoded}
       disabled={disabled}
-      onFocus={() => controller.settings.refreshModelCatalog()}
       onChange={(e) => change(e.target.value)}
     >
       {(noneLabel !== undefined || !provider) && (
@@ -56,7 +54,7 @@ export function ModelSelect({ value, onChange, testId, className = 'model-picker
       )}
       {providers.map((p) => {
         const mine = p.id === value.providerId;
-        const models = modelsFor(p, catalog[p.id], mine ? value.model : null);
+        const models = modelsFor(p, mine ? value.model : null);
         const unset = models.length === 0 || (mine && !value.model && !p.defaultModel);
         return (
           <optgroup key={p.id} label={p.name}>

@@ -9,6 +9,7 @@ import { toErrorData } from './errors';
 import { sortConversations, upsertConversation } from './listOps';
 import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
+import type { SettingsSectionId } from './settingsSections';
 import type { FrameScheduler } from './streamBatcher';
 import { subscribeWindowEvents } from './windowEvents';
 
@@ -95,6 +96,8 @@ export class AppController {
       });
       void this.chat.resyncStreaming();
       if (this.role === 'main') void this.loadAssistants();
+      // The web-search switch needs to know whether a keyed engine can be used.
+      if (this.role === 'main') void this.settings.loadWebSearchKeys();
       if (target !== null && conversations.some((c) => c.id === target)) {
         await this.chat.open(target, { keepList: target === activeId });
       } else if (activeId !== null) this.chat.close();
@@ -127,8 +130,13 @@ export class AppController {
     this.store.setState({ notice: null });
   }
 
-  openSettings(): void {
-    this.store.setState({ settingsOpen: true });
+  /** Opens settings at `section`, or where they were last left. */
+  openSettings(section?: SettingsSectionId): void {
+    this.store.setState((s) => ({ settingsOpen: true, settingsSection: section ?? s.settingsSection }));
+  }
+
+  showSettingsSection(section: SettingsSectionId): void {
+    this.store.setState({ settingsSection: section });
   }
 
   closeSettings(): void {

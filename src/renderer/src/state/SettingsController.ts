@@ -50,27 +50,14 @@ export class SettingsController {
     }
   }
 
-  /** Throws, so the form can show the reason. Remembers the models of a saved provider. */
-  async testProvider(args: RequestArgs<'providers.test'>): Promise<ConnectionTestResult> {
-    const result = await this.client.request('providers.test', args);
-    const { id } = args;
-    if (id) this.store.setState((s) => ({ modelCatalog: { ...s.modelCatalog, [id]: result.models } }));
-    return result;
+  /** Throws, so the form can show the reason. The pickers list the models the user ticked, not these. */
+  testProvider(args: RequestArgs<'providers.test'>): Promise<ConnectionTestResult> {
+    return this.client.request('providers.test', args);
   }
 
   /** Runs a custom endpoint description against its server: the frames beside what was read from each. */
   testCustomEndpoint(args: RequestArgs<'customEndpoint.test'>): Promise<CustomTestResult> {
     return this.client.request('customEndpoint.test', args);
-  }
-
-  /** Asks saved providers for their models once, for the model picker; failures stay quiet. */
-  refreshModelCatalog(): void {
-    const { providers, modelCatalog } = this.store.getState();
-    for (const p of providers) {
-      if (modelCatalog[p.id]) continue;
-      this.store.setState((s) => ({ modelCatalog: { ...s.modelCatalog, [p.id]: [] } }));
-      this.testProvider({ id: p.id }).catch(() => undefined);
-    }
   }
 
   async updateSettings(patch: RequestArgs<'settings.update'>): Promise<void> {

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/domain';
 import type { ConnectionState } from '../client/types';
 import type { ModelChoice } from './modelChoice';
+import { FIRST_SETTINGS_SECTION, type SettingsSectionId } from './settingsSections';
 
 export interface MessagesState {
   conversationId: string;
@@ -44,9 +45,9 @@ export interface AppState {
   messages: MessagesState | null;
   /** Conversations with a live stream, as heard from stream events. */
   streamingIds: ReadonlySet<string>;
-  /** Models each provider reported in a connection test, for the pickers. */
-  modelCatalog: Readonly<Record<string, readonly string[]>>;
   settingsOpen: boolean;
+  /** The section the settings page shows (kept while it is closed, so it reopens there). */
+  settingsSection: SettingsSectionId;
   /** The live feed and local API, loaded when settings open and kept current by events. */
   local: LocalServicesStatus | null;
   /** Saved prompts (main window only). */
@@ -80,8 +81,8 @@ export const initialState: AppState = {
   webSearchKeys: { tavily: false, brave: false },
   messages: null,
   streamingIds: new Set(),
-  modelCatalog: {},
   settingsOpen: false,
+  settingsSection: FIRST_SETTINGS_SECTION,
   local: null,
   assistants: [],
   newChatAssistantId: null,

@@ -60,7 +60,7 @@ export function conv(id: string, patch: Partial<Conversation> = {}): Conversatio
 export function provider(id: string, patch: Partial<ProviderView> = {}): ProviderView {
   return {
     id, name: id, kind: 'openai-compatible', presetId: 'custom', baseUrl: 'http://x/v1', appId: null, defaultModel: `${id}-model`,
-    contextWindow: null, hasKey: true, hasSecret: false, custom: null, storedSecretHeaders: [], createdAt: 1, ...patch,
+    models: [{ id: `${id}-model` }], contextWindow: null, hasKey: true, hasSecret: false, custom: null, storedSecretHeaders: [], createdAt: 1, ...patch,
   };
 }
 

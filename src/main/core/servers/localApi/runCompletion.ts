@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationParams } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
-import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../../shared/modelContext';
 import type { ChatService } from '../../chat';
 import { type EventBus, fitContext, outputReserve } from '../../base';
 import type { HistoryStore } from '../../history';
-import type { ProviderRecord, ProviderService } from '../../settings';
+import { contextWindowFor, type ProviderRecord, type ProviderService } from '../../settings';
 import type { StreamListener, StreamManager } from '../../streaming';
 import type { CompletionTurn } from './completionRequest';
 
@@ -40,7 +39,7 @@ export function runCompletion(
 
 function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: StreamListener): RunningCompletion {
   const { record, provider } = d.providers.resolve(target.record.id);
-  const contextWindow = record.contextWindow ?? knownContextWindow(target.model) ?? DEFAULT_CONTEXT_WINDOW;
+  const contextWindow = contextWindowFor(record, target.model);
   const plan = fitContext(turn.system, turn.turns, {
     contextWindow,
     reserveForOutput: outputReserve(contextWindow, turn.maxOutputTokens ?? null),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { useErrorText } from '../../hooks/useErrorText';
+import { OpenSettingsLink } from '../settings/OpenSettingsLink';
 
 interface Props {
   message: Message;
@@ -52,6 +53,7 @@ export function MessageStatusNote({ message, busy, onRetry, onContinue }: Props)
         >
           {t('message.retry')}
         </button>
+        {error && <OpenSettingsLink error={error} />}
         {continueButton}
       </div>
     );

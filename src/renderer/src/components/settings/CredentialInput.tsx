@@ -19,11 +19,13 @@ export function CredentialInput({ field, form, provider, single }: CredentialPro
   const { t } = useTranslation();
   const id = useId();
   const { fields, update, invalid } = form;
-  const label = single && field.name === 'apiKey' ? t('provider.apiKey') : field.vendorLabel;
+  // The console's own term, with a translation where the language has one.
+  const vendor = t(`presets.field.${field.vendorLabel}`, { defaultValue: field.vendorLabel });
+  const label = single && field.name === 'apiKey' ? t('provider.apiKey') : vendor;
   const missing = form.missing.has(field.name);
   const needed = missing && (
     <span className="field__hint">
-      {single && field.name === 'apiKey' ? t('provider.keyNeeded') : t('provider.fieldNeeded', { field: field.vendorLabel })}
+      {single && field.name === 'apiKey' ? t('provider.keyNeeded') : t('provider.fieldNeeded', { field: vendor })}
     </span>
   );
   const invalidNote = invalid.has(field.name) && <span className="field__error">{t('provider.credentialInvalid')}</span>;

@@ -5,6 +5,7 @@ import { findPreset, PROVIDER_PRESETS } from '../../../../shared/presets';
 import { DEFAULT_BASE_URLS } from '../../../../shared/providerCatalog';
 import { useErrorText } from '../../hooks/useErrorText';
 import { CredentialInput, type ProviderFormState } from './CredentialInput';
+import { ModelManager } from './ModelManager';
 import { TestResult } from './TestResult';
 import { CustomEndpointForm } from '../customEndpoint/CustomEndpointForm';
 import { useProviderForm } from './useProviderForm';
@@ -39,8 +40,6 @@ export function ProviderForm({ provider, onDone }: Props) {
         <CredentialInput key={field.name} field={field} form={form} provider={provider} single={form.credentials.length === 1} />
       ))}
 
-      <ModelFields form={form} listId={`${id}-models`} />
-
       <div className="provider-form__test">
         <button
           type="button"
@@ -53,6 +52,8 @@ export function ProviderForm({ provider, onDone }: Props) {
         </button>
         <TestResult state={form.test} />
       </div>
+
+      <ModelFields form={form} />
 
       {form.saveError && (
         <p className="form-error" role="alert">
@@ -72,28 +73,20 @@ export function ProviderForm({ provider, onDone }: Props) {
   );
 }
 
-/** The default model (with the server's list as suggestions) and the context window override. */
-function ModelFields({ form, listId }: { form: ProviderFormState; listId: string }) {
+/** The model manager and the provider-wide context window override. */
+function ModelFields({ form }: { form: ProviderFormState }) {
   const { t } = useTranslation();
   const { fields, update, invalid } = form;
   return (
     <>
-        <label className="field">
-          <span className="field__label">{t('provider.model')}</span>
-          <input
-            data-testid="provider-model"
-            list={listId}
-            spellCheck={false}
-            value={fields.model}
-            placeholder={t('provider.modelPlaceholder')}
-            onChange={(e) => update({ model: e.target.value })}
-          />
-          <datalist id={listId}>
-            {form.suggestions.map((m) => (
-              <option key={m} value={m} />
-            ))}
-          </datalist>
-        </label>
+        <ModelManager
+          models={fields.models}
+          defaultModel={fields.model}
+          offered={form.offered}
+          example={findPreset(fields.presetId)?.modelExample ?? ''}
+          invalid={invalid.has('model')}
+          onChange={(models, model) => update({ models, model })}
+        />
 
         <label className="field">
           <span className="field__label">{t('provider.contextWindow')}</span>
@@ -135,7 +128,7 @@ function ConnectionFields({ form }: { form: ProviderFormState }) {
           <select data-testid="provider-preset" value={fields.presetId} onChange={(e) => form.choosePreset(e.target.value)}>
             {PROVIDER_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.id === 'custom' ? t('provider.presetCustom') : p.name}
+                {t(`presets.name.${p.id}`, { defaultValue: p.name })}
               </option>
             ))}
           </select>

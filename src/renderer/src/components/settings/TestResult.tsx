@@ -21,6 +21,13 @@ export function TestResult({ state }: { state: TestState }) {
       </span>
     );
   }
+  if (state.status === 'needsKey') {
+    return (
+      <span className="test-result is-error" data-testid="provider-test-result" role="alert">
+        {state.field.name === 'apiKey' ? t('models.enterKey') : t('provider.fieldNeeded', { field: state.field.vendorLabel })}
+      </span>
+    );
+  }
   return (
     <span className="test-result is-error" data-testid="provider-test-result" role="alert" title={state.error.detail}>
       {errorText(state.error)}

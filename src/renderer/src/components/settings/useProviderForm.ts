@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ProviderDraft, providerDraftSchema } from '../../../../shared/contract';
-import type { ProviderKind, ProviderView } from '../../../../shared/domain';
+import type { ProviderKind, ProviderModel, ProviderView } from '../../../../shared/domain';
 import { CREDENTIAL_FIELDS, type CredentialField } from '../../../../shared/providerCatalog';
 import type { AppErrorData } from '../../../../shared/errors';
-import { findPreset, PROVIDER_PRESETS } from '../../../../shared/presets';
+import { findPreset, PROVIDER_PRESETS, type ProviderPreset } from '../../../../shared/presets';
 import { useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
 
@@ -22,31 +23,41 @@ export interface ProviderFields {
   removeSecret: boolean;
   /** Tokens as typed; empty lets Brook decide from the model. */
   contextWindow: string;
+  /** The ticked models (the model manager); `model` is the default among them. */
+  models: ProviderModel[];
 }
 
 export type TestState =
   | { status: 'idle' }
   | { status: 'testing' }
   | { status: 'ok'; models: string[] }
-  | { status: 'error'; error: AppErrorData };
+  | { status: 'error'; error: AppErrorData }
+  /** A required key is neither typed nor saved: the server is not asked. */
+  | { status: 'needsKey'; field: CredentialField };
 
 export type InvalidField = 'name' | 'baseUrl' | 'model' | 'apiKey' | 'appId' | 'apiSecret' | 'contextWindow';
 
 function fieldsFor(provider: ProviderView | null): ProviderFields {
   if (provider) {
-    const { presetId, name, baseUrl, defaultModel, appId, contextWindow } = provider;
+    const { presetId, name, baseUrl, defaultModel, appId, contextWindow, models } = provider;
     return {
       presetId,
       name,
       baseUrl,
       model: defaultModel,
+      models: [...models],
       ...EMPTY_CREDENTIALS,
       appId: appId ?? '',
       contextWindow: contextWindow === null ? '' : String(contextWindow),
     };
   }
-  const preset = PROVIDER_PRESETS[0]!;
-  return { presetId: preset.id, name: preset.name, baseUrl: preset.baseUrl, model: preset.defaultModel, ...EMPTY_CREDENTIALS, contextWindow: '' };
+  return { ...presetFields(PROVIDER_PRESETS[0]!), ...EMPTY_CREDENTIALS, contextWindow: '' };
+}
+
+/** A preset's address, name and models (its known models ticked, the first the default). */
+function presetFields(preset: ProviderPreset): Pick<ProviderFields, 'presetId' | 'name' | 'baseUrl' | 'model' | 'models'> {
+  const models = preset.knownModels.map((id) => ({ id }));
+  return { presetId: preset.id, name: preset.name, baseUrl: preset.baseUrl, model: preset.defaultModel, models };
 }
 
 const EMPTY_CREDENTIALS = { apiKey: '', removeKey: false, appId: '', apiSecret: '', removeSecret: false } as const;
@@ -68,6 +79,7 @@ function buildDraft(f: ProviderFields): ProviderDraft {
     presetId: f.presetId,
     baseUrl: f.baseUrl,
     defaultModel: f.model,
+    models: f.models,
     appId: uses(kind, 'appId') ? f.appId.trim() || null : null,
     contextWindow: window === '' ? null : Number(window),
   };
@@ -93,6 +105,7 @@ const FIELD_OF: Record<string, InvalidField> = {
 
 /** State and actions of the add/edit provider form. */
 export function useProviderForm(provider: ProviderView | null, onDone: () => void) {
+  const { t } = useTranslation();
   const controller = useController();
   const [fields, setFields] = useState(() => fieldsFor(provider));
   const [test, setTest] = useState<TestState>({ status: 'idle' });
@@ -109,9 +122,12 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
   const choosePreset = (presetId: string) => {
     const preset = findPreset(presetId);
     if (!preset) return;
-    update({ presetId, name: preset.name, baseUrl: preset.baseUrl, model: preset.defaultModel });
+    // The name in the user's language (星火, 千帆…); it stays editable.
+    update({ ...presetFields(preset), name: t(`presets.name.${preset.id}`, { defaultValue: preset.name }) });
     setTest({ status: 'idle' });
   };
+
+  const missing = missingCredentials(fields, provider);
 
   /** The draft when the fields are valid; otherwise marks the bad fields and returns null. */
   const validDraft = (): ProviderDraft | null => {
@@ -129,6 +145,11 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
   const runTest = async () => {
     const draft = validDraft();
     if (!draft) return;
+    const needed = CREDENTIAL_FIELDS[draft.kind].find((f) => missing.has(f.name));
+    if (needed) {
+      setTest({ status: 'needsKey', field: needed });
+      return;
+    }
     setTest({ status: 'testing' });
     try {
       const result = await controller.settings.testProvider(provider ? { id: provider.id, draft } : { draft });
@@ -141,6 +162,10 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
   const save = async () => {
     const draft = validDraft();
     if (!draft || saving) return;
+    if (fields.models.length === 0) {
+      setInvalid(new Set(['model']));
+      return;
+    }
     setSaving(true);
     setSaveError(null);
     try {
@@ -152,11 +177,17 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
     }
   };
 
-  const preset = findPreset(fields.presetId);
-  const suggestions = test.status === 'ok' && test.models.length > 0 ? test.models : (preset?.knownModels ?? []);
+  /** What the model manager offers to tick: the server's list once tested, else the preset's. */
+  const offered = test.status === 'ok' && test.models.length > 0 ? test.models : (findPreset(fields.presetId)?.knownModels ?? []);
   const kind = kindOf(fields.presetId);
   const credentials = CREDENTIAL_FIELDS[kind];
-  /** Required credentials that are neither typed nor stored (a hint; the core decides). */
+  return { fields, update, choosePreset, test, runTest, save, saving, saveError, invalid, offered, kind, credentials, missing };
+}
+
+/** Required credentials that are neither typed nor stored (a hint; the core decides). */
+function missingCredentials(fields: ProviderFields, provider: ProviderView | null): Set<CredentialField['name']> {
+  const preset = findPreset(fields.presetId);
+  const credentials = CREDENTIAL_FIELDS[kindOf(fields.presetId)];
   const missing = new Set<CredentialField['name']>();
   for (const field of credentials) {
     const required = field.name === 'apiKey' && credentials.length === 1 ? preset?.requiresKey === true : field.required;
@@ -167,6 +198,5 @@ export function useProviderForm(provider: ProviderView | null, onDone: () => voi
       missing.add('apiSecret');
     }
   }
-
-  return { fields, update, choosePreset, test, runTest, save, saving, saveError, invalid, suggestions, kind, credentials, missing };
+  return missing;
 }
