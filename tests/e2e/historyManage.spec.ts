@@ -123,7 +123,8 @@ test('export a conversation (Markdown, HTML, JSON) and import it back; import Ch
 
   const exportAs = async (format: string) => {
     const download = page.waitForEvent('download');
-    await page.getByTestId('export-conversation').selectOption(format);
+    await page.getByTestId('export-conversation').click();
+    await page.getByTestId(`export-conversation-${format}`).click();
     const file = await download;
     return { name: file.suggestedFilename(), path: (await file.path())!, text: readFileSync((await file.path())!, 'utf8') };
   };

@@ -24,6 +24,7 @@ import enTransfer from './en/transfer.json';
 import enWebSearch from './en/webSearch.json';
 import enSearch from './en/search.json';
 import enBackup from './en/backup.json';
+import enShell from './en/shell.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -44,6 +45,7 @@ import zhTransfer from './zh-CN/transfer.json';
 import zhWebSearch from './zh-CN/webSearch.json';
 import zhSearch from './zh-CN/search.json';
 import zhBackup from './zh-CN/backup.json';
+import zhShell from './zh-CN/shell.json';
 
 export const en = {
   common: enCommon,
@@ -66,6 +68,7 @@ export const en = {
   webSearch: enWebSearch,
   search: enSearch,
   backup: enBackup,
+  shell: enShell,
 };
 
 export const zhCN = {
@@ -89,6 +92,7 @@ export const zhCN = {
   webSearch: zhWebSearch,
   search: zhSearch,
   backup: zhBackup,
+  shell: zhShell,
 };
 
 export type UiText = typeof en;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_CHARS } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
+import { foldSidebarIfNarrow } from '../../state/layout';
 import { ConversationActions, ConversationMarkers } from './ConversationRowParts';
 
 interface Props {
@@ -76,7 +77,10 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           type="button"
           className="conversation-item__select"
           aria-current={active ? 'page' : undefined}
-          onClick={() => controller.select(conversation.id)}
+          onClick={() => {
+            controller.select(conversation.id);
+            foldSidebarIfNarrow();
+          }}
           onDoubleClick={startEditing}
         >
           <ConversationMarkers conversation={conversation} streaming={streaming} />

@@ -6,6 +6,9 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { ConversationList } from './ConversationList';
 import { SidebarFilter, type ConversationFilter } from './SidebarFilter';
 import { UndoToast } from './UndoToast';
+import { foldSidebarIfNarrow } from '../../state/layout';
+import { SidebarToggle } from '../shell/SidebarToggle';
+import { useSidebarCollapsed } from '../../state/layout';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -24,19 +27,26 @@ export function Sidebar() {
   );
   const askDelete = useCallback((c: Conversation) => setDeleting(c), []);
   const scrollRef = useRef<HTMLElement>(null);
+  const collapsed = useSidebarCollapsed();
 
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" hidden={collapsed} data-testid="sidebar">
       <div className="sidebar__top">
-        <span className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          Brook
-        </span>
+        <div className="sidebar__brand-row">
+          <span className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            Brook
+          </span>
+          <SidebarToggle placement="sidebar" />
+        </div>
         <button
           type="button"
           className="button button--primary sidebar__new"
           data-testid="new-chat"
-          onClick={() => void controller.newConversation()}
+          onClick={() => {
+            void controller.newConversation();
+            foldSidebarIfNarrow();
+          }}
         >
           <span className="icon-plus" aria-hidden="true" />
           {t('sidebar.newChat')}
