@@ -7,6 +7,7 @@ import { useController } from '../state/context';
 import { ComposerBox } from './ComposerBox';
 import { WebSearchToggle } from './WebSearchToggle';
 import { drafts } from '../state/drafts';
+import { registerComposerInsert } from '../state/composerInsert';
 
 /** Draft key of the blank chat shown before a conversation exists. */
 const NEW_DRAFT = '';
@@ -60,6 +61,20 @@ export function Composer({ conversationId, streaming }: Props) {
   useEffect(() => {
     input.current?.focus();
   }, []);
+
+  // "Quote" from a message: the quote goes before what is typed, the caret after it.
+  useEffect(
+    () =>
+      registerComposerInsert((quote) => {
+        const el = input.current;
+        if (!el) return;
+        el.value = quote + el.value;
+        el.focus();
+        el.setSelectionRange(quote.length, quote.length);
+        sync();
+      }),
+    [sync],
+  );
 
   const keys = useEnterToSend(() => void submit());
 

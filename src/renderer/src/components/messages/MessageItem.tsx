@@ -5,6 +5,7 @@ import { useController } from '../../state/context';
 import { AssistantBody } from './AssistantBody';
 import { BranchSwitcher } from './BranchSwitcher';
 import { EditUserMessage } from './EditUserMessage';
+import { MessageActions } from './MessageActions';
 import { MessageMeta } from './MessageMeta';
 import { UserText } from './UserText';
 
@@ -65,15 +66,7 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
       )}
       <div className="message-footer">
         {branch && <BranchSwitcher branch={branch} disabled={busy} onSwitch={switchTo} />}
-        {!editing && !streaming && (
-          <span className="message-actions">
-            {isUser ? (
-              <MessageAction testId="edit-message-button" label={t('message.edit')} icon="icon-pencil" disabled={busy} onClick={() => setEditing(true)} />
-            ) : (
-              message.status === 'done' && <MessageAction testId="regenerate" label={t('message.regenerate')} icon="icon-regenerate" disabled={busy} onClick={retry} />
-            )}
-          </span>
-        )}
+        {!editing && !streaming && <MessageActions message={message} busy={busy} onEdit={() => setEditing(true)} onRegenerate={retry} />}
         <MessageMeta
           role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage}
           context={message.context}
@@ -82,20 +75,3 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     </article>
   );
 });
-
-interface ActionProps {
-  testId: string;
-  label: string;
-  icon: string;
-  disabled: boolean;
-  onClick(): void;
-}
-
-/** An icon button under a message (edit a question, regenerate an answer). */
-function MessageAction({ testId, label, icon, disabled, onClick }: ActionProps) {
-  return (
-    <button type="button" className="icon-button" data-testid={testId} aria-label={label} title={label} disabled={disabled} onClick={onClick}>
-      <span className={icon} aria-hidden="true" />
-    </button>
-  );
-}
