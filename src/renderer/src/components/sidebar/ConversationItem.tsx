@@ -4,6 +4,7 @@ import { MAX_TITLE_CHARS } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
 import { foldSidebarIfNarrow } from '../../state/layout';
+import { onRowKey } from './rowKeys';
 import { ConversationActions, ConversationMarkers } from './ConversationRowParts';
 
 interface Props {
@@ -59,6 +60,9 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
       data-active={active ? 'true' : 'false'}
       data-origin={conversation.origin}
       data-pinned={conversation.pinned ? 'true' : 'false'}
+      onKeyDown={(e) => {
+        if (!editing) onRowKey(e, { rename: startEditing, remove: () => onDelete(conversation) });
+      }}
     >
       {editing ? (
         <input
@@ -77,6 +81,8 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           type="button"
           className="conversation-item__select"
           aria-current={active ? 'page' : undefined}
+          aria-keyshortcuts="ArrowRight F2 Delete"
+          data-testid="conversation-select"
           onClick={() => {
             controller.select(conversation.id);
             foldSidebarIfNarrow();
