@@ -47,3 +47,27 @@ test('message actions: copy as Markdown and as plain text, quote into the compos
   await expect(time).toHaveAttribute('title', new RegExp(year));
   await expect(time).toHaveAttribute('title', /\d{1,2}:\d{2}:\d{2}/);
 });
+
+test('reasoning streams open, then folds when the answer starts', async ({ page, brook, openai }) => {
+  await page.goto(brook.url);
+  await addFixtureProvider(page, openai.url);
+  openai.setScenario({
+    kind: 'answer',
+    reasoning: 'First I weigh the water, then the stones, then the slope of the bed, and only then do I answer.',
+    text: 'Brooks babble because water meets stones.',
+    tokensPerSecond: 8,
+  });
+  try {
+    await page.getByTestId('new-chat').click();
+    await send(page, 'why do brooks babble?');
+    const answer = lastAssistant(page);
+    const body = answer.getByTestId('thinking').locator('.thinking__body');
+    await expect(body).toContainText('First I weigh');
+    await expect(answer).toHaveAttribute('data-status', 'streaming');
+    await expect(answer.getByTestId('message-content')).toContainText('Brooks');
+    await expect(body).toHaveCount(0);
+    await expect(answer).toHaveAttribute('data-status', 'done');
+  } finally {
+    openai.setScenario(null);
+  }
+});
