@@ -1,10 +1,11 @@
 import { useDocumentSettings } from '../hooks/useDocumentSettings';
-import { useSearchShortcut } from '../hooks/useSearchShortcut';
+import { useShortcuts } from '../hooks/useShortcuts';
 import { useAppState } from '../state/context';
 import { ConversationPane } from './ConversationPane';
 import { EmptyState } from './EmptyState';
 import { SearchDialog } from './search/SearchDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { ShortcutsSheet } from './shell/ShortcutsSheet';
 import { SidebarToggle } from './shell/SidebarToggle';
 import { Sidebar } from './sidebar/Sidebar';
 import { setSidebarCollapsed, useSidebarCollapsed } from '../state/layout';
@@ -12,7 +13,7 @@ import { ConnectionBanner, HistoryHealthBanner, NoticeToast } from './StatusBann
 
 export function App() {
   useDocumentSettings();
-  useSearchShortcut();
+  const [shortcutsOpen, setShortcutsOpen] = useShortcuts();
   const ready = useAppState((s) => s.ready);
   // With no provider, history still opens (offline browsing); the empty state is for a blank pane.
   const noProviders = useAppState((s) => s.info !== null && s.providers.length === 0 && s.activeId === null);
@@ -45,6 +46,7 @@ export function App() {
       </main>
       {settingsOpen && <SettingsDialog />}
       {searchOpen && <SearchDialog />}
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       <NoticeToast />
     </div>
   );

@@ -76,7 +76,11 @@ export function Composer({ conversationId, streaming }: Props) {
     [sync],
   );
 
-  const keys = useEnterToSend(() => void submit());
+  // Esc stops a streaming answer (what is typed stays).
+  const keys = useEnterToSend(
+    () => void submit(),
+    streaming && conversationId ? () => void controller.chat.stop(conversationId) : undefined,
+  );
 
   return (
     <div className="composer">

@@ -1,7 +1,8 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { useController } from '../../state/context';
+import { onEditRequest } from '../../state/messageCommands';
 import { AssistantBody } from './AssistantBody';
 import { BranchSwitcher } from './BranchSwitcher';
 import { EditUserMessage } from './EditUserMessage';
@@ -43,6 +44,8 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     [controller, message.conversationId, message.id],
   );
   const isUser = message.role === 'user';
+  // Ctrl/Cmd+↑ asks the last question to open for editing (not while an answer streams).
+  useEffect(() => (isUser ? onEditRequest((id) => id === message.id && !busy && setEditing(true)) : undefined), [isUser, message.id, busy]);
   const streaming = message.status === 'streaming';
   const branch = message.branch && message.branch.count > 1 ? message.branch : null;
   return (
