@@ -160,6 +160,11 @@ export interface LocalFeedSettings {
   enabled: boolean;
   /** null picks a free port each time it starts. */
   port: number | null;
+  /**
+   * The `user` of assistant frames. "assistant" by default; subscribers written for the original
+   * HuggingChat wrapper wait for "Open-Assistant" (docs/live-feed.md).
+   */
+  assistantName: string;
 }
 
 /** The OpenAI-compatible API on 127.0.0.1. */

@@ -96,7 +96,6 @@ test('pin, archive, and delete with undo', async ({ page, brook, openai }) => {
 
   await item(page, 'gamma chat').hover();
   await item(page, 'gamma chat').getByTestId('conversation-delete').click();
-  await page.getByTestId('confirm-ok').click();
   await expect(item(page, 'gamma chat')).toHaveCount(0);
   await expect(page.getByTestId('undo-toast')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/undo-toast.png' });
@@ -123,7 +122,8 @@ test('export a conversation (Markdown, HTML, JSON) and import it back; import Ch
 
   const exportAs = async (format: string) => {
     const download = page.waitForEvent('download');
-    await page.getByTestId('export-conversation').selectOption(format);
+    await page.getByTestId('export-conversation').click();
+    await page.getByTestId(`export-conversation-${format}`).click();
     const file = await download;
     return { name: file.suggestedFilename(), path: (await file.path())!, text: readFileSync((await file.path())!, 'utf8') };
   };
@@ -140,7 +140,6 @@ test('export a conversation (Markdown, HTML, JSON) and import it back; import Ch
   // deleted (the undo window left to pass), then imported again: back with both answers
   await item(page, 'Export <b>me</b>').hover();
   await item(page, 'Export <b>me</b>').getByTestId('conversation-delete').click();
-  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('conversation-item')).toHaveCount(0);
   await openSettingsAt(page, 'data');
   await page.getByTestId('import-file').setInputFiles(json.path);

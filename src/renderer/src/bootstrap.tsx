@@ -15,6 +15,7 @@ import './styles/markdown.css';
 import './styles/history.css';
 import './styles/webSearch.css';
 import './styles/settingsPage.css';
+import './styles/shell.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

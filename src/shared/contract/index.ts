@@ -31,7 +31,7 @@ export type { RequestDef } from './define';
 export { historySearchSchema, type HistorySearchArgs } from './history';
 export * from './limits';
 export { providerDraftSchema, type ProviderDraft } from './providers';
-export { settingsPatchSchema, type SettingsPatch } from './settings';
+export { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, settingsPatchSchema, type SettingsPatch } from './settings';
 export * from './updates';
 export * from './sync';
 

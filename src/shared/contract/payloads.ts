@@ -136,7 +136,7 @@ export const settingsSchema = payload<Settings>()(
       readPrivatePages: z.boolean(),
     }),
     streamTimeoutSeconds: z.number(),
-    localFeed: z.object({ enabled: z.boolean(), port }),
+    localFeed: z.object({ enabled: z.boolean(), port, assistantName: z.string() }),
     localApi: z.object({ enabled: z.boolean(), port, saveToHistory: z.boolean() }),
   }),
 );

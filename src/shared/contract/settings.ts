@@ -8,6 +8,10 @@ import { settingsSchema } from './payloads';
 
 /** A fixed port for a local server (unprivileged only), or null for a free one. */
 const localPort = z.number().int().min(1024).max(65535).nullable();
+/** The live feed's name for the assistant: what a subscriber matches `user` against. */
+export const FEED_ASSISTANT_NAME_MAX = 64;
+export const DEFAULT_FEED_ASSISTANT_NAME = 'assistant';
+const feedAssistantName = z.string().trim().min(1).max(FEED_ASSISTANT_NAME_MAX);
 
 export const settingsPatchSchema = z.strictObject({
   language: z.enum(['system', 'en', 'zh-CN']).optional(),
@@ -17,7 +21,7 @@ export const settingsPatchSchema = z.strictObject({
   openAtLogin: z.boolean().optional(),
   proxyUrl: urlField(['http:', 'https:'], 'must be an http(s) proxy URL', false).nullable().optional(),
   streamTimeoutSeconds: z.number().int().min(STREAM_TIMEOUT_RANGE.min).max(STREAM_TIMEOUT_RANGE.max).optional(),
-  localFeed: z.strictObject({ enabled: z.boolean().optional(), port: localPort.optional() }).optional(),
+  localFeed: z.strictObject({ enabled: z.boolean().optional(), port: localPort.optional(), assistantName: feedAssistantName.optional() }).optional(),
   localApi: z
     .strictObject({ enabled: z.boolean().optional(), port: localPort.optional(), saveToHistory: z.boolean().optional() })
     .optional(),

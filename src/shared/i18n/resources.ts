@@ -31,6 +31,7 @@ import enSettingsPage from './en/settingsPage.json';
 import enModels from './en/models.json';
 import enWebSearchGate from './en/webSearchGate.json';
 import enPresets from './en/presets.json';
+import enShell from './en/shell.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -58,6 +59,7 @@ import zhSettingsPage from './zh-CN/settingsPage.json';
 import zhModels from './zh-CN/models.json';
 import zhWebSearchGate from './zh-CN/webSearchGate.json';
 import zhPresets from './zh-CN/presets.json';
+import zhShell from './zh-CN/shell.json';
 
 export const en = {
   common: enCommon,
@@ -87,6 +89,7 @@ export const en = {
   models: enModels,
   webSearchGate: enWebSearchGate,
   presets: enPresets,
+  shell: enShell,
 };
 
 export const zhCN = {
@@ -117,6 +120,7 @@ export const zhCN = {
   models: zhModels,
   webSearchGate: zhWebSearchGate,
   presets: zhPresets,
+  shell: zhShell,
 };
 
 export type UiText = typeof en;

@@ -32,14 +32,14 @@ describe('feedFrames', () => {
     const step = (status: 'running' | 'done' | 'failed' | 'skipped', kind: 'search' | 'read' = 'search') =>
       stream({ type: 'search.step', step: { id: 's1', kind, status, args: [kind === 'search' ? '天气 北京' : 'https://example.org/a'] } });
     expect(step('running')).toEqual([
-      { type: 'web_search', data: { type: 'update', message: 'Searching', args: ['天气 北京'] }, conversation_id: 'c' },
+      { type: 'web_search', status: false, data: { type: 'update', message: 'Searching', args: ['天气 北京'] }, conversation_id: 'c' },
     ]);
     expect(step('done')).toEqual([]);
     expect(step('failed')[0]).toMatchObject({ data: { type: 'update', message: 'Searching failed' } });
     expect(step('skipped', 'read')[0]).toMatchObject({ data: { type: 'update', message: 'Browsing results skipped', args: ['https://example.org/a'] } });
     expect(
       stream({ type: 'search.source', source: { n: 1, url: 'https://example.org/a', title: 'A', site: 'example.org', excerpt: '…' } }),
-    ).toEqual([{ type: 'web_search', data: { type: 'result', id: 'https://example.org/a' }, conversation_id: 'c' }]);
+    ).toEqual([{ type: 'web_search', status: false, data: { type: 'result', id: 'https://example.org/a' }, conversation_id: 'c' }]);
   });
 
   it('maps the user message, text and thinking pieces, and the final answer', () => {
@@ -61,7 +61,7 @@ describe('feedFrames', () => {
   it('a failed turn is one translated error frame, with parameters filled in', () => {
     const error: AppErrorData = { code: 'timeout', messageKey: 'errors.timeout', retryable: true };
     expect(stream({ type: 'end', message: message({ status: 'error', error, content: 'partial' }) })).toEqual([
-      { type: 'error', msg: 'The provider took too long to respond. Try again.', conversation_id: 'c' },
+      { type: 'error', status: true, msg: 'The provider took too long to respond. Try again.', user: 'assistant', conversation_id: 'c' },
     ]);
     const inUse: AppErrorData = { code: 'network', messageKey: 'errors.portInUse', params: { port: 4000 }, retryable: false };
     expect(errorText('zh-CN', inUse)).toContain('4000');

@@ -42,6 +42,16 @@ describe('pin, archive, delete with undo', () => {
     expect((await call('conversations.list', {}))[0]!.id).toBe(c.id);
   });
 
+  it('renaming keeps a conversation in its place (and its date)', async () => {
+    const { call } = await kit();
+    const older = await call('conversations.create', {});
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await call('conversations.create', {});
+    const renamed = await call('conversations.rename', { id: older.id, title: 'A better name' });
+    expect(renamed.updatedAt).toBe(older.updatedAt);
+    expect((await call('conversations.list', {})).map((x) => x.id)).toEqual([newer.id, older.id]);
+  });
+
   it('a deleted conversation disappears at once, can be restored, and is purged after the undo window', async () => {
     const { call, core, events, ended } = await kit({ chat: { checkpointMs: 50, purgeDelayMs: 150 } });
     const kept = await call('conversations.create', {});

@@ -103,11 +103,13 @@ export class HistoryStore extends HistoryDatabase {
    * title the user gives is final.
    */
   renameConversation(id: string, title: string, options: { auto?: boolean } = {}): Conversation {
-    this.requireConversation(id);
+    const current = this.requireConversation(id);
+    // A new name is not new activity: the chat keeps its place (and date group) in the list.
+    const updatedAt = options.auto ? this.now() : current.updatedAt;
     this.write(() =>
       this.db
         .prepare('UPDATE conversations SET title = ?, auto_title = ?, updated_at = ? WHERE id = ?')
-        .run(title, options.auto ? 1 : 0, this.now(), id),
+        .run(title, options.auto ? 1 : 0, updatedAt, id),
     );
     return this.requireConversation(id);
   }

@@ -108,6 +108,7 @@ export class LocalServices {
           token: this.secret(FEED_TOKEN_SLOT, newToken),
           port: localFeed.port ?? 0,
           translateError: (e) => errorText(textLanguage(this.d.settings.read().settings.language, this.d.systemLocale), redactError(e)),
+          assistantName: () => this.d.settings.read().settings.localFeed.assistantName,
           maxBufferedBytes: this.d.feedMaxBufferedBytes,
           log: this.d.log,
           timeouts: this.d.timeouts,

@@ -3,7 +3,7 @@ import type { Settings } from '../../../shared/domain';
 import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
 import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
 import { customEndpointSchema } from '../../../shared/customEndpoint';
-import { STREAM_TIMEOUT_RANGE } from '../../../shared/contract';
+import { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, STREAM_TIMEOUT_RANGE } from '../../../shared/contract';
 import { WEB_SEARCH_BACKENDS } from '../../../shared/webSearch';
 
 export const providerRecordSchema = z.object({
@@ -68,7 +68,11 @@ export const settingsSchema = z.object({
     .max(STREAM_TIMEOUT_RANGE.max)
     .catch(STREAM_TIMEOUT_RANGE.default),
   localFeed: z
-    .object({ enabled: z.boolean().catch(false), port: localPortSchema })
+    .object({
+      enabled: z.boolean().catch(false),
+      port: localPortSchema,
+      assistantName: z.string().trim().min(1).max(FEED_ASSISTANT_NAME_MAX).catch(DEFAULT_FEED_ASSISTANT_NAME),
+    })
     .catch(() => defaultSettings().localFeed),
   localApi: z
     .object({ enabled: z.boolean().catch(false), port: localPortSchema, saveToHistory: z.boolean().catch(false) })
@@ -93,7 +97,7 @@ export function defaultSettings(platform: string = process.platform): Settings {
     quickAsk: { shortcut: defaultQuickAskShortcut(platform), providerId: null, model: null, prefillFromClipboard: false },
     proxyUrl: null,
     streamTimeoutSeconds: STREAM_TIMEOUT_RANGE.default,
-    localFeed: { enabled: false, port: null },
+    localFeed: { enabled: false, port: null, assistantName: DEFAULT_FEED_ASSISTANT_NAME },
     localApi: { enabled: false, port: null, saveToHistory: false },
     webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '', readPrivatePages: false },
   };

@@ -7,6 +7,7 @@ import { useAppState, useController } from '../state/context';
 import { ComposerBox } from './ComposerBox';
 import { WebSearchToggle } from './WebSearchToggle';
 import { drafts } from '../state/drafts';
+import { registerComposerInsert } from '../state/composerInsert';
 
 const SETUP_ERRORS: ReadonlySet<string> = new Set(['errors.noProvider', 'errors.noModel']);
 
@@ -71,7 +72,25 @@ export function Composer({ conversationId, streaming }: Props) {
     input.current?.focus();
   }, []);
 
-  const keys = useEnterToSend(() => void submit());
+  // "Quote" from a message: the quote goes before what is typed, the caret after it.
+  useEffect(
+    () =>
+      registerComposerInsert((quote) => {
+        const el = input.current;
+        if (!el) return;
+        el.value = quote + el.value;
+        el.focus();
+        el.setSelectionRange(quote.length, quote.length);
+        sync();
+      }),
+    [sync],
+  );
+
+  // Esc stops a streaming answer (what is typed stays).
+  const keys = useEnterToSend(
+    () => void submit(),
+    streaming && conversationId ? () => void controller.chat.stop(conversationId) : undefined,
+  );
 
   return (
     <div className="composer">

@@ -6,7 +6,7 @@ import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
 import { TransferController } from './TransferController';
 import { toErrorData } from './errors';
-import { sortConversations, upsertConversation } from './listOps';
+import { reuseEmptyChat, sortConversations, upsertConversation } from './listOps';
 import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
 import type { SettingsSectionId } from './settingsSections';
@@ -189,8 +189,13 @@ export class AppController {
     void this.chat.open(id);
   }
 
-  /** Switches to a blank chat at once (so typing goes there), then creates it. */
+  /**
+   * Switches to a blank chat at once (so typing goes there), then creates it; an untouched
+   * "New chat" already in the list is reused rather than another piled on.
+   */
   async newConversation(): Promise<Conversation | null> {
+    const empty = await reuseEmptyChat(this.store, this.chat, this.origin);
+    if (empty) return empty;
     this.chat.close();
     try {
       return await this.createConversation();

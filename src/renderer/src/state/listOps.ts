@@ -1,5 +1,7 @@
 /** Pure list updates the controllers apply to state. Each returns a new array. */
-import type { Conversation, Message, StreamSnapshot } from '../../../shared/domain';
+import type { Conversation, ConversationOrigin, Message, StreamSnapshot } from '../../../shared/domain';
+import type { ChatController } from './ChatController';
+import type { AppStore } from './store';
 
 /** Pinned first, then newest first: the sidebar order. */
 export function sortConversations(list: readonly Conversation[]): Conversation[] {
@@ -68,4 +70,20 @@ export function streamingMessage(list: readonly Message[]): Message | undefined 
     if (m.role === 'assistant' && m.status === 'streaming') return m;
   }
   return undefined;
+}
+
+/**
+ * "New chat" while an untouched one exists (no title yet, not pinned or archived): open that one
+ * instead. The title alone is only a hint (the first message names a chat), so the opened list
+ * decides; null when there is none or it turned out to have messages.
+ */
+export async function reuseEmptyChat(store: AppStore, chat: ChatController, origin: ConversationOrigin): Promise<Conversation | null> {
+  const { conversations, activeId, messages } = store.getState();
+  const candidate =
+    conversations.find((c) => c.id === activeId && c.title === '' && messages?.conversationId === activeId && messages.list.length === 0) ??
+    conversations.find((c) => c.title === '' && c.origin === origin && !c.pinned && !c.archived);
+  if (!candidate) return null;
+  if (candidate.id !== activeId) await chat.open(candidate.id);
+  const shown = store.getState().messages;
+  return shown?.conversationId === candidate.id && shown.list.length === 0 ? candidate : null;
 }

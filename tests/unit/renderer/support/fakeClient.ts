@@ -74,7 +74,7 @@ export const SETTINGS: Settings = {
   streamTimeoutSeconds: 120,
   webSearch: { enabledByDefault: false, backend: 'searxng', searxngUrl: '', readPrivatePages: false },
   quickAsk: { shortcut: 'CommandOrControl+Shift+Space', providerId: null, model: null, prefillFromClipboard: false },
-  localFeed: { enabled: false, port: null },
+  localFeed: { enabled: false, port: null, assistantName: 'assistant' },
   localApi: { enabled: false, port: null, saveToHistory: false },
 };
 

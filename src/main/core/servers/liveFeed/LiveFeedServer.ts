@@ -18,6 +18,8 @@ export interface LiveFeedOptions {
   /** 0 picks a free port. */
   port: number;
   translateError: (error: AppErrorData) => string;
+  /** The `user` of assistant frames, read for every event (a settings change applies at once). */
+  assistantName?: () => string;
   maxBufferedBytes?: number;
   log?: (message: string) => void;
   timeouts?: Partial<ServerTimeouts>;
@@ -56,7 +58,7 @@ export class LiveFeedServer {
     };
     const unsubscribe = o.bus.on((name, payload) => {
       if (subscribers.size === 0) return;
-      const frames = feedFrames(name, payload, o.translateError);
+      const frames = feedFrames(name, payload, o.translateError, o.assistantName?.());
       for (const frame of frames) {
         const text = JSON.stringify(frame);
         for (const ws of subscribers) {

@@ -4,25 +4,32 @@
  * same events the windows get go in (batched text, so subscribers see it as the user does),
  * frames come out.
  */
-import type { EventName, Events } from '../../../../shared/contract';
+import { DEFAULT_FEED_ASSISTANT_NAME, type EventName, type Events } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { WebSearchStep, WebSearchStepKind } from '../../../../shared/webSearch';
 
+/**
+ * `status` is in every frame: true when the frame closes something (your message, the whole
+ * answer, a failed turn), false while more of the same answer is coming. `user` names who speaks:
+ * "user", or the assistant name from settings ("assistant" unless set, e.g. "Open-Assistant").
+ */
 export type FeedFrame =
-  | { type: 'text'; status: boolean; msg: string; user: 'assistant' | 'user'; conversation_id: string }
+  | { type: 'text'; status: boolean; msg: string; user: string; conversation_id: string }
   /** Brook's extension: the model's thinking, kept apart from the answer text. */
-  | { type: 'reasoning'; status: boolean; msg: string; user: 'assistant'; conversation_id: string }
+  | { type: 'reasoning'; status: boolean; msg: string; user: string; conversation_id: string }
   | {
       type: 'web_search';
+      status: false;
       data: { type: 'update'; message: string; args: string[] } | { type: 'result'; id: string };
       conversation_id: string;
     }
-  | { type: 'error'; msg: string; conversation_id: string };
+  | { type: 'error'; status: true; msg: string; user: string; conversation_id: string };
 
 export function feedFrames<E extends EventName>(
   name: E,
   payload: Events[E],
   translateError: (error: AppErrorData) => string,
+  assistant = DEFAULT_FEED_ASSISTANT_NAME,
 ): FeedFrame[] {
   if (name === 'chat.userMessage') {
     const message = payload as Events['chat.userMessage'];
@@ -32,25 +39,25 @@ export function feedFrames<E extends EventName>(
   const { conversationId: conversation_id, event } = payload as Events['stream'];
   switch (event.type) {
     case 'reasoning':
-      return event.text ? [{ type: 'reasoning', status: false, msg: event.text, user: 'assistant', conversation_id }] : [];
+      return event.text ? [{ type: 'reasoning', status: false, msg: event.text, user: assistant, conversation_id }] : [];
     case 'text':
-      return event.text ? [{ type: 'text', status: false, msg: event.text, user: 'assistant', conversation_id }] : [];
+      return event.text ? [{ type: 'text', status: false, msg: event.text, user: assistant, conversation_id }] : [];
     case 'search.step': {
       const message = stepMessage(event.step);
-      return message ? [{ type: 'web_search', data: { type: 'update', message, args: event.step.args }, conversation_id }] : [];
+      return message ? [{ type: 'web_search', status: false, data: { type: 'update', message, args: event.step.args }, conversation_id }] : [];
     }
     case 'search.source':
-      return [{ type: 'web_search', data: { type: 'result', id: event.source.url }, conversation_id }];
+      return [{ type: 'web_search', status: false, data: { type: 'result', id: event.source.url }, conversation_id }];
     case 'end': {
       const { message } = event;
       if (message.status === 'error') {
         const error: AppErrorData = message.error ?? { code: 'internal', messageKey: 'errors.internal', retryable: true };
-        return [{ type: 'error', msg: translateError(error), conversation_id }];
+        return [{ type: 'error', status: true, msg: translateError(error), user: assistant, conversation_id }];
       }
       // Done, stopped or cut short: the answer is as complete as it will get.
       const frames: FeedFrame[] = [];
-      if (message.reasoning) frames.push({ type: 'reasoning', status: true, msg: message.reasoning, user: 'assistant', conversation_id });
-      frames.push({ type: 'text', status: true, msg: message.content, user: 'assistant', conversation_id });
+      if (message.reasoning) frames.push({ type: 'reasoning', status: true, msg: message.reasoning, user: assistant, conversation_id });
+      frames.push({ type: 'text', status: true, msg: message.content, user: assistant, conversation_id });
       return frames;
     }
     case 'start':

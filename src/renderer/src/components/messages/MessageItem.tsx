@@ -1,10 +1,12 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { useController } from '../../state/context';
+import { onEditRequest } from '../../state/messageCommands';
 import { AssistantBody } from './AssistantBody';
 import { BranchSwitcher } from './BranchSwitcher';
 import { EditUserMessage } from './EditUserMessage';
+import { MessageActions } from './MessageActions';
 import { MessageMeta } from './MessageMeta';
 import { UserText } from './UserText';
 
@@ -42,6 +44,8 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     [controller, message.conversationId, message.id],
   );
   const isUser = message.role === 'user';
+  // Ctrl/Cmd+↑ asks the last question to open for editing (not while an answer streams).
+  useEffect(() => (isUser ? onEditRequest((id) => id === message.id && !busy && setEditing(true)) : undefined), [isUser, message.id, busy]);
   const streaming = message.status === 'streaming';
   const branch = message.branch && message.branch.count > 1 ? message.branch : null;
   return (
@@ -65,15 +69,7 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
       )}
       <div className="message-footer">
         {branch && <BranchSwitcher branch={branch} disabled={busy} onSwitch={switchTo} />}
-        {!editing && !streaming && (
-          <span className="message-actions">
-            {isUser ? (
-              <MessageAction testId="edit-message-button" label={t('message.edit')} icon="icon-pencil" disabled={busy} onClick={() => setEditing(true)} />
-            ) : (
-              message.status === 'done' && <MessageAction testId="regenerate" label={t('message.regenerate')} icon="icon-regenerate" disabled={busy} onClick={retry} />
-            )}
-          </span>
-        )}
+        {!editing && !streaming && <MessageActions message={message} busy={busy} onEdit={() => setEditing(true)} onRegenerate={retry} />}
         <MessageMeta
           role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage}
           context={message.context}
@@ -82,20 +78,3 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     </article>
   );
 });
-
-interface ActionProps {
-  testId: string;
-  label: string;
-  icon: string;
-  disabled: boolean;
-  onClick(): void;
-}
-
-/** An icon button under a message (edit a question, regenerate an answer). */
-function MessageAction({ testId, label, icon, disabled, onClick }: ActionProps) {
-  return (
-    <button type="button" className="icon-button" data-testid={testId} aria-label={label} title={label} disabled={disabled} onClick={onClick}>
-      <span className={icon} aria-hidden="true" />
-    </button>
-  );
-}

@@ -1,18 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fullDateTime, messageTime } from '../../state/dates';
 import type { AnswerContext, MessageRole, Usage } from '../../../../shared/domain';
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Creating an Intl formatter is costly; one per language is enough. */
-function formatTime(language: string, at: number): string {
-  let format = timeFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
-    timeFormats.set(language, format);
-  }
-  return format.format(at);
-}
 
 interface Props {
   role: MessageRole;
@@ -35,7 +24,9 @@ export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, u
   const trimmed = role === 'assistant' && context != null && context.sent < context.total;
   return (
     <div className="message-meta" title={usageText}>
-      <time dateTime={new Date(createdAt).toISOString()}>{formatTime(i18n.language, createdAt)}</time>
+      <time dateTime={new Date(createdAt).toISOString()} title={fullDateTime(i18n.language, createdAt)} data-testid="message-time">
+        {messageTime(i18n.language, createdAt)}
+      </time>
       {role === 'assistant' && model && <span className="message-meta__model">{model}</span>}
       {usage && (
         <span className="message-meta__usage" aria-label={usageText}>

@@ -9,10 +9,18 @@ interface Props {
   durationMs?: number | null;
 }
 
-/** The model's reasoning, collapsed above the answer; its body renders only when open. */
+/**
+ * The model's reasoning above the answer: open while it streams (so it can be read as it comes),
+ * folded when the answer starts; the user can open or close it any time. Its body renders only when open.
+ */
 export function ThinkingBlock({ text, active, durationMs }: Props) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(active);
+  const [wasActive, setWasActive] = useState(active);
+  if (wasActive !== active) {
+    setWasActive(active);
+    setOpen(active);
+  }
   return (
     <details className="thinking" data-testid="thinking" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>

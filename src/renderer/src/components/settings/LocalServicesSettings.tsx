@@ -6,6 +6,7 @@ import { useAppState, useController } from '../../state/context';
 import { CopyField } from './CopyField';
 import { Toggle } from './Toggle';
 import { PortField } from './PortField';
+import { FeedAssistantNameField } from './FeedAssistantNameField';
 
 /**
  * The live feed (other programs follow every stream) and the local OpenAI-compatible API (other
@@ -41,6 +42,8 @@ export function LocalServicesSettings() {
                 </button>
               </CopyField>
               <p className="field__hint">{t('local.feedHint')}</p>
+              {/* uxl (#14): feed compatibility; the lead may move it with the Local services section. */}
+              <FeedAssistantNameField value={localFeed.assistantName} />
             </>
           )}
           {local?.feed.error && (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_CHARS } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
+import { foldSidebarIfNarrow } from '../../state/layout';
+import { onRowKey } from './rowKeys';
 import { ConversationActions, ConversationMarkers } from './ConversationRowParts';
 
 interface Props {
@@ -58,6 +60,9 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
       data-active={active ? 'true' : 'false'}
       data-origin={conversation.origin}
       data-pinned={conversation.pinned ? 'true' : 'false'}
+      onKeyDown={(e) => {
+        if (!editing) onRowKey(e, { rename: startEditing, remove: () => onDelete(conversation) });
+      }}
     >
       {editing ? (
         <input
@@ -76,7 +81,12 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           type="button"
           className="conversation-item__select"
           aria-current={active ? 'page' : undefined}
-          onClick={() => controller.select(conversation.id)}
+          aria-keyshortcuts="ArrowRight F2 Delete"
+          data-testid="conversation-select"
+          onClick={() => {
+            controller.select(conversation.id);
+            foldSidebarIfNarrow();
+          }}
           onDoubleClick={startEditing}
         >
           <ConversationMarkers conversation={conversation} streaming={streaming} />

@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
+import { monthLabel, type DateGroup } from '../../state/dates';
+import { sidebarRows } from '../../state/sidebarRows';
 import { ConversationItem } from './ConversationItem';
 
 /** Rows are one line high; measuring corrects the estimate when a font or zoom differs. */
@@ -15,32 +18,54 @@ interface Props {
 }
 
 /**
- * The sidebar list, virtualized: only the rows in view (plus a few) exist in the page, so
- * ten thousand conversations scroll as smoothly as ten.
+ * The sidebar list under date headings (Pinned, Today, Yesterday, Previous 7 days, one per month),
+ * virtualized: only the rows in view (plus a few) exist in the page, so ten thousand
+ * conversations scroll as smoothly as ten.
  */
 export function ConversationList({ conversations, scrollRef, activeId, streamingIds, onDelete }: Props) {
+  const { t, i18n } = useTranslation();
+  // The groups move on at midnight only when the list changes; a chat's own activity re-renders it.
+  const rows = useMemo(() => sidebarRows(conversations), [conversations]);
   // The virtualizer re-renders this component itself on scroll; nothing here is memoized by hand.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: conversations.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
-    getItemKey: (index) => conversations[index]!.id,
+    getItemKey: (index) => rows[index]!.key,
     overscan: 12,
   });
+  const groupLabel = (group: DateGroup) =>
+    group.kind === 'month' ? monthLabel(i18n.language, group) : t(`shell.group.${group.kind}`);
   return (
     <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }} data-count={conversations.length}>
-      {virtualizer.getVirtualItems().map((row) => {
-        const c = conversations[row.index]!;
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index]!;
+        if (row.kind === 'group') {
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              className="conversation-group"
+              role="presentation"
+              data-index={item.index}
+              data-testid="conversation-group"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {groupLabel(row.group)}
+            </li>
+          );
+        }
+        const c = row.conversation;
         return (
           <ConversationItem
-            key={row.key}
+            key={item.key}
             conversation={c}
             active={c.id === activeId}
             streaming={streamingIds.has(c.id)}
             onDelete={onDelete}
-            index={row.index}
-            top={row.start}
+            index={item.index}
+            top={item.start}
             measure={virtualizer.measureElement}
           />
         );

@@ -42,6 +42,8 @@ function RowAction({ testId, label, title, icon, onClick, pressed }: ActionProps
       aria-pressed={pressed}
       aria-label={label}
       title={title}
+      // The row is one Tab stop; its actions are reached with the arrow keys (rowKeys.ts).
+      tabIndex={-1}
       onClick={onClick}
     >
       <span className={icon} aria-hidden="true" />

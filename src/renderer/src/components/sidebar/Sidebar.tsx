@@ -2,10 +2,12 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { ConversationList } from './ConversationList';
 import { SidebarFilter, type ConversationFilter } from './SidebarFilter';
 import { UndoToast } from './UndoToast';
+import { foldSidebarIfNarrow } from '../../state/layout';
+import { SidebarToggle } from '../shell/SidebarToggle';
+import { useSidebarCollapsed } from '../../state/layout';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -13,7 +15,6 @@ export function Sidebar() {
   const conversations = useAppState((s) => s.conversations);
   const activeId = useAppState((s) => s.activeId);
   const streamingIds = useAppState((s) => s.streamingIds);
-  const [deleting, setDeleting] = useState<Conversation | null>(null);
   const [filter, setFilter] = useState<ConversationFilter>('all');
   const shown = useMemo(
     () =>
@@ -22,21 +23,29 @@ export function Sidebar() {
       ),
     [conversations, filter],
   );
-  const askDelete = useCallback((c: Conversation) => setDeleting(c), []);
+  // Deleted at once, with Undo in a toast for a few seconds (the core purges later): no question first.
+  const remove = useCallback((c: Conversation) => void controller.remove(c.id), [controller]);
   const scrollRef = useRef<HTMLElement>(null);
+  const collapsed = useSidebarCollapsed();
 
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" hidden={collapsed} data-testid="sidebar">
       <div className="sidebar__top">
-        <span className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          Brook
-        </span>
+        <div className="sidebar__brand-row">
+          <span className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            Brook
+          </span>
+          <SidebarToggle placement="sidebar" />
+        </div>
         <button
           type="button"
           className="button button--primary sidebar__new"
           data-testid="new-chat"
-          onClick={() => void controller.newConversation()}
+          onClick={() => {
+            void controller.newConversation();
+            foldSidebarIfNarrow();
+          }}
         >
           <span className="icon-plus" aria-hidden="true" />
           {t('sidebar.newChat')}
@@ -52,7 +61,7 @@ export function Sidebar() {
             scrollRef={scrollRef}
             activeId={activeId}
             streamingIds={streamingIds}
-            onDelete={askDelete}
+            onDelete={remove}
           />
         )}
       </nav>
@@ -68,18 +77,6 @@ export function Sidebar() {
         </button>
       </div>
       <UndoToast />
-      {deleting && (
-        <ConfirmDialog
-          title={t('sidebar.deleteTitle')}
-          message={t('sidebar.deleteMessage', { title: deleting.title || t('conversation.untitled') })}
-          confirmLabel={t('common.delete')}
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            setDeleting(null);
-            void controller.remove(deleting.id);
-          }}
-        />
-      )}
     </aside>
   );
 }
