@@ -5,7 +5,7 @@
  *
  * Inside the core, each module (a folder under src/main/core) may import its own files, the
  * listed modules below it — through their index.ts only — and shared. The core's own
- * index.ts is the face the shell imports. Reserved modules (attachments, tools, sync, updates)
+ * index.ts is the face the shell imports. Reserved modules (attachments, tools, sync)
  * are listed so that work placed there is already held to its arrows.
  */
 import boundaries from 'eslint-plugin-boundaries';

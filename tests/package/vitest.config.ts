@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Packaging tests: they read the real build output (`npm run build` first), so `npm test` runs
-// them after the build, apart from the unit tests that run before it.
+// Tests of the built app (`npm run build` first), so `npm test` runs them after the build, apart
+// from the unit tests that run before it: electron-builder packing out/, the start script, and
+// the Updates panel of out/renderer against a local update feed.
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {

@@ -20,7 +20,9 @@ function useUpdateStatus(): [UpdateStatus | null, (status: UpdateStatus) => void
 /** Release notes arrive as HTML (GitHub) or text: shown as text, never run as HTML. */
 function notesAsText(notes: string): string {
   if (!/<[a-z][\s\S]*>/i.test(notes)) return notes.trim();
+  // DOMParser runs no scripts; their text is dropped with them.
   const doc = new DOMParser().parseFromString(notes.replace(/<\/(p|li|h\d)>/gi, '$&\n').replace(/<br\s*\/?>/gi, '\n'), 'text/html');
+  doc.querySelectorAll('script, style').forEach((node) => node.remove());
   return (doc.body.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
 }
 
