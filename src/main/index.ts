@@ -2,8 +2,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../shared/errors';
-import { type Core, createCore, defaultState, FileSecretStore } from './core';
+import { type Core, createCore, defaultState, FileSecretStore, startupFailureText } from './core';
 import { contentSecurityPolicyForElectron } from './csp';
 import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
@@ -56,13 +55,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showMainWindow());
   app.whenReady().then(start).catch((err: unknown) => {
     log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
-    // Before any window exists there is no translated UI: say it in both languages.
-    if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
-      dialog.showErrorBox(
-        'Brook',
-        `Another Brook (process ${err.params?.pid}) is using this data folder.\n另一个 Brook（进程 ${err.params?.pid}）正在使用此数据文件夹。`,
-      );
-    }
+    // Before any window exists there is no UI: every failure gets a dialog in the system's language.
+    dialog.showErrorBox('Brook', startupFailureText(err, app.getPath('userData'), app.getLocale()));
     app.exit(1);
   });
 }

@@ -13,6 +13,7 @@ import { acquireDataDirLock } from '../../../src/main/core/app/dataDirLock';
 import { dispatch } from '../../../src/main/core/api';
 import { defaultState, FileSecretStore, SettingsRepository } from '../../../src/main/core/settings';
 import { createCore } from '../../../src/main/core/app/createCore';
+import { startupFailureText } from '../../../src/main/core/app/startupFailure';
 import { AppError } from '../../../src/shared/errors';
 
 const canMount = (() => {
@@ -123,3 +124,46 @@ describe.skipIf(!canMount)('full and read-only disks (real mounts; needs root an
 function defaultProvider() {
   return { id: 'p', name: 'n', kind: 'openai-compatible', presetId: 'custom', baseUrl: 'http://127.0.0.1:1/v1', defaultModel: 'm', createdAt: 0 };
 }
+
+describe.skipIf(!canMount)('startup failures say what is wrong, with which folder, in the user’s language', () => {
+  it('a read-only data folder: not `internal`, not a raw EROFS', () => {
+    const view = bindMount(mkdtempSync(join(tmpdir(), 'brook-start-ro-')));
+    makeReadOnly(view);
+    let failure: unknown;
+    try {
+      createCore({
+        dataDir: view,
+        settingsBackend: { store: { ...defaultState() } },
+        secrets: new FileSecretStore(join(view, 'keys.json')),
+        info: { mode: 'browser', version: 'test', systemLocale: 'en-US' },
+      });
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeDefined();
+    const en = startupFailureText(failure, view, 'en-US');
+    expect(en).toContain(view);
+    expect(en).toMatch(/read-only/);
+    expect(en).not.toMatch(/EROFS|^internal$/);
+    const zh = startupFailureText(failure, view, 'zh-CN');
+    expect(zh).toContain(view);
+    expect(zh).toMatch(/只读/);
+  });
+
+  it('a full disk names the folder and says so', () => {
+    const dir = fullDisk();
+    fill(dir);
+    let failure: unknown;
+    try {
+      createCore({
+        dataDir: dir,
+        settingsBackend: { store: { ...defaultState() } },
+        secrets: new FileSecretStore(join(dir, 'keys.json')),
+        info: { mode: 'browser', version: 'test', systemLocale: 'en-US' },
+      });
+    } catch (err) {
+      failure = err;
+    }
+    expect(startupFailureText(failure, dir, 'en-US')).toMatch(new RegExp(`${dir}.*disk is full`, 's'));
+  });
+});
