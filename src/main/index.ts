@@ -3,6 +3,7 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Core, createCore, defaultState, FileSecretStore, startupFailureText } from './core';
+import { registerAppScheme, serveAppScheme } from './appScheme';
 import { contentSecurityPolicyForElectron } from './csp';
 import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
@@ -18,6 +19,9 @@ const paths: WindowPaths = {
   rendererDir: join(here, '../renderer'),
   resourcesDir: join(app.getAppPath(), 'resources'),
 };
+
+// Must precede app ready: the built pages load from app://brook/, not file://.
+registerAppScheme();
 
 // Tests and power users keep separate histories with BROOK_DATA_DIR.
 if (process.env.BROOK_DATA_DIR) app.setPath('userData', process.env.BROOK_DATA_DIR);
@@ -79,6 +83,7 @@ async function start(): Promise<void> {
     log,
   });
 
+  serveAppScheme(paths.rendererDir, contentSecurityPolicyForElectron(false));
   // The dev server's responses need the header; built files carry the policy in a meta tag.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
