@@ -2,8 +2,8 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../shared/errors';
-import { type Core, createCore, defaultState, FileSecretStore } from './core';
+import { type Core, createCore, defaultState, FileSecretStore, startupFailureText } from './core';
+import { registerAppScheme, serveAppScheme } from './appScheme';
 import { contentSecurityPolicyForElectron } from './csp';
 import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
@@ -20,6 +20,9 @@ const paths: WindowPaths = {
   rendererDir: join(here, '../renderer'),
   resourcesDir: join(app.getAppPath(), 'resources'),
 };
+
+// Must precede app ready: the built pages load from app://brook/, not file://.
+registerAppScheme();
 
 // Tests and power users keep separate histories with BROOK_DATA_DIR.
 if (process.env.BROOK_DATA_DIR) app.setPath('userData', process.env.BROOK_DATA_DIR);
@@ -57,13 +60,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showMainWindow());
   app.whenReady().then(start).catch((err: unknown) => {
     log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
-    // Before any window exists there is no translated UI: say it in both languages.
-    if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
-      dialog.showErrorBox(
-        'Brook',
-        `Another Brook (process ${err.params?.pid}) is using this data folder.\n另一个 Brook（进程 ${err.params?.pid}）正在使用此数据文件夹。`,
-      );
-    }
+    // Before any window exists there is no UI: every failure gets a dialog in the system's language.
+    dialog.showErrorBox('Brook', startupFailureText(err, app.getPath('userData'), app.getLocale()));
     app.exit(1);
   });
 }
@@ -87,6 +85,7 @@ async function start(): Promise<void> {
     updateEngine: createElectronUpdateEngine(log),
   });
 
+  serveAppScheme(paths.rendererDir, contentSecurityPolicyForElectron(false));
   // The dev server's responses need the header; built files carry the policy in a meta tag.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({

@@ -8,9 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
-import { createCore, defaultDataDir, defaultState, FileSecretStore, startHeadlessServer } from './core';
+import { createCore, defaultDataDir, defaultState, FileSecretStore, startHeadlessServer, startupFailureText } from './core';
 import { version } from '../../package.json';
 import { AppError } from '../shared/errors';
+
+/** Known once the arguments are read, so a failed start can name the folder. */
+let chosenDataDir: string | null = null;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = values['data-dir'] ?? process.env.BROOK_DATA_DIR ?? defaultDataDir();
+  chosenDataDir = dataDir;
   const portText = values.port ?? process.env.BROOK_PORT ?? '0';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
@@ -65,12 +69,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  const locale = Intl.DateTimeFormat().resolvedOptions().locale;
   if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
     console.error(`Brook is already running with this data folder (process ${err.params?.pid}). Stop it, or use --data-dir.`);
   } else if (err instanceof AppError && err.messageKey === 'errors.portInUse') {
     console.error(`Port ${err.params?.port} on 127.0.0.1 is taken. Choose another with --port, or 0 for a free one.`);
   } else {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(startupFailureText(err, chosenDataDir ?? defaultDataDir(), locale));
   }
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isSafeExternalUrl } from './core';
+import { appPageUrl } from './appUrl';
 
 export type Page = 'index' | 'quick';
 
@@ -20,7 +20,7 @@ export function loadPage(win: BrowserWindow, paths: WindowPaths, page: Page, has
     const url = new URL(`${page}.html`, paths.devServerUrl.replace(/\/?$/, '/'));
     if (hash) url.hash = hash;
     void win.loadURL(url.href);
-  } else void win.loadFile(join(paths.rendererDir, `${page}.html`), hash ? { hash } : {});
+  } else void win.loadURL(appPageUrl(page, hash));
 }
 
 export function createMainWindow(paths: WindowPaths, hash?: string): BrowserWindow {
@@ -58,7 +58,7 @@ export function isOwnPage(url: string, paths: WindowPaths): boolean {
     }
   }
   const bare = url.split('#')[0]?.split('?')[0];
-  return (['index', 'quick'] as const).some((page) => bare === pathToFileURL(join(paths.rendererDir, `${page}.html`)).href);
+  return (['index', 'quick'] as const).some((page) => bare === appPageUrl(page));
 }
 
 export function harden(contents: WebContents, paths: WindowPaths): void {

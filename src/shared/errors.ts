@@ -122,6 +122,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.retryIn',
   'errors.emptyFinished',
   'errors.tooLarge',
+  'errors.startupFailed',
   'errors.unreachable',
   'errors.badUrl',
   'errors.notOpenAICompatible',

@@ -143,6 +143,15 @@ test.describe('Brook desktop (Electron)', () => {
     await expect(brook.window.getByTestId('new-chat')).toBeVisible();
   });
 
+  test('loads its pages from app://brook/ with the CSP, never file:// (issue #12 item 12)', async ({ brook }) => {
+    expect(brook.window.url()).toMatch(/^app:\/\/brook\/index\.html/);
+    const csp = await brook.window.evaluate(async () => (await fetch('app://brook/index.html')).headers.get('content-security-policy'));
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    const outside = await brook.window.evaluate(async () => (await fetch('app://brook/..%2F..%2Fpackage.json')).status);
+    expect(outside).toBe(404);
+  });
+
   test('answers a request over IPC, through exactly the contract', async ({ brook }) => {
     const info = await brook.window.evaluate(() => (globalThis as unknown as PageGlobals).brook['app.info']({}));
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron' } });

@@ -2,7 +2,7 @@
  * The core's public face for the shell (src/main outside core): everything Brook does, with
  * no Electron. The shell and browser mode import from here only.
  */
-export { createCore, defaultDataDir, type Core, type CoreOptions } from './app';
+export { createCore, defaultDataDir, startupFailureText, type Core, type CoreOptions } from './app';
 export { dispatch } from './api';
 export { EventBus, type DesktopPort } from './base';
 export { isSafeExternalUrl } from './net';

@@ -23,7 +23,13 @@ export function acquireDataDirLock(dataDir: string, pid = process.pid): DataDirL
       closeSync(fd);
       return {
         release: () => {
-          if (readPid(file) === pid) rmSync(file, { force: true });
+          if (readPid(file) !== pid) return;
+          try {
+            rmSync(file, { force: true });
+          } catch {
+            // The folder turned read-only (or was taken away): the lock names a process about to
+            // end, and the next start takes it over. Quitting must not fail over it.
+          }
         },
       };
     } catch (err) {

@@ -5,3 +5,4 @@
 export { createCore, DATABASE_FILE, type Core, type CoreOptions } from './createCore';
 export { acquireDataDirLock, LOCK_FILE, type DataDirLock } from './dataDirLock';
 export { APP_DIR_NAME, defaultDataDir } from './paths';
+export { startupFailureText } from './startupFailure';

@@ -7,3 +7,4 @@ export { estimateTokens, fitContext, outputReserve, type ChatTurnMessage, type C
 export { noDesktop, type DesktopPort } from './desktopPort';
 export { EventBus, type BusListener } from './eventBus';
 export { redactError, redactKnownSecrets, rememberSecret } from './knownSecrets';
+export { storageError } from './storageError';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
+import { storageError } from '../base';
 import { MIGRATIONS } from './migrations/index';
 import { migrate, type MigrationResult } from './migrate';
 import { registerSearchFunctions } from './search/cjkSplit';
@@ -102,17 +102,7 @@ export class HistoryDatabase {
   }
 }
 
-export function storageError(err: unknown): unknown {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return err;
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
-    return new AppError('internal', { messageKey: 'errors.storageReadOnly', retryable: false, cause: err });
-  }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new AppError('internal', { messageKey: 'errors.storageFull', retryable: true, cause: err });
-  }
-  return err;
-}
+export { storageError };
 
 function stem(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? 'brook';

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SecretStorageKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { rememberSecret } from '../base';
+import { rememberSecret, storageError } from '../base';
 
 /** Where API keys live. Values never leave the main process (or the headless core). */
 export interface SecretStore {
@@ -52,12 +52,22 @@ export class FileSecretStore implements SecretStore {
   }
 
   private writeAll(all: Record<string, string>): void {
-    mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    // Created 0600 from the start so the key is never readable by others, even briefly.
-    writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, this.file);
+    try {
+      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+      // Created 0600 from the start so the key is never readable by others, even briefly.
+      writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
+      chmodSync(tmp, 0o600);
+      renameSync(tmp, this.file);
+    } catch (err) {
+      // A full disk can leave a half-written copy: it must not stay beside the real file.
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // A read-only disk never let it be written.
+      }
+      throw storageError(err);
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
 import { customEndpointSchema } from '../../../shared/customEndpoint';
 import { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, STREAM_TIMEOUT_RANGE } from '../../../shared/contract';
 import { WEB_SEARCH_BACKENDS } from '../../../shared/webSearch';
+import { storageError } from '../base';
 
 export const providerRecordSchema = z.object({
   id: z.string().min(1),
@@ -124,8 +125,13 @@ export class SettingsRepository {
     return parsed.success ? parsed.data : defaultState();
   }
 
+  /** A full or read-only disk becomes errors.storageFull / errors.storageReadOnly, not a raw ENOSPC. */
   write(state: StoredState): void {
-    this.backend.store = { ...state };
+    try {
+      this.backend.store = { ...state };
+    } catch (err) {
+      throw storageError(err);
+    }
   }
 
   update(fn: (state: StoredState) => StoredState): StoredState {
