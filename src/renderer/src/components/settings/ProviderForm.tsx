@@ -135,7 +135,7 @@ function ConnectionFields({ form }: { form: ProviderFormState }) {
           <select data-testid="provider-preset" value={fields.presetId} onChange={(e) => form.choosePreset(e.target.value)}>
             {PROVIDER_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.id === 'custom' ? t('provider.presetCustom') : p.name}
+                {p.id === 'custom' ? t('provider.presetCustom') : p.id === 'custom-endpoint' ? t('customEndpoint.kindName') : p.name}
               </option>
             ))}
           </select>
