@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customEndpointSchema, exportCustomEndpoint, importCustomEndpoint, type CustomEndpoint } from '../../../src/shared/customEndpoint';
 import { CUSTOM_ENDPOINT_PRESETS, findCustomEndpointPreset } from '../../../src/shared/customEndpointPresets';
-import { codeMsgData, type CustomHttpFixture, SSE, sseEvent, startCustomHttpFixture } from '../../fixtures/customEndpointServers';
+import { startProxyFixture } from '../../fixtures/connectProxy';
+import { codeMsgData, type CustomHttpFixture, SSE, startCustomWsFixture, wsFrame, sseEvent, startCustomHttpFixture } from '../../fixtures/customEndpointServers';
 import { startCore } from '../../support/coreKit';
 
 let http: CustomHttpFixture;
@@ -106,6 +107,37 @@ describe('a custom endpoint in the core', () => {
     await expect(kit.call('providers.save', { id: view.id, draft: { name: 'x', kind: 'custom', presetId: 'custom-endpoint', baseUrl: '', defaultModel: 'm', custom: moved } })).rejects.toMatchObject({
       messageKey: 'errors.reenterKey',
     });
+  });
+});
+
+describe('the proxy setting', () => {
+  it('carries custom HTTP and WebSocket endpoints through the configured proxy', async () => {
+    const proxy = await startProxyFixture();
+    const ws = await startCustomWsFixture();
+    try {
+      const kit = startCore();
+      await kit.call('settings.update', { proxyUrl: proxy.url });
+      const viaHttp = endpoint({ request: { ...endpoint().request, url: `${http.url.replace('127.0.0.1', 'localhost')}/api/chat` } });
+      await saveProvider(kit, viaHttp);
+      http.serve({ kind: 'raw', headers: SSE, chunks: codeMsgData(['proxied']) });
+      const first = await kit.call('conversations.create', {});
+      const sent = await kit.call('chat.send', { conversationId: first.id, text: 'hi' });
+      expect((await kit.ended(sent.assistantMessage.id)).content).toBe('proxied');
+      expect(proxy.targets).toContain(new URL(viaHttp.request.url).host);
+
+      const socketPreset = structuredClone(findCustomEndpointPreset('websocket-status')?.endpoint) as CustomEndpoint;
+      const viaWs = { ...socketPreset, request: { ...socketPreset.request, url: `${ws.url.replace('127.0.0.1', 'localhost')}/ws` } };
+      const view = await kit.call('providers.save', { draft: { name: 'Socket', kind: 'custom', presetId: 'custom-endpoint', baseUrl: '', defaultModel: 'm', custom: viaWs } });
+      ws.serve({ frames: [wsFrame('over ', 1), wsFrame('ws', 2)] });
+      const second = await kit.call('conversations.create', {});
+      await kit.call('conversations.update', { id: second.id, providerId: view.id, model: 'm' });
+      const socketSent = await kit.call('chat.send', { conversationId: second.id, text: 'hi' });
+      expect((await kit.ended(socketSent.assistantMessage.id)).content).toBe('over ws');
+      expect(proxy.targets).toContain(new URL(viaWs.request.url).host);
+    } finally {
+      await ws.close();
+      await proxy.close();
+    }
   });
 });
 

@@ -186,6 +186,26 @@ describe('the code/msg/data.text wrapper', () => {
   });
 });
 
+describe('secrets echoed back', () => {
+  it('are redacted from an error frame’s message and from the Test’s raw frames', async () => {
+    const endpoint = withUrl(
+      preset('code-msg-data', (e) => ({ ...e, request: { ...e.request, headers: [{ name: 'X-Api-Key', value: '', secret: true }] } })),
+      `${http.url}/api`,
+    );
+    const scenario = { kind: 'raw' as const, headers: SSE, chunks: codeMsgData(['a', 'b'], { errorAt: { index: 1, code: 401, msg: 'key key-echo-7788 expired' } }) };
+    http.serve(scenario);
+    const result = await run(endpoint, { 'X-Api-Key': 'key-echo-7788' });
+    expect(JSON.stringify((result.error as AppError).toJSON())).not.toContain('key-echo-7788');
+    expect((result.error as AppError).params?.message).toBe('key *** expired');
+
+    const { testCustomEndpoint } = await import('../../../src/main/core/providers/customEndpointTest');
+    http.serve(scenario);
+    const test = await testCustomEndpoint({ endpoint, secretHeaders: { 'X-Api-Key': 'key-echo-7788' } }, { fetch: globalThis.fetch }, { model: 'm', question: 'q', conversationId: 'c' }, new AbortController().signal);
+    expect(test.frames).toHaveLength(2);
+    expect(JSON.stringify(test)).not.toContain('key-echo-7788');
+  });
+});
+
 describe('Tornado event: message on GET', () => {
   it('URL-encodes query placeholders, sends no body and reads only `message` events', async () => {
     http.serve({ kind: 'raw', headers: SSE, chunks: byteChunks(tornadoMessages(['你好', '，', '世界 😀']), 4) });

@@ -8,7 +8,7 @@
  */
 import type { CustomEndpoint } from '../../../shared/customEndpoint';
 import { AppError } from '../../../shared/errors';
-import { type ErrorContext, withSecretHeaders } from '../net';
+import { type ErrorContext, redact, withSecretHeaders } from '../net';
 import { FrameInterpreter, type FrameOutcome, FullTextDeltas } from './customEndpointExtract';
 import { describeEnd, openStream, type OpenedStream, type RawFrame, type StreamTarget } from './customEndpointFrames';
 import { renderBody, renderUrl, templateValues } from './customEndpointTemplate';
@@ -66,7 +66,7 @@ export class CustomEndpointProvider implements Provider {
       for await (const event of answerEvents(endpoint, opened.frames, () => idle.reset(), onFrame)) yield event;
     } catch (err) {
       if (idle.fired && !signal.aborted) throw idle.error();
-      throw err;
+      throw withoutSecrets(err, this.errorContext);
     } finally {
       idle.stop();
     }
@@ -157,4 +157,20 @@ class IdleTimer {
       detail: `Nothing arrived for ${this.seconds} s.`,
     });
   }
+}
+
+/** A frame's text quoted in an error could echo a secret header back: the same redaction as HTTP errors. */
+function withoutSecrets(err: unknown, ctx: ErrorContext): unknown {
+  if (!(err instanceof AppError)) return err;
+  const clean = (text: string): string => redact(text, ctx);
+  const params = err.params && Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v]));
+  return new AppError(err.code, {
+    messageKey: err.messageKey,
+    retryable: err.retryable,
+    status: err.status,
+    retryAfterMs: err.retryAfterMs,
+    cause: err.cause,
+    ...(err.detail !== undefined ? { detail: clean(err.detail) } : {}),
+    ...(params ? { params } : {}),
+  });
 }

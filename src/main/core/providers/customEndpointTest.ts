@@ -6,6 +6,7 @@
  */
 import { type CustomFrameReport, type CustomTestError, type CustomTestResult, MAX_TEST_FRAMES } from '../../../shared/customEndpoint';
 import { AppError } from '../../../shared/errors';
+import { type ErrorContext, redact } from '../net';
 import { CustomEndpointProvider, type CustomEndpointConnection } from './customEndpoint';
 import type { ProviderDeps } from './provider';
 
@@ -19,6 +20,7 @@ export interface CustomTestSample {
 
 export async function testCustomEndpoint(connection: CustomEndpointConnection, deps: ProviderDeps, sample: CustomTestSample, signal: AbortSignal): Promise<CustomTestResult> {
   const provider = new CustomEndpointProvider(connection, deps);
+  const secrets: ErrorContext = { secrets: Object.values(connection.secretHeaders) };
   const result: CustomTestResult = { status: 0, frames: [], text: '', reasoning: '', ended: false, error: null, truncated: false };
   let count = 0;
   const request = { model: sample.model, messages: [{ role: 'user' as const, content: sample.question }], conversationId: sample.conversationId };
@@ -33,7 +35,8 @@ export async function testCustomEndpoint(connection: CustomEndpointConnection, d
           result.truncated = true;
           return;
         }
-        result.frames.push(frameReport(count, frame.data, frame.event, outcome, error));
+        // A server echoing a secret header back must not carry it to the window.
+        result.frames.push(frameReport(count, redact(frame.data, secrets), frame.event, outcome, error ? testError(error, secrets) : null));
       },
     );
     for await (const event of events) {
@@ -42,12 +45,12 @@ export async function testCustomEndpoint(connection: CustomEndpointConnection, d
       else if (event.type === 'done') result.ended = true;
     }
   } catch (err) {
-    result.error = testError(err);
+    result.error = testError(err, secrets);
   }
   return result;
 }
 
-function frameReport(index: number, data: string, event: string | null, outcome: { text: string; reasoning: string; end: boolean } | null, error: unknown): CustomFrameReport {
+function frameReport(index: number, data: string, event: string | null, outcome: { text: string; reasoning: string; end: boolean } | null, error: CustomTestError | null): CustomFrameReport {
   return {
     index,
     // Not trimmed: a frame of one space is a real frame.
@@ -56,11 +59,12 @@ function frameReport(index: number, data: string, event: string | null, outcome:
     text: outcome?.text ?? '',
     reasoning: outcome?.reasoning ?? '',
     end: outcome?.end ?? false,
-    error: error ? testError(error) : null,
+    error,
   };
 }
 
-function testError(err: unknown): CustomTestError {
+function testError(err: unknown, ctx: ErrorContext): CustomTestError {
   const error = AppError.from(err);
-  return { messageKey: error.messageKey, detail: error.detail ?? null, ...(error.params ? { params: error.params } : {}) };
+  const params = error.params && Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' ? redact(v, ctx) : v]));
+  return { messageKey: error.messageKey, detail: error.detail === undefined ? null : redact(error.detail, ctx), ...(params ? { params } : {}) };
 }

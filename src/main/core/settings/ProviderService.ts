@@ -92,6 +92,8 @@ export class ProviderService {
     const stored = id ? this.get(id) : null;
     if (id && !stored) throw new AppError('not_found', { detail: `provider ${id}` });
     const kind = draft?.kind ?? stored?.kind ?? 'openai-compatible';
+    // A described endpoint has no model list; its Test is `customEndpoint.test`.
+    if (kind === 'custom') return { models: [] };
     const baseUrl = (draft?.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
     if (stored && draft) this.assertSecretsMayFollow(stored, { ...stored, kind, baseUrl }, draft);
     const connection: ProviderConnection = {

@@ -46,7 +46,7 @@ export function ProvidersSection() {
                 </span>
                 <span className="provider-item__detail">{p.baseUrl}</span>
                 <span className="provider-item__detail">
-                  {p.defaultModel || t('provider.noModel')} · {p.hasKey ? t('provider.keySet') : t('provider.keyNotSet')}
+                  {p.defaultModel || t('provider.noModel')} · {p.custom ? t('customEndpoint.listDetail', { format: t(`customEndpoint.formats.${p.custom.stream.format}`), secrets: p.storedSecretHeaders.length }) : p.hasKey ? t('provider.keySet') : t('provider.keyNotSet')}
                 </span>
               </div>
               <div className="provider-item__actions">
