@@ -14,6 +14,7 @@ import './styles/app.css';
 import './styles/markdown.css';
 import './styles/history.css';
 import './styles/webSearch.css';
+import './styles/sync.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

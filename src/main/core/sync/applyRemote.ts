@@ -28,16 +28,19 @@ const FIELD_COLUMNS: Record<string, (value: Json) => [string, unknown][]> = {
  * All in one transaction with the pull cursor, and with the log's triggers paused, so nothing
  * pulled is pushed back.
  */
-export function applyRemote(db: Database.Database, log: LocalLog, entries: ChangeEntry[], decode: (e: ChangeEntry) => Json, lastSeq: number): void {
-  db.transaction(() => {
+export function applyRemote(db: Database.Database, log: LocalLog, entries: ChangeEntry[], decode: (e: ChangeEntry) => Json, lastSeq: number): Set<string> {
+  return db.transaction(() => {
     log.stamp();
     log.setState('recording', '0');
     const deviceId = log.deviceId ?? '';
     const clock = new HybridClock(deviceId, log.state('hlc'));
     const merger = new Merger(db);
+    const touched = new Set<string>();
     for (const entry of entries) {
       clock.observe(entry.hlc);
-      if (merger.apply(entry, decode(entry)) === 'parked') {
+      const value = decode(entry);
+      touched.add(entry.kind === 'conversation' ? entry.entityId : String(value.conversationId));
+      if (merger.apply(entry, value) === 'parked') {
         db.prepare('INSERT OR REPLACE INTO sync_parked (seq, entry_json) VALUES (?, ?)').run(parkedSeq(db), JSON.stringify(entry));
       }
     }
@@ -45,6 +48,7 @@ export function applyRemote(db: Database.Database, log: LocalLog, entries: Chang
     log.setState('hlc', clock.current);
     log.setState('pulled_seq', String(lastSeq));
     log.setState('recording', '1');
+    return touched;
   })();
 }
 

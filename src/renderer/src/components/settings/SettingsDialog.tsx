@@ -9,6 +9,7 @@ import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
 import { WebSearchSettings } from './WebSearchSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function SettingsDialog() {
         <AssistantsSection />
         <DataSection />
         <BackupSection />
+        <SyncSettings />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>

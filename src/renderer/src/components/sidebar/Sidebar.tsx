@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { ConversationList } from './ConversationList';
 import { SidebarFilter, type ConversationFilter } from './SidebarFilter';
 import { UndoToast } from './UndoToast';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function Sidebar() {
         )}
       </nav>
       <div className="sidebar__bottom">
+        <SyncStatusLine />
         <button
           type="button"
           className="button button--ghost sidebar__settings"
