@@ -70,8 +70,28 @@ function retryParked(db: Database.Database, merger: Merger, decode: (e: ChangeEn
   }
 }
 
+/** Prepared once per connection: preparing costs more than running these small statements. */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function cachedDb(db: Database.Database): Pick<Database.Database, 'prepare'> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  const known = cache;
+  return {
+    prepare: ((sql: string) => {
+      let statement = known.get(sql);
+      if (!statement) known.set(sql, (statement = db.prepare(sql)));
+      return statement;
+    }) as Database.Database['prepare'],
+  };
+}
+
 class Merger {
-  constructor(private readonly db: Database.Database) {}
+  private readonly db: Pick<Database.Database, 'prepare'>;
+
+  constructor(db: Database.Database) {
+    this.db = cachedDb(db);
+  }
 
   apply(entry: ChangeEntry, value: Json): Outcome {
     if (entry.kind === 'conversation') return this.conversation(entry, value);
@@ -178,7 +198,7 @@ class Merger {
  * An import's source id is unique per device; the same file imported on two devices gives two
  * different conversations with the same source id. The second keeps no source id here.
  */
-function sourceIdFree(db: Database.Database, table: 'conversations' | 'messages', sourceId: unknown, conversationId?: string): string | null {
+function sourceIdFree(db: Pick<Database.Database, 'prepare'>, table: 'conversations' | 'messages', sourceId: unknown, conversationId?: string): string | null {
   if (typeof sourceId !== 'string') return null;
   const taken =
     table === 'conversations'
