@@ -22,11 +22,15 @@ const LONG_CONVERSATION = 10_000;
 const PER_CONVERSATION = 100;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
+/** Every query class apart: CJK and Latin, one, two and three or more characters. */
 const QUERIES: Record<string, string[]> = {
-  '1 char': ['天', '雨', 'の', '鶴', '猫'],
-  '2 chars': ['天气', '東京', '长城', '温泉', 'AI'],
-  '3 chars': ['数据库', '富士山', 'sun', '新幹線', 'tok'],
-  'longer': ['weather', '天气 温度', 'benchmark latency', 'カタカナ', '今日は天気'],
+  '1 char CJK': ['天', '雨', 'の', '鶴', '猫'],
+  '1 letter': ['a', 's', 't', 'w', 'p'],
+  '2 chars CJK': ['天气', '東京', '长城', '温泉', '数据'],
+  '2 letters': ['AI', 'to', 'we', 'se', 'co'],
+  '3+ CJK': ['数据库', '富士山', '新幹線', 'カタカナ', '今日は天気'],
+  '3+ Latin': ['sun', 'tok', 'weather', 'benchmark latency', 'typescript'],
+  'mixed': ['天气 温度', 'AI 模型', 'Tokyo 天気', 'a 数据', '东京 sun'],
 };
 
 function pct(values: number[], p: number): number {
@@ -111,11 +115,25 @@ function sizes(file: string): { rawText: number; trigram: number; short: number;
 }
 
 /**
+ * The sidebar is virtualized: only rows near the top exist in the page. The two conversations
+ * the app benchmark clicks are the oldest of the corpus, so they are touched last (as if just
+ * used) to be the first rows of the list.
+ */
+function bringToTop(file: string, ids: readonly string[]): void {
+  const db = new Database(file);
+  const update = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
+  ids.forEach((id, i) => update.run(Date.now() + 60_000 * (ids.length - i), id));
+  db.close();
+}
+
+/**
  * The same database in the real app (browser mode): click the 10,000-message conversation and
  * time until its last message is on screen, after another conversation was open.
  */
 async function openInApp(page: Page, dataDir: string): Promise<number[]> {
-  const brook = await startBrook(dataDir);
+  bringToTop(join(dataDir, 'brook.sqlite'), ['c0', 'c1']);
+  // A large history on a busy machine can take longer to open than the e2e tests allow.
+  const brook = await startBrook(dataDir, { startTimeoutMs: 180_000 });
   try {
     await page.goto(brook.url);
     const item = (id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);
@@ -187,7 +205,7 @@ test('history at scale', async ({ page }) => {
             }
           }
           let like = '';
-          if (order === 'newest' && (label === '1 char' || label === '2 chars')) {
+          if (order === 'newest' && /^[12] /.test(label)) {
             const db = new Database(file, { readonly: true });
             const stmt = db.prepare(`SELECT id FROM messages WHERE content LIKE ? ORDER BY created_at DESC LIMIT 30`);
             const likeTimes = queries.map((q) => time(() => stmt.all(`%${q}%`))[0]);

@@ -21,14 +21,16 @@
       });
     }
   };
-  // Which top-level markdown blocks changed: finished blocks should never appear here.
+  // Which top-level markdown blocks changed (children of a block group, or of the answer in
+  // builds without groups): finished blocks should never appear here.
+  const isBlockParent = (el) => el.classList.contains('md-group') || el.classList.contains('markdown');
   new MutationObserver((records) => {
     if (!b.recording) return;
     const touched = new Set();
     for (const r of records) {
       let n = r.target;
-      while (n && n.parentElement && !n.parentElement.classList.contains('markdown')) n = n.parentElement;
-      if (n && n.parentElement && n.parentElement.classList.contains('markdown')) touched.add(n);
+      while (n && n.parentElement && !isBlockParent(n.parentElement)) n = n.parentElement;
+      if (n && n.parentElement && isBlockParent(n.parentElement)) touched.add(n);
     }
     if (touched.size > 0) b.domUpdates.push({ t: performance.now(), blocksTouched: touched.size });
   }).observe(document, { subtree: true, childList: true, characterData: true });

@@ -4,18 +4,58 @@
  * re-rendered per update, and how far the screen lags behind the arriving stream.
  *
  *   npm run bench:stream            (BENCH_TOKENS=20000 BENCH_RATES=100,1000 by default)
+ *
+ * Then a 200,000-character unbroken line (BENCH_LONG_LINE=…, 0 skips it) streamed and reopened:
+ * frame times, long tasks and whether the page got wider than the window.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from '@playwright/test';
-import { startOpenAIFixture } from '../tests/fixtures/openaiServer';
+import { test, type Page } from '@playwright/test';
+import { startOpenAIFixture, type OpenAIFixture } from '../tests/fixtures/openaiServer';
 import { startBrook } from '../tests/e2e/support/brookProcess';
 import { WsContractClient } from '../tests/support/wsContractClient';
 import { markdownAnswer } from './markdownCorpus';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
-const RATES = (process.env.BENCH_RATES ?? '100,1000').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '100,1000').split(',').map(Number).filter((rate) => rate > 0);
+const LONG_LINE = Number(process.env.BENCH_LONG_LINE ?? 200_000);
+
+/** One unbroken run of letters and digits (a base64 blob, a minified line) between two paragraphs. */
+function longLineTokens(length: number): string[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let line = '';
+  for (let i = 0; line.length < length; i++) line += alphabet[(i * 37 + (i >> 6)) % alphabet.length];
+  const tokens = ['Here is the blob:\n\n'];
+  for (let i = 0; i < line.length; i += 60) tokens.push(line.slice(i, i + 60));
+  tokens.push('\n\nThat was all of it.');
+  return tokens;
+}
+
+const RESET = 'Object.assign(window.__bench, { frames: [], longTasks: [], arrivals: [], domUpdates: [], recording: true })';
+const STOP = `(() => {
+  const b = window.__bench;
+  b.recording = false;
+  const list = document.querySelector('.message-list');
+  return { frames: b.frames, longTasks: b.longTasks, pageWidth: document.documentElement.scrollWidth, windowWidth: innerWidth,
+    listOverflow: list ? list.scrollWidth - list.clientWidth : 0 };
+})()`;
+
+interface LongLineFigures {
+  frames: number[];
+  longTasks: number[];
+  pageWidth: number;
+  windowWidth: number;
+  listOverflow: number;
+}
+
+function describeLongLine(label: string, f: LongLineFigures, extra = ''): string {
+  const longest = f.longTasks.length ? Math.max(...f.longTasks) : 0;
+  return [
+    `${label.padEnd(16)} frame p50 ${ms(pct(f.frames, 50))}  p95 ${ms(pct(f.frames, 95))}  max ${ms(Math.max(0, ...f.frames))}; tasks > 50 ms ${f.longTasks.filter((d) => d > 50).length}, longest ${ms(longest)}${extra}`,
+    `${''.padEnd(16)} page ${f.pageWidth} px wide in a ${f.windowWidth} px window; message list overflows sideways by ${f.listOverflow} px   (aim: not wider)`,
+  ].join('\n');
+}
 
 interface PageFigures {
   frames: number[];
@@ -32,6 +72,38 @@ function pct(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`);
+
+/** Streams the long line into a fresh conversation, then opens another one and comes back. */
+async function longLineRun(page: Page, api: WsContractClient, fixture: OpenAIFixture, url: string): Promise<string> {
+  const item = (id: string) => page.locator(`[data-testid="conversation-item"][data-id="${id}"]`);
+  const conversation = await api.request('conversations.create', {});
+  await api.request('conversations.rename', { id: conversation.id, title: 'long line' });
+  const other = await api.request('conversations.create', {});
+  await api.request('conversations.rename', { id: other.id, title: 'elsewhere' });
+  await page.goto(url);
+  await item(conversation.id).click();
+  fixture.setScenario({ kind: 'answer', tokens: longLineTokens(LONG_LINE), tokensPerSecond: 1000 });
+  await page.evaluate(RESET);
+  await page.getByTestId('composer-input').fill('a long line, please');
+  await page.getByTestId('composer-input').press('Enter');
+  const done = page.locator('[data-testid="message"][data-role="assistant"][data-status="done"]');
+  await done.waitFor({ timeout: 600_000 });
+  const streamed = (await page.evaluate(STOP)) as LongLineFigures;
+  await item(other.id).click();
+  await done.waitFor({ state: 'detached' });
+  await page.evaluate(RESET);
+  const t0 = Date.now();
+  await item(conversation.id).click();
+  await done.waitFor({ state: 'visible', timeout: 600_000 });
+  const openMs = Date.now() - t0;
+  await page.waitForTimeout(1000); // the frames after the answer is in the page: layout and paint
+  const reopened = (await page.evaluate(STOP)) as LongLineFigures;
+  return [
+    `\n== a ${LONG_LINE.toLocaleString('en')}-character unbroken line (aim: frame p95 ≤ 16.7 ms, no task over 50 ms) ==`,
+    describeLongLine('streamed 1000/s', streamed),
+    describeLongLine('reopened', reopened, `; click → on screen ${openMs} ms`),
+  ].join('\n');
+}
 
 test('stream a long markdown answer into the UI', async ({ page }) => {
   const fixture = await startOpenAIFixture();
@@ -64,7 +136,8 @@ test('stream a long markdown answer into the UI', async ({ page }) => {
         b.recording = false;
         const md = document.querySelectorAll('[data-testid="message"][data-role="assistant"] .markdown');
         const last = md[md.length - 1];
-        return { ...b, blockCount: last ? last.children.length : 0, finalLength: last ? last.textContent.length : 0 };
+        const blocks = last ? last.querySelectorAll(':scope > .md-group > *').length || last.children.length : 0;
+        return { ...b, blockCount: blocks, finalLength: last ? last.textContent.length : 0 };
       })()`)) as PageFigures;
       // Each arrival is on screen at the first DOM update after it.
       const lags: number[] = [];
@@ -103,6 +176,7 @@ test('stream a long markdown answer into the UI', async ({ page }) => {
         ].join('\n'),
       );
     }
+    if (LONG_LINE > 0) console.log(await longLineRun(page, api, fixture, brook.url));
     api.close();
   } finally {
     await brook.stop();

@@ -18,6 +18,10 @@
  * against Electron's headers → load the result in Electron (ELECTRON_RUN_AS_NODE) → move it into
  * place atomically.
  *
+ * `--arch <arch>` builds for another architecture of this platform (electron-builder's beforePack
+ * hook, scripts/builder/beforePack.mjs, packages x64 and arm64 from one runner); the probe then
+ * cannot load it and is skipped.
+ *
  * Environment: ELECTRON_SKIP_BINARY_DOWNLOAD=1 never downloads Electron; BROOK_REQUIRE_ELECTRON=1
  * turns "no Electron binary" into a failure (CI, so the Electron tests cannot silently skip).
  */
@@ -26,23 +30,17 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ROOT, downloadElectron, electronExecutable, electronPackageDir, flag, requireFromRoot } from './electronBinary.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'brook-native');
 const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
 const SKIP_LINE =
   'electron-native: no Electron binary installed (ELECTRON_SKIP_BINARY_DOWNLOAD?) — skipping the Electron build of better-sqlite3';
 
-const requireFromRoot = createRequire(join(ROOT, 'package.json'));
 const say = (message) => console.log(`electron-native: ${message}`);
 
 class BuildError extends Error {}
-
-function flag(name) {
-  const value = (process.env[name] ?? '').trim().toLowerCase();
-  return value !== '' && value !== '0' && value !== 'false';
-}
 
 function packageDir(name, from = requireFromRoot) {
   return dirname(from.resolve(`${name}/package.json`));
@@ -50,22 +48,6 @@ function packageDir(name, from = requireFromRoot) {
 
 function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/**
- * Where `require('electron')` would point, without its side effect: since Electron 42 that
- * require downloads a missing binary. Same rules as node_modules/electron/index.js: path.txt
- * names the executable inside dist/, ELECTRON_OVERRIDE_DIST_PATH replaces dist/. Null when the
- * file is not there. tests/electron/app.spec.ts resolves it the same way.
- */
-function electronExecutable(electronDir) {
-  const pathFile = join(electronDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  let executable = null;
-  if (override) executable = join(override, relative || 'electron');
-  else if (relative) executable = join(electronDir, 'dist', relative);
-  return executable && existsSync(executable) ? executable : null;
 }
 
 /** What process.versions.electron will say: dist/version of the binary, else the package's version. */
@@ -78,13 +60,6 @@ function electronVersion(electronDir) {
     // Custom dists may have no version file.
   }
   return readJson(join(electronDir, 'package.json')).version;
-}
-
-/** Electron's own installer, the one `require('electron')` runs when the binary is missing. */
-function downloadElectron(electronDir) {
-  say('the Electron binary is not downloaded yet (Electron ≥ 42 fetches it on first use) — fetching it now');
-  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'inherit' });
-  if (result.status !== 0) say(`could not download Electron (${result.error?.message ?? `exit code ${result.status}`})`);
 }
 
 /**
@@ -153,9 +128,8 @@ console.log('electron ' + process.versions.electron + ', sqlite ' + v);
   return { ok: false, detail: detail || `exit code ${result.status ?? result.signal}` };
 }
 
-function build({ executable, version, betterSqliteDir, target }) {
+function build({ executable, version, betterSqliteDir, target, arch }) {
   const started = Date.now();
-  const arch = process.arch;
   const workDir = mkdtempSync(join(tmpdir(), 'brook-native-'));
   const moduleDir = join(workDir, 'better-sqlite3');
   const built = join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
@@ -214,7 +188,12 @@ function build({ executable, version, betterSqliteDir, target }) {
         failures.push(`${how} finished but left no build/Release/better_sqlite3.node`);
         continue;
       }
-      const check = probe(executable, betterSqliteDir, built, workDir);
+      // Electron cannot load a module built for another architecture (packaging arm64 on an x64
+      // runner): then the prebuilt download or Electron's headers are the only check.
+      const check =
+        arch === process.arch
+          ? probe(executable, betterSqliteDir, built, workDir)
+          : { ok: true, detail: `built for ${arch} on ${process.arch}: not loaded here` };
       if (!check.ok) {
         failures.push(`${how}: the result does not load in Electron ${version}:\n${check.detail}`);
         continue;
@@ -240,16 +219,20 @@ function build({ executable, version, betterSqliteDir, target }) {
   }
 }
 
+/** `--arch <arch>` builds for another architecture (electron-builder's beforePack hook passes it). */
+function targetArch() {
+  const { values } = parseArgs({ options: { arch: { type: 'string' } }, strict: true });
+  return values.arch ?? process.arch;
+}
+
 function main() {
-  let electronDir;
-  try {
-    electronDir = packageDir('electron');
-  } catch {
-    electronDir = null;
-  }
-  let executable = electronDir ? electronExecutable(electronDir) : null;
+  const arch = targetArch();
+  const electronDir = electronPackageDir();
+  let executable = electronExecutable(electronDir);
   if (!executable && electronDir && !flag('ELECTRON_SKIP_BINARY_DOWNLOAD')) {
-    downloadElectron(electronDir);
+    say('the Electron binary is not downloaded yet (Electron ≥ 42 fetches it on first use) — fetching it now');
+    const download = downloadElectron(electronDir);
+    if (!download.ok) say(`could not download Electron (${download.reason})`);
     executable = electronExecutable(electronDir);
   }
   if (!executable || !electronDir) {
@@ -263,12 +246,12 @@ function main() {
   const version = electronVersion(electronDir);
   const betterSqliteDir = packageDir('better-sqlite3');
   const betterSqliteVersion = readJson(join(betterSqliteDir, 'package.json')).version;
-  const name = `better_sqlite3-electron-${version}-${betterSqliteVersion}-${process.platform}-${process.arch}.node`;
+  const name = `better_sqlite3-electron-${version}-${betterSqliteVersion}-${process.platform}-${arch}.node`;
   const target = join(CACHE_DIR, name);
   if (existsSync(target)) return;
 
-  say(`building better-sqlite3 ${betterSqliteVersion} for Electron ${version} (${process.platform}-${process.arch})`);
-  build({ executable, version, betterSqliteDir, target });
+  say(`building better-sqlite3 ${betterSqliteVersion} for Electron ${version} (${process.platform}-${arch})`);
+  build({ executable, version, betterSqliteDir, target, arch });
 }
 
 try {

@@ -100,6 +100,8 @@ const files = {
   'tray-dark.png': render(32, mono([32, 33, 36])),
   'tray-light.png': render(32, mono([240, 240, 242])),
   'icon.png': render(256, app),
+  // Installers: electron-builder makes the .icns (needs ≥ 512 px), .ico and Linux sizes from it.
+  'icon-1024.png': render(1024, app),
 };
 for (const [name, rgba] of Object.entries(files)) {
   const size = Math.sqrt(rgba.length / 4);

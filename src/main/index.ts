@@ -7,8 +7,9 @@ import { type Core, createCore, defaultState, FileSecretStore } from './core';
 import { contentSecurityPolicyForElectron } from './csp';
 import { ElectronDesktop } from './desktop/ElectronDesktop';
 import { bindIpc, forwardEvents } from './ipc';
-import { electronNativeBinding } from './nativeBinding';
+import { electronNativeBinding, electronNativeDir } from './nativeBinding';
 import { SafeStorageSecretStore } from './safeStorageSecrets';
+import { createElectronUpdateEngine } from './updater';
 import { createMainWindow, isOwnPage, type WindowPaths } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -69,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const settingsBackend = new Store<Record<string, unknown>>({ name: 'config', defaults: { ...defaultState() } });
+  const settingsBackend = new Store<Record<string, unknown>>({ name: 'config', configFileMode: 0o600, defaults: { ...defaultState() } });
   const secrets = SafeStorageSecretStore.available()
     ? new SafeStorageSecretStore()
     : new FileSecretStore(join(dataDir, 'keys.json'));
@@ -79,10 +80,11 @@ async function start(): Promise<void> {
     dataDir,
     settingsBackend,
     secrets,
-    nativeBinding: electronNativeBinding(app.getAppPath()),
+    nativeBinding: electronNativeBinding(electronNativeDir({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath })),
     info: { mode: 'electron', version: app.getVersion(), systemLocale },
     desktop,
     log,
+    updateEngine: createElectronUpdateEngine(log),
   });
 
   // The dev server's responses need the header; built files carry the policy in a meta tag.

@@ -8,7 +8,7 @@ import type { SecretStore } from './core';
  */
 export class SafeStorageSecretStore implements SecretStore {
   readonly kind = 'safeStorage' as const;
-  private readonly store = new Store<Record<string, string>>({ name: 'secrets' });
+  private readonly store = new Store<Record<string, string>>({ name: 'secrets', configFileMode: 0o600 });
 
   static available(): boolean {
     if (!safeStorage.isEncryptionAvailable()) return false;

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     cwd: dataDir,
     configName: 'config',
     projectName: 'brook',
+    // The settings are the user's alone, like the rest of the data folder.
+    configFileMode: 0o600,
     defaults: { ...defaultState() },
   });
   const core = createCore({

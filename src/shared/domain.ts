@@ -1,3 +1,4 @@
+import type { CustomEndpoint } from './customEndpoint';
 import type { AppErrorData } from './errors';
 import type { WebSearchBackend, WebSearchRecord } from './webSearch';
 
@@ -121,9 +122,9 @@ export interface ImportResult {
 /**
  * The wire protocol a provider speaks (one module each under core/providers). Spark's HTTP
  * API and Qianfan v2 are OpenAI-compatible and use that kind; `spark` is the WebSocket API and
- * `qianfan` the v1 access-token API.
+ * `qianfan` the v1 access-token API; `custom` is an endpoint the user describes (shared/customEndpoint.ts).
  */
-export type ProviderKind = 'openai-compatible' | 'anthropic' | 'gemini' | 'spark' | 'qianfan';
+export type ProviderKind = 'openai-compatible' | 'anthropic' | 'gemini' | 'spark' | 'qianfan' | 'custom';
 
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
 export type ThemeSetting = 'system' | 'light' | 'dark';
@@ -227,6 +228,10 @@ export interface ProviderView {
   contextWindow: number | null;
   hasKey: boolean;
   hasSecret: boolean;
+  /** The custom kind's description, secret header values blank; null for other kinds. */
+  custom: CustomEndpoint | null;
+  /** Secret headers of `custom` that have a value in the secret store. */
+  storedSecretHeaders: string[];
   createdAt: number;
 }
 

@@ -118,6 +118,10 @@ export const EXTRA_ERROR_KEYS = [
   'errors.streamActive',
   'errors.invalidArgs',
   'errors.connectionLost',
+  'errors.providerConnectionLost',
+  'errors.retryIn',
+  'errors.emptyFinished',
+  'errors.tooLarge',
   'errors.unreachable',
   'errors.badUrl',
   'errors.notOpenAICompatible',
@@ -147,4 +151,10 @@ export const EXTRA_ERROR_KEYS = [
 
 export function allErrorMessageKeys(): string[] {
   return [...ERROR_CODES.map((c) => `errors.${c}`), ...EXTRA_ERROR_KEYS];
+}
+
+/** Whole seconds to wait before retrying, when the provider said (`retry-after`); shown as "try again in N s". */
+export function retryAfterSeconds(error: Pick<AppErrorData, 'retryAfterMs'>): number | null {
+  const ms = error.retryAfterMs;
+  return ms === undefined || !Number.isFinite(ms) || ms <= 0 ? null : Math.ceil(ms / 1000);
 }

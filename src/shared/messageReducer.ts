@@ -8,7 +8,9 @@ import { withSource, withStep } from './webSearch';
 
 export function applyStreamEvent(messages: readonly Message[], envelope: StreamEventEnvelope): Message[] {
   const { event, messageId } = envelope;
-  const index = messages.findIndex((m) => m.id === messageId);
+  // The streaming message is almost always the last: search from the end (a long conversation
+  // would otherwise cost a scan of every message per token).
+  const index = messages.findLastIndex((m) => m.id === messageId);
   switch (event.type) {
     case 'start':
       if (index >= 0) return replaceAt(messages, index, keepBranch(messages[index]!, event.message));

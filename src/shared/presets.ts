@@ -36,6 +36,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   { ...preset('ollama', 'Ollama', 'openai-compatible', 'http://127.0.0.1:11434/v1', []), requiresKey: false, customUrl: true },
   { ...preset('lmstudio', 'LM Studio', 'openai-compatible', 'http://127.0.0.1:1234/v1', []), requiresKey: false, customUrl: true },
   { ...preset('custom', 'OpenAI-compatible (vLLM, llama.cpp, …)', 'openai-compatible', '', []), requiresKey: false, customUrl: true },
+  // Any streaming endpoint the user describes (shared/customEndpoint.ts): its own form.
+  { ...preset('custom-endpoint', 'Custom endpoint (describe any stream)', 'custom', '', []), requiresKey: false, customUrl: true },
 ];
 
 /** Hosted services need a key and a fixed address; local servers are the exceptions above. */

@@ -7,7 +7,7 @@
 import type { ProviderKind } from './domain';
 
 /** Every kind, in the order a picker should show them. The `satisfies` check keeps it complete. */
-export const PROVIDER_KINDS = ['openai-compatible', 'anthropic', 'gemini', 'spark', 'qianfan'] as const satisfies readonly ProviderKind[];
+export const PROVIDER_KINDS = ['openai-compatible', 'anthropic', 'gemini', 'spark', 'qianfan', 'custom'] as const satisfies readonly ProviderKind[];
 type Exhaustive<T extends readonly ProviderKind[]> = ProviderKind extends T[number] ? true : never;
 const _allKinds: Exhaustive<typeof PROVIDER_KINDS> = true;
 void _allKinds;
@@ -19,6 +19,8 @@ export const DEFAULT_BASE_URLS: Record<ProviderKind, string> = {
   gemini: 'https://generativelanguage.googleapis.com/v1beta',
   spark: 'wss://spark-api.xf-yun.com',
   qianfan: 'https://aip.baidubce.com',
+  // A described endpoint has its own URL in its description.
+  custom: '',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -50,6 +52,8 @@ export const CREDENTIAL_FIELDS: Record<ProviderKind, readonly CredentialField[]>
     { name: 'apiKey', vendorLabel: 'API Key', secret: true, required: true },
     { name: 'apiSecret', vendorLabel: 'Secret Key', secret: true, required: true },
   ],
+  // Its secrets are header values in its description (kept in the secret store per header).
+  custom: [],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -113,6 +117,13 @@ export const PARAMETER_RANGES: Record<ProviderKind, ParameterRanges> = {
     topP: { min: 0, max: 1, default: 0.8 },
     maxOutputTokens: { min: 2, max: 2048, integer: true },
   },
+  // Whatever the described server takes: sent only where its templates name them.
+  custom: {
+    temperature: { min: 0, max: 2 },
+    topP: { min: 0, max: 1 },
+    topK: { min: 1, integer: true },
+    maxOutputTokens: { min: 1, integer: true },
+  },
 };
 
 /** The API's own names, shown in messages and labels (technical terms, not translated). */
@@ -150,6 +161,7 @@ export const PREFILL_SUPPORT: Record<ProviderKind, PrefillSupport> = {
   gemini: 'none',
   spark: 'none',
   qianfan: 'none',
+  custom: 'none',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -8,3 +8,4 @@ export { EventBus, type DesktopPort } from './base';
 export { isSafeExternalUrl } from './net';
 export { startHeadlessServer, type HeadlessServer } from './servers';
 export { defaultState, FileSecretStore, type SecretStore } from './settings';
+export { type AvailableUpdate, type DownloadProgress, type UpdateEngine, UpdateFailure, unsupportedEngine } from './updates';

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import type { Message, StreamSnapshot } from '../domain';
 import { id, req } from './define';
-import { MAX_MESSAGE_CHARS } from './limits';
+import { MAX_MESSAGE_CHARS, messageFits } from './limits';
 import { messageSchema, streamEnvelopeSchema } from './payloads';
+
+/** Checked the same way as the window checks before sending: characters, then bytes as sent. */
+const messageText = z.string().min(1).max(MAX_MESSAGE_CHARS).refine(messageFits, 'too long as sent');
 
 export const chatRequests = {
   /** `webSearch`, when given, is also remembered as the conversation's search switch. */
   'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
-    z.strictObject({ conversationId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS), webSearch: z.boolean().optional() }),
+    z.strictObject({ conversationId: id, text: messageText, webSearch: z.boolean().optional() }),
   ),
   /** Edits a question: the new text becomes a sibling branch and is answered. */
   'chat.edit': req<{ userMessage: Message; assistantMessage: Message }>()(
-    z.strictObject({ conversationId: id, messageId: id, text: z.string().min(1).max(MAX_MESSAGE_CHARS) }),
+    z.strictObject({ conversationId: id, messageId: id, text: messageText }),
   ),
   'chat.stop': req<null>()(z.strictObject({ conversationId: id })),
   /** Answers again (regenerate), as a new sibling branch; the old answer stays one ‹ › away. */

@@ -5,6 +5,8 @@ import { MAX_TITLE_CHARS } from './limits';
 import { conversationSchema } from './payloads';
 
 const origin = z.enum(['chat', 'quick', 'api']);
+/** The most messages one `conversations.messagesPage` answers with. */
+export const MAX_PAGE_MESSAGES = 1000;
 /** `api` conversations are made only by the local API. */
 const creatableOrigin = z.enum(['chat', 'quick']);
 
@@ -40,6 +42,13 @@ export const conversationRequests = {
   'conversations.setArchived': req<Conversation>()(z.strictObject({ id, archived: z.boolean() })),
   /** The visible branch, root first; each message carries its `branch` (‹ 2/3 ›). */
   'conversations.messages': req<Message[]>()(z.strictObject({ id })),
+  /**
+   * A window of the visible branch: the newest `limit` messages, or those above `before` (the
+   * oldest message the caller has). Root first; `hasOlder` when the branch goes on above them.
+   */
+  'conversations.messagesPage': req<{ messages: Message[]; hasOlder: boolean }>()(
+    z.strictObject({ id, before: id.optional(), limit: z.number().int().min(1).max(MAX_PAGE_MESSAGES) }),
+  ),
   /** Shows the alternative `messageId` and its most recent continuation; returns the new visible branch. */
   'conversations.switchBranch': req<Message[]>()(z.strictObject({ id, messageId: id })),
   'conversations.update': req<Conversation>()(z.strictObject({ id, providerId: id.nullable(), model: z.string().max(200).nullable() })),

@@ -13,6 +13,7 @@ import { appRequests } from './app';
 import { assistantEvents, assistantRequests } from './assistants';
 import { chatEvents, chatRequests } from './chat';
 import { conversationEvents, conversationRequests } from './conversations';
+import { customEndpointRequests } from './customEndpoint';
 import type { RequestDef } from './define';
 import { desktopEvents, desktopRequests } from './desktop';
 import { historyEvents, historyRequests } from './history';
@@ -21,6 +22,7 @@ import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
 import { syncEvents, syncRequests } from './sync';
 import { transferRequests } from './transfer';
+import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
 
 export { assistantDraftSchema, type AssistantDraft } from './assistants';
@@ -30,6 +32,7 @@ export { historySearchSchema, type HistorySearchArgs } from './history';
 export * from './limits';
 export { providerDraftSchema, type ProviderDraft } from './providers';
 export { settingsPatchSchema, type SettingsPatch } from './settings';
+export * from './updates';
 export * from './sync';
 
 export const requests = {
@@ -44,7 +47,9 @@ export const requests = {
   ...webSearchRequests,
   ...historyRequests,
   ...desktopRequests,
+  ...updateRequests,
   ...syncRequests,
+  ...customEndpointRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -66,6 +71,7 @@ export const eventSchemas = {
   ...localEvents,
   ...desktopEvents,
   ...historyEvents,
+  ...updateEvents,
   ...syncEvents,
 } as const;
 

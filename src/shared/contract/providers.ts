@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConnectionTestResult, ProviderView } from '../domain';
 import { PROVIDER_KINDS } from '../providerCatalog';
+import { customEndpointSchema } from '../customEndpoint';
 import { empty, id, req, secretField, urlField } from './define';
 
 export const providerDraftSchema = z.strictObject({
@@ -17,6 +18,8 @@ export const providerDraftSchema = z.strictObject({
   apiKey: secretField,
   /** Spark's APISecret, Qianfan's Secret Key. */
   apiSecret: secretField,
+  /** The custom kind's description; a secret header with value '' keeps the stored value. */
+  custom: customEndpointSchema.optional(),
 });
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 

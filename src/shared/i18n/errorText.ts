@@ -2,7 +2,7 @@
  * Error sentences for code that has no i18next (the core's live feed and local API). The
  * renderer's i18next reads the same JSON files, so a message is written once per language.
  */
-import type { AppErrorData } from '../errors';
+import { retryAfterSeconds, type AppErrorData } from '../errors';
 import type { LanguageSetting } from '../domain';
 import { en, zhCN } from './resources';
 
@@ -21,8 +21,14 @@ export function errorText(language: TextLanguage, error: AppErrorData): string {
   const table = ERRORS[language];
   const own = error.messageKey.startsWith('errors.') ? table[error.messageKey.slice('errors.'.length)] : undefined;
   const template = own ?? table[error.code] ?? ERRORS.en[error.code] ?? error.code;
+  const sentence = fill(template, error.params);
+  const wait = retryAfterSeconds(error);
+  return wait === null ? sentence : `${sentence} ${fill(table.retryIn ?? ERRORS.en.retryIn!, { seconds: wait })}`;
+}
+
+function fill(template: string, params: AppErrorData['params']): string {
   return template.replace(/\{\{\s*-?\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-    const value = error.params?.[name];
+    const value = params?.[name];
     return value === undefined ? whole : String(value);
   });
 }

@@ -24,7 +24,9 @@ import enTransfer from './en/transfer.json';
 import enWebSearch from './en/webSearch.json';
 import enSearch from './en/search.json';
 import enBackup from './en/backup.json';
+import enUpdates from './en/updates.json';
 import enSync from './en/sync.json';
+import enCustomEndpoint from './en/customEndpoint.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -45,7 +47,9 @@ import zhTransfer from './zh-CN/transfer.json';
 import zhWebSearch from './zh-CN/webSearch.json';
 import zhSearch from './zh-CN/search.json';
 import zhBackup from './zh-CN/backup.json';
+import zhUpdates from './zh-CN/updates.json';
 import zhSync from './zh-CN/sync.json';
+import zhCustomEndpoint from './zh-CN/customEndpoint.json';
 
 export const en = {
   common: enCommon,
@@ -68,7 +72,9 @@ export const en = {
   webSearch: enWebSearch,
   search: enSearch,
   backup: enBackup,
+  updates: enUpdates,
   sync: enSync,
+  customEndpoint: enCustomEndpoint,
 };
 
 export const zhCN = {
@@ -92,7 +98,9 @@ export const zhCN = {
   webSearch: zhWebSearch,
   search: zhSearch,
   backup: zhBackup,
+  updates: zhUpdates,
   sync: zhSync,
+  customEndpoint: zhCustomEndpoint,
 };
 
 export type UiText = typeof en;

@@ -18,7 +18,7 @@ export interface BrookProcess {
 /** Runs the built headless app (`npm run build` first) and waits for the URL it prints. */
 export async function startBrook(
   dataDir = mkdtempSync(join(tmpdir(), 'brook-e2e-')),
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; startTimeoutMs?: number } = {},
 ): Promise<BrookProcess> {
   const child = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,7 +26,7 @@ export async function startBrook(
   });
   let out = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), options.startTimeoutMs ?? 15_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Brook is running at (\S+)/.exec(out);

@@ -184,14 +184,22 @@ describe('StreamManager', () => {
     expect(outcome.status === 'error' && outcome.error.params).toEqual({ seconds: 0 });
   });
 
-  it('an empty answer is an error, not a silent success', async () => {
+  it('an answer that ends with no text and no finish is an error, not a silent success', async () => {
+    const m = new StreamManager();
+    const src = controlledSource();
+    const finished = m.start('c1', 'm1', src.source);
+    src.end();
+    const outcome = await finished;
+    expect(outcome.status === 'error' && outcome.error.messageKey).toBe('errors.emptyAnswer');
+  });
+
+  it('an answer the provider finished with no text (llama.cpp: finish_reason "stop") is a finished empty answer', async () => {
     const m = new StreamManager();
     const src = controlledSource();
     const finished = m.start('c1', 'm1', src.source);
     src.push({ type: 'done', finishReason: 'stop' });
     src.end();
-    const outcome = await finished;
-    expect(outcome.status === 'error' && outcome.error.messageKey).toBe('errors.emptyAnswer');
+    expect(await finished).toEqual({ status: 'done', finishReason: 'stop' });
   });
 
   it('a listener that throws does not break the others', async () => {

@@ -29,7 +29,8 @@ describe('registry', () => {
 
 describe('catalog', () => {
   it('describes every kind', () => {
-    for (const kind of PROVIDER_KINDS) {
+    // The custom kind is described by the user: its secrets are header values and its URL is its own.
+    for (const kind of PROVIDER_KINDS.filter((k) => k !== 'custom')) {
       expect(CREDENTIAL_FIELDS[kind].length).toBeGreaterThan(0);
       // Every kind can cap the answer: a whole number of tokens, a usual cap accepted, none refused.
       expect(PARAMETER_RANGES[kind].maxOutputTokens.integer).toBe(true);
@@ -39,6 +40,7 @@ describe('catalog', () => {
       expect(['native', 'best-effort', 'none']).toContain(PREFILL_SUPPORT[kind]);
       expect(DEFAULT_BASE_URLS[kind]).toMatch(/^(https|wss):\/\//);
     }
+    expect([CREDENTIAL_FIELDS.custom, DEFAULT_BASE_URLS.custom, PREFILL_SUPPORT.custom]).toEqual([[], '', 'none']);
   });
 
   it('Spark takes APPID, APIKey and APISecret; Qianfan API Key and Secret Key; only the APPID is not secret', () => {

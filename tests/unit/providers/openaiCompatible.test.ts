@@ -406,7 +406,7 @@ describe('failures mid-stream', () => {
     const err = expectAppError(out.error);
     expect(err.code).toBe('network');
     expect(err.retryable).toBe(true);
-    expect(err.messageKey).toBe('errors.connectionLost');
+    expect(err.messageKey).toBe('errors.providerConnectionLost');
     expect(err.detail).toMatch(/closed mid-answer/);
   });
 

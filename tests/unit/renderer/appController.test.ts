@@ -3,13 +3,13 @@ import type { RequestName } from '../../../src/shared/contract';
 import type { AppInfo } from '../../../src/shared/domain';
 import { AppController, type WindowRole } from '../../../src/renderer/src/state/AppController';
 import { initialState, Store, type AppState } from '../../../src/renderer/src/state/store';
-import { conv, fakeClient, msg, provider, settle, SETTINGS, type Handler } from './support/fakeClient';
+import { conv, fakeClient, msg, withPages, provider, settle, SETTINGS, type Handler } from './support/fakeClient';
 
 const INFO: AppInfo = { mode: 'browser', version: '0', secretStorage: 'file-0600', dataDir: '/tmp', systemLocale: 'en' };
 const PROVIDER = provider('p1');
 
 function setup(role: WindowRole, extra: Partial<Record<RequestName, Handler>> = {}, transport: 'ipc' | 'websocket' = 'ipc') {
-  const fake = fakeClient({
+  const fake = fakeClient(withPages({
     'app.info': async () => INFO,
     'settings.get': async () => SETTINGS,
     'providers.list': async () => [PROVIDER],
@@ -17,7 +17,7 @@ function setup(role: WindowRole, extra: Partial<Record<RequestName, Handler>> = 
     'desktop.status': async () => ({ available: false, shortcut: null }),
     'conversations.messages': async () => [msg('a1')],
     ...extra,
-  }, transport);
+  }), transport);
   const store = new Store<AppState>(initialState);
   const opened: string[] = [];
   const app = new AppController(fake.client, store, (cb) => cb(), { role, openMainView: (id) => opened.push(id) });
@@ -52,7 +52,7 @@ describe('AppController', () => {
     emit('desktop.openConversation', { conversationId: 'q1' });
     await settle();
     expect(store.getState()).toMatchObject({ activeId: 'q1', settingsOpen: false });
-    expect(names().filter((n) => n === 'conversations.messages')).toHaveLength(2);
+    expect(names().filter((n) => n === 'conversations.messagesPage')).toHaveLength(2);
   });
 
   it('the quick window starts quick asks with the quick model and lists only quick asks', async () => {
@@ -114,7 +114,7 @@ describe('AppController search', () => {
       snippet: [], createdAt: 1, providerId: null, model: null,
     });
     expect(store.getState().focus?.seq).toBe(2);
-    expect(names().filter((n) => n === 'conversations.messages')).toHaveLength(1);
+    expect(names().filter((n) => n === 'conversations.messagesPage')).toHaveLength(1);
   });
 
   it('a hit on another branch makes that branch the visible one', async () => {

@@ -4,14 +4,14 @@ import type { Message, StreamSnapshot } from '../../../src/shared/domain';
 import type { StreamEventEnvelope } from '../../../src/shared/streamEvents';
 import { ChatController } from '../../../src/renderer/src/state/ChatController';
 import { initialState, Store, type AppState } from '../../../src/renderer/src/state/store';
-import { deferred, fakeClient, msg, settle, type Handler } from './support/fakeClient';
+import { deferred, fakeClient, msg, settle, withPages, type Handler } from './support/fakeClient';
 
 function setup(handlers: Partial<Record<RequestName, Handler>>) {
   const frames: Array<() => void> = [];
   const store = new Store<AppState>(initialState);
   let renders = 0;
   store.subscribe(() => renders++);
-  const { client, names } = fakeClient(handlers);
+  const { client, names } = fakeClient(withPages(handlers));
   const chat = new ChatController(client, store, (cb) => frames.push(cb));
   const flushFrames = () => frames.splice(0).forEach((f) => f());
   return { store, chat, calls: names, flushFrames, renders: () => renders };
@@ -72,7 +72,7 @@ describe('ChatController', () => {
     await opened;
     chat.handleStream(delta(' world'));
     flushFrames();
-    expect(calls()).toEqual(['conversations.messages', 'chat.attach']);
+    expect(calls()).toEqual(['conversations.messagesPage', 'chat.attach']);
     expect(store.getState().messages?.list[1]?.content).toBe('Hello world');
     expect(store.getState().streamingIds.has('c1')).toBe(true);
   });
@@ -101,7 +101,7 @@ describe('ChatController', () => {
     store.setState({ streamingIds: new Set(['c1']) });
     await chat.open('c1');
     await settle();
-    expect(calls()).toEqual(['conversations.messages', 'chat.attach', 'conversations.messages', 'chat.attach']);
+    expect(calls()).toEqual(['conversations.messagesPage', 'chat.attach', 'conversations.messagesPage', 'chat.attach']);
     expect(store.getState().messages?.list[1]).toMatchObject({ status: 'streaming', content: 'Half' });
     expect(store.getState().streamingIds.has('c1')).toBe(false);
     // Opening it again later does not start the loop over either.
@@ -142,7 +142,7 @@ describe('ChatController', () => {
     expect(list.map((m) => m.id)).toEqual(['u1', 'a1']);
     expect(list[1]?.content).toBe('Hi there');
     expect(store.getState().streamingIds.has('c1')).toBe(true);
-    expect(calls().filter((n) => n === 'conversations.messages')).toHaveLength(1);
+    expect(calls().filter((n) => n === 'conversations.messagesPage')).toHaveLength(1);
   });
 
   it('a turn started in another window reloads the conversation, so its question shows with the answer', async () => {
@@ -177,4 +177,41 @@ describe('ChatController', () => {
     await chat.resyncStreaming();
     expect([...store.getState().streamingIds]).toEqual(['live']);
   });
+
+  describe('a long conversation', () => {
+    const branch = Array.from({ length: 500 }, (_, i) => msg(`m${i}`, { parentId: i ? `m${i - 1}` : null }));
+    /** Pages the way HistoryStore.visiblePage does: the newest `limit` above `before`. */
+    const pages: Handler = async (args) => {
+      const { before, limit } = args as { before?: string; limit: number };
+      const end = before === undefined ? branch.length : branch.findIndex((m) => m.id === before);
+      return { messages: branch.slice(Math.max(0, end - limit), end), hasOlder: end - limit > 0 };
+    };
+
+    it('opens with the newest page and reads older pages, each once, until the branch ends', async () => {
+      const { store, chat, calls } = setup({ 'conversations.messagesPage': pages });
+      await chat.open('c1');
+      const first = store.getState().messages!;
+      expect(first.list.at(-1)!.id).toBe('m499');
+      expect(first.list.length).toBeLessThan(branch.length);
+      expect(first.hasOlder).toBe(true);
+      const twice = [chat.loadOlder('c1'), chat.loadOlder('c1')];
+      expect(calls().filter((n) => n === 'conversations.messagesPage')).toHaveLength(2);
+      await Promise.all(twice);
+      while (await chat.loadOlder('c1'));
+      const all = store.getState().messages!;
+      expect(all.list).toEqual(branch);
+      expect(all.hasOlder).toBe(false);
+      await chat.loadOlder('c1'); // nothing left: no request
+      expect(calls().filter((n) => n === 'conversations.messagesPage').length).toBe(calls().length);
+      expect(calls().length).toBeGreaterThan(2);
+    });
+
+    it('opening a search hit above the newest page reads older pages instead of switching branch', async () => {
+      const { store, chat, calls } = setup({ 'conversations.messagesPage': pages });
+      await chat.openAt('c1', 'm3');
+      expect(store.getState().messages!.list.some((m) => m.id === 'm3')).toBe(true);
+      expect(calls()).not.toContain('conversations.switchBranch');
+    });
+  });
 });
+

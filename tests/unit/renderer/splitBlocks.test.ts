@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SPLIT, IncrementalSplitter, splitBlocks } from '../../../src/renderer/src/markdown/splitBlocks';
+import { allBlocks, GROUP_SIZE, IncrementalSplitter, splitBlocks, type MarkdownBlock } from '../../../src/renderer/src/markdown/splitBlocks';
 
 const SAMPLE = [
   '# Title',
@@ -41,13 +41,13 @@ const SAMPLE = [
 ].join('\n');
 
 function raws(source: string): string[] {
-  return splitBlocks(source).blocks.map((b) => b.raw);
+  return allBlocks(splitBlocks(source)).map((b) => b.raw);
 }
 
 function streamIn(source: string, chunk: number): string[] {
   const splitter = new IncrementalSplitter();
-  for (let i = chunk; i < source.length; i += chunk) splitter.split(source.slice(0, i));
-  return splitter.split(source).blocks.map((b) => b.raw);
+  for (let i = chunk; i < source.length; i += chunk) splitter.split(source.slice(0, i), { appended: true });
+  return allBlocks(splitter.split(source, { appended: true })).map((b) => b.raw);
 }
 
 describe('splitBlocks', () => {
@@ -68,17 +68,25 @@ describe('splitBlocks', () => {
     expect(blocks).toEqual(['```js\nlet x;\n```', 'After.']);
   });
 
-  it('reuses finished blocks (same objects) when text is appended', () => {
-    const first = splitBlocks('# A\n\nPara one.\n\nPara two is gro');
-    const second = splitBlocks('# A\n\nPara one.\n\nPara two is growing.\n\nNew', first);
-    expect(second.blocks[0]).toBe(first.blocks[0]);
-    expect(second.blocks[1]).toBe(first.blocks[1]);
-    expect(second.blocks.at(-1)!.raw).toBe('New');
+  it('keeps unchanged blocks (same objects) when text is appended, from the moment they are finished', () => {
+    const splitter = new IncrementalSplitter();
+    const first = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is gro'));
+    const second = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is growing.\n\nNew'));
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]!.raw).toBe(first[1]!.raw);
+    expect(second.at(-1)!.raw).toBe('New');
+    const third = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is growing.\n\nNew text'));
+    expect(third[1]).toBe(second[1]);
+    const fourth = allBlocks(splitter.split('# A\n\nPara one.\n\nPara two is growing.\n\nNew text\n\nMore'));
+    expect(fourth.slice(0, 2)).toEqual(third.slice(0, 2));
+    expect(fourth[0]).toBe(third[0]);
+    expect(fourth[1]).toBe(third[1]);
   });
 
   it('returns the previous split untouched when nothing changed', () => {
-    const first = splitBlocks('Hello\n\nWorld');
-    expect(splitBlocks('Hello\n\nWorld', first)).toBe(first);
+    const splitter = new IncrementalSplitter();
+    const first = splitter.split('Hello\n\nWorld');
+    expect(splitter.split('Hello\n\nWorld')).toBe(first);
   });
 
   it('streamed in any chunk size, ends with the same blocks as one full split', () => {
@@ -90,13 +98,13 @@ describe('splitBlocks', () => {
 
   it('never changes a block once a blank line and two more blocks follow it', () => {
     const splitter = new IncrementalSplitter();
-    let previous = EMPTY_SPLIT;
+    let previous: MarkdownBlock[] = [];
     for (let i = 1; i <= SAMPLE.length; i++) {
-      const next = splitter.split(SAMPLE.slice(0, i));
-      for (let b = 0; b < previous.blocks.length - 2; b++) {
-        const after = previous.blocks[b + 1]!;
-        const gap = previous.source.slice(previous.blocks[b]!.start, after.start);
-        if (/\n[ \t]*\n\s*$/.test(gap)) expect(next.blocks[b]).toBe(previous.blocks[b]);
+      const next = allBlocks(splitter.split(SAMPLE.slice(0, i), { appended: true }));
+      for (let b = 0; b < previous.length - 2; b++) {
+        const after = previous[b + 1]!;
+        const gap = SAMPLE.slice(previous[b]!.start, after.start);
+        if (/\n[ \t]*\n\s*$/.test(gap)) expect(next[b]).toBe(previous[b]);
       }
       previous = next;
     }
@@ -124,7 +132,7 @@ describe('splitBlocks', () => {
   });
 
   it('covers the whole source: every non-blank character is in some block', () => {
-    const { blocks } = splitBlocks(SAMPLE);
+    const blocks = allBlocks(splitBlocks(SAMPLE));
     let covered = '';
     for (const b of blocks) {
       expect(SAMPLE.slice(b.start, b.start + b.raw.length)).toBe(b.raw);
@@ -134,12 +142,31 @@ describe('splitBlocks', () => {
   });
 
   it('starts over when the text is replaced rather than appended', () => {
-    const first = splitBlocks('Old text\n\nmore');
-    const second = splitBlocks('New text', first);
-    expect(second.blocks.map((b) => b.raw)).toEqual(['New text']);
+    const splitter = new IncrementalSplitter();
+    splitter.split('Old text\n\nmore\n\nand more');
+    expect(allBlocks(splitter.split('New text')).map((b) => b.raw)).toEqual(['New text']);
+    splitter.split('New text\n\nmore');
+    // Same length and seam, different start: a streaming caller's seam check would miss it, a full check does not.
+    expect(allBlocks(splitter.split('Odd text\n\nmore')).map((b) => b.raw)).toEqual(['Odd text', 'more']);
   });
 
-  it('normalizes Windows newlines', () => {
+  it('normalizes Windows newlines, also when "\\r" and "\\n" arrive in different pieces', () => {
     expect(raws('a\r\n\r\nb')).toEqual(['a', 'b']);
+    const windows = SAMPLE.replace(/\n/g, '\r\n');
+    for (const chunk of [1, 2, 3, 7]) expect(streamIn(windows, chunk), `chunk ${chunk}`).toEqual(raws(SAMPLE));
+    expect(streamIn('a\r\rb\r\n\rc', 1)).toEqual(raws('a\n\nb\n\nc'));
+  });
+
+  it('keeps finished blocks in frozen groups that keep their identity as the answer grows', () => {
+    const paragraphs = Array.from({ length: GROUP_SIZE * 3 }, (_, i) => `Paragraph ${i}.\n\n`).join('');
+    const splitter = new IncrementalSplitter();
+    let previous = splitter.split('');
+    for (let i = 100; i <= paragraphs.length; i += 100) {
+      const next = splitter.split(paragraphs.slice(0, i), { appended: true });
+      for (let g = 0; g < previous.groups.length - 2; g++) expect(next.groups[g]).toBe(previous.groups[g]);
+      for (const group of next.groups) expect(group.length).toBeLessThanOrEqual(GROUP_SIZE);
+      previous = next;
+    }
+    expect(allBlocks(splitter.split(paragraphs, { appended: true })).map((b) => b.raw)).toEqual(raws(paragraphs));
   });
 });

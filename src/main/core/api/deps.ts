@@ -3,6 +3,7 @@ import type { DesktopPort, EventBus } from '../base';
 import type { ChatService } from '../chat';
 import type { AssistantStore, HistoryBackups, HistoryStore, TransferService } from '../history';
 import type { ProviderService, SettingsRepository } from '../settings';
+import type { UpdateService } from '../updates';
 import type { SyncService } from '../sync';
 import type { WebSearchService } from '../websearch';
 
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   transfer: TransferService;
   webSearch: WebSearchService;
   maintenance: HistoryMaintenance;
+  updates: UpdateService;
   sync: SyncService;
 }
 

@@ -1,5 +1,6 @@
 import { requests, type Handlers, type RequestName, type Result } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { redactError } from '../base';
 
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.hasOwn(requests, name);
@@ -30,6 +31,6 @@ export async function dispatch(
     const error = AppError.from(err);
     // Only the code and key are logged: arguments may hold keys or private text.
     if (error.code === 'internal') log(`request ${name} failed: ${error.code} ${error.messageKey} ${error.detail ?? ''}`);
-    return { ok: false, error: error.toJSON() };
+    return { ok: false, error: redactError(error.toJSON()) };
   }
 }

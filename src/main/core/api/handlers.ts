@@ -8,9 +8,11 @@ import { desktopHandlers } from './handlers/desktop';
 import { historyHandlers } from './handlers/history';
 import { localHandlers } from './handlers/local';
 import { providerHandlers } from './handlers/providers';
+import { customEndpointHandlers } from './handlers/customEndpoint';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { transferHandlers } from './handlers/transfer';
+import { updateHandlers } from './handlers/updates';
 import { webSearchHandlers } from './handlers/webSearch';
 
 export { mergeSettings };
@@ -21,6 +23,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...appHandlers(d),
     ...settingsHandlers(d),
     ...providerHandlers(d),
+    ...customEndpointHandlers(d),
     ...conversationHandlers(d),
     ...chatHandlers(d),
     ...localHandlers(d),
@@ -29,6 +32,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...webSearchHandlers(d),
     ...historyHandlers(d),
     ...desktopHandlers(d),
+    ...updateHandlers(d),
     ...syncHandlers(d),
   };
 }

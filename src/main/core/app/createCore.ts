@@ -3,15 +3,17 @@ import type { Handlers } from '../../../shared/contract';
 import type { AppInfo, HistoryHealth } from '../../../shared/domain';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
+import { secureDataDir } from './dataDirPermissions';
 import { type DesktopPort, EventBus, noDesktop } from '../base';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
 import { LocalServices } from '../servers';
 import type { ProviderDeps } from '../providers';
-import { Network } from '../net';
-import { ProviderService, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
+import { Network, type ServerTimeouts } from '../net';
+import { ProviderService, rememberingSecrets, type SecretStore, type SettingsBackend, SettingsRepository } from '../settings';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
+import { FileUpdatePreferences, type UpdateEngine, UpdateService, unsupportedEngine } from '../updates';
 import { SyncService } from '../sync';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
@@ -30,9 +32,15 @@ export interface CoreOptions {
   desktop?: DesktopPort;
   /** Tests: the live feed drops a subscriber with more than this many bytes waiting. */
   feedMaxBufferedBytes?: number;
+  /** Tests: shorter header/body/idle limits for the live feed and the local API. */
+  serverTimeouts?: Partial<ServerTimeouts>;
   /** Ask the model for a title after the first answer (tests that count requests turn it off). */
   autoTitle?: boolean;
   webSearch?: WebSearchServiceOptions;
+  /** What finds and applies updates: the Electron shell's; browser mode has none. */
+  updateEngine?: UpdateEngine;
+  /** Tests: the first automatic update check waits this long (default 10 s). */
+  firstUpdateCheckDelayMs?: number;
   /** Tests: how soon after start an enabled sync first runs (ms). */
   syncFirstDelayMs?: number;
 }
@@ -59,6 +67,7 @@ export const DATABASE_FILE = 'brook.sqlite';
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
   const now = options.clock ?? Date.now;
+  secureDataDir(options.dataDir);
   const lock = acquireDataDirLock(options.dataDir);
   const file = join(options.dataDir, DATABASE_FILE);
   let opened: OpenedHistory;
@@ -70,6 +79,8 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const { history } = opened;
+  // The database and its WAL were just made (or opened) with the default umask.
+  secureDataDir(options.dataDir);
   const interruptedAtStartup = history.markInterrupted();
   // Deletes still inside their undo window when Brook last stopped are final now.
   history.purgeDeleted();
@@ -86,7 +97,8 @@ export function createCore(options: CoreOptions): Core {
       await streams.stopAll();
     },
   };
-  const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance });
+  const updates = createUpdates(options, streams, bus, log);
+  const handlers = createHandlers({ ...services, history, bus, desktop: options.desktop ?? noDesktop, maintenance, updates });
   const integrityChecked = watchIntegrity(check, file, maintenance, bus, now, log);
   const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, services.providers, bus, { log }).start();
   services.sync.start();
@@ -101,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     interruptedAtStartup,
     integrityChecked,
     async shutdown() {
+      updates.stop();
       await local.shutdown();
       await services.sync.stop();
       stopTitles();
@@ -112,6 +125,21 @@ export function createCore(options: CoreOptions): Core {
       lock.release();
     },
   };
+}
+
+/** The update state machine, checking on start and every few hours when its setting is on. */
+function createUpdates(options: CoreOptions, streams: StreamManager, bus: EventBus, log: (m: string) => void): UpdateService {
+  const updates = new UpdateService({
+    engine: options.updateEngine ?? unsupportedEngine('browser'),
+    preferences: new FileUpdatePreferences(join(options.dataDir, 'updates.json')),
+    currentVersion: options.info.version,
+    isStreaming: () => streams.hasLive(),
+    onStatus: (status) => bus.emit('updates.status', status),
+    firstCheckDelayMs: options.firstUpdateCheckDelayMs,
+    log,
+  });
+  updates.start();
+  return updates;
 }
 
 interface OpenedHistory {
@@ -143,11 +171,12 @@ function openHistory(file: string, options: CoreOptions, now: () => number, log:
 /** The modules above history, built in the order of their arrows (docs/architecture.md). */
 function createServices(options: CoreOptions, history: HistoryStore, bus: EventBus, log: (m: string) => void) {
   const settings = new SettingsRepository(options.settingsBackend);
+  const secrets = rememberingSecrets(options.secrets);
   const network = new Network(() => settings.read().settings.proxyUrl);
   const fetch = options.fetch ?? network.fetch;
   const providers = new ProviderService(
     settings,
-    options.secrets,
+    secrets,
     (baseUrl, kind) => ({ fetch, webSocketAgent: network.webSocketAgentFor(baseUrl || DEFAULT_BASE_URLS[kind]) }),
     options.clock,
   );
@@ -155,11 +184,11 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     idleTimeoutMs: options.idleTimeoutMs ?? (() => settings.read().settings.streamTimeoutSeconds * 1000),
     onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
   });
-  const webSearch = new WebSearchService(settings, options.secrets, fetch, options.webSearch);
+  const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
   const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
-    { settings, secrets: options.secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes },
+    { settings, secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },
     bus,
   );
   const assistants = new AssistantStore(history.database, options.clock);

@@ -6,3 +6,4 @@
 export { estimateTokens, fitContext, outputReserve, type ChatTurnMessage, type ContextLimits, type ContextPlan } from './contextBudget';
 export { noDesktop, type DesktopPort } from './desktopPort';
 export { EventBus, type BusListener } from './eventBus';
+export { redactError, redactKnownSecrets, rememberSecret } from './knownSecrets';

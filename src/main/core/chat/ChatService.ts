@@ -268,6 +268,7 @@ export class ChatService {
       topP: params.topP,
       topK: params.topK,
       maxOutputTokens: params.maxOutputTokens,
+      conversationId: conversation.id,
     };
   }
 

@@ -201,25 +201,34 @@ export class HistoryStore extends HistoryDatabase {
 
   /** The visible branch, root first: walk up from the current leaf. Each message carries its `branch`. */
   visiblePath(conversationId: string): Message[] {
-    const conversation = this.conversationRow(conversationId);
-    if (!conversation) throw new AppError('not_found', { detail: `conversation ${conversationId}` });
-    if (!conversation.current_leaf_id) return [];
-    return this.pathTo(conversation.current_leaf_id);
+    return this.visiblePage(conversationId, { limit: Number.MAX_SAFE_INTEGER - 1 }).messages;
   }
 
-  /** The branch from the root down to `messageId`, root first, each message with its `branch`. */
-  pathTo(messageId: string): Message[] {
+  /** The newest `limit` messages of the visible branch (above `before` if given), root first; a long conversation opens with its end. */
+  visiblePage(conversationId: string, page: { before?: string; limit: number }): { messages: Message[]; hasOlder: boolean } {
+    const conversation = this.conversationRow(conversationId);
+    const before = page.before === undefined ? undefined : this.getMessage(page.before);
+    const foreign = before === null || (before !== undefined && before.conversationId !== conversationId);
+    if (!conversation || foreign) throw new AppError('not_found', { detail: `conversation ${conversationId}` });
+    const from = before ? before.parentId : conversation.current_leaf_id;
+    if (!from) return { messages: [], hasOlder: false };
+    const rows = this.pathTo(from, page.limit + 1);
+    return rows.length > page.limit ? { messages: rows.slice(1), hasOlder: true } : { messages: rows, hasOlder: false };
+  }
+
+  /** The branch from the root down to `messageId` (its last `maxRows` messages), root first, each with its `branch`. */
+  pathTo(messageId: string, maxRows = Number.MAX_SAFE_INTEGER): Message[] {
     const rows = this.db
       .prepare(
         `WITH RECURSIVE path(id, depth) AS (
            SELECT ?, 0
            UNION ALL
            SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id
-           WHERE m.parent_id IS NOT NULL
+           WHERE m.parent_id IS NOT NULL AND path.depth + 1 < ?
          )
          SELECT m.*, ${SIBLING_IDS_SQL} FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC`,
       )
-      .all(messageId) as (MessageRow & { sibling_ids: string })[];
+      .all(messageId, maxRows) as (MessageRow & { sibling_ids: string })[];
     return rows.map((row) => ({ ...toMessage(row), branch: toBranch(row.id, row.sibling_ids) }));
   }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/domain';
@@ -30,7 +30,7 @@ export class HistoryBackups {
 
   async create(kind: 'manual' | 'before-restore' = 'manual'): Promise<BackupInfo> {
     try {
-      mkdirSync(this.folder, { recursive: true });
+      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     } catch (err) {
       throw storageError(err);
     }
@@ -38,6 +38,8 @@ export class HistoryBackups {
     const target = join(this.folder, name);
     try {
       await this.store.backupTo(target);
+      // SQLite makes the copy with the default umask; the history is the user's alone.
+      if (process.platform !== 'win32') chmodSync(target, 0o600);
     } catch (err) {
       rmSync(target, { force: true });
       throw err;

@@ -30,10 +30,14 @@ export function resolveFailure(err: unknown, signal: AbortSignal, toAppError: ()
   return err instanceof AppError ? err : toAppError();
 }
 
-/** The answer broke off: retryable, and the partial text stays with the message. */
+/**
+ * The provider's connection broke off: retryable, and the partial text stays with the message.
+ * Its own key: `errors.connectionLost` is the window's link to Brook, and blaming that would send
+ * the user looking in the wrong place.
+ */
 export function connectionLost(endMarker: string, midAnswer: boolean, cause?: unknown): AppError {
   return new AppError('network', {
-    messageKey: 'errors.connectionLost' satisfies ExtraErrorKey,
+    messageKey: 'errors.providerConnectionLost' satisfies ExtraErrorKey,
     retryable: true,
     detail: midAnswer
       ? `The connection closed mid-answer, before the server sent ${endMarker}.`

@@ -12,6 +12,7 @@
  * servers echo the key they rejected back in the error message.
  */
 import { AppError, type AppErrorInit, type ErrorCode, type EXTRA_ERROR_KEYS } from '../../../shared/errors';
+import { redactSecrets } from '../../../shared/redactSecrets';
 import { readCappedText } from './body';
 
 /** Only keys the locales are known to have (`errors.<code>` is the AppError default). */
@@ -42,17 +43,9 @@ export interface ErrorFields {
   retryAfterMs?: number;
 }
 
+/** The context's secrets, whole, in part or encoded (see shared/redactSecrets). */
 export function redact(text: string, ctx: ErrorContext = {}): string {
-  let out = text;
-  for (const secret of ctx.secrets ?? []) {
-    // Very short "keys" (e.g. "x" for Ollama) would shred ordinary words; they are not secret.
-    if (!secret || secret.length < 4) continue;
-    out = out.split(secret).join('***');
-    // Keys that travel in a URL (Qianfan's client_secret, Spark's signed query) appear encoded.
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.split(encoded).join('***');
-  }
-  return out;
+  return redactSecrets(text, ctx.secrets ?? []);
 }
 
 export function truncateDetail(text: string, max = MAX_DETAIL_CHARS): string {
@@ -77,6 +70,8 @@ export function extractErrorFields(body: unknown): ErrorFields | null {
   const root = value as Record<string, unknown>;
   const inner = root.error;
   if (typeof inner === 'string') return { message: inner };
+  // vLLM (≤ 0.6) sends the error object itself: {"object":"error","message","type","code":400}.
+  if (root.object === 'error' && inner === undefined) return extractErrorFields({ error: root });
   if (typeof inner === 'object' && inner !== null) {
     const e = inner as Record<string, unknown>;
     const fields: ErrorFields = {};
@@ -118,15 +113,22 @@ function looseErrorFields(payload: unknown): ErrorFields {
   return fields;
 }
 
+/**
+ * Context overflow, in the words of: OpenAI and vLLM ("maximum context length is 4096 tokens"),
+ * llama.cpp ("the request exceeds the available context size"), Ollama ("the input length
+ * exceeds the context length", "prompt too long; exceeded max context length"), LM Studio
+ * ("…when context the overflows… loaded with context length of only 4096 tokens", "greater than
+ * the context length"), Anthropic ("prompt is too long").
+ */
 const CONTEXT_TOO_LONG =
-  /context[_ ]length|context window|maximum context|too many tokens|prompt is too long|reduce the length|input is too long/i;
+  /context[_ ]length|context window|maximum context|context size|context the overflows|context overflow|too many tokens|prompt (?:is )?too long|reduce the length|input is too long/i;
 
 /** Maps by the provider's own code/type, which is more precise than the status when present. */
 function codeFromFields(fields: ErrorFields): ErrorCode | null {
   const tag = `${fields.code ?? ''} ${fields.type ?? ''}`.toLowerCase();
   if (/insufficient_quota|billing|insufficient_balance|spend_limit/.test(tag)) return 'quota';
   if (/rate_limit|resource_exhausted/.test(tag)) return 'rate_limit';
-  if (/context_length|tokens_exceeded/.test(tag)) return 'context_too_long';
+  if (/context_length|tokens_exceeded|exceed_context_size/.test(tag)) return 'context_too_long';
   if (/invalid_api_key|api_key_invalid|authentication|permission|unauthorized|unauthenticated/.test(tag)) return 'auth';
   if (/content_filter|content_policy|safety/.test(tag)) return 'content_filter';
   if (/model_not_found|not_found/.test(tag)) return 'not_found';
@@ -141,8 +143,9 @@ function codeFromStatus(status: number, fields: ErrorFields | null): ErrorCode {
   if (status === 413) return 'context_too_long';
   if (status === 429) return 'rate_limit';
   if (status === 404) return 'not_found';
+  // Older llama.cpp reports an overflow as a 500; the words say what it is.
+  if ((status === 400 || status === 500) && fields?.message && CONTEXT_TOO_LONG.test(fields.message)) return 'context_too_long';
   if (status >= 500) return 'provider';
-  if (status === 400 && fields?.message && CONTEXT_TOO_LONG.test(fields.message)) return 'context_too_long';
   if (status >= 400) return 'bad_request';
   return 'provider';
 }

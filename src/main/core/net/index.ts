@@ -24,6 +24,7 @@ export {
 } from './httpErrors';
 export { finiteNumber, isRecord, nonEmptyString, parseJson } from './json';
 export { listenLocal } from './listenLocal';
+export { createLocalServer, DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './localServer';
 export { isPrivateAddress, privateTarget, systemLookup, type HostLookup } from './privateAddress';
 export { Network, proxyFor, type ProxyEnv } from './proxy';
 export { MAX_EVENT_CHARS, readSse, type SseItem, type SseOptions } from './sse';

@@ -4,6 +4,8 @@
  * sparkSearch, qianfanSearch). Providers know a protocol and nothing else: no database, no
  * windows, no settings. Uses base and net.
  */
+export { type CustomEndpointConnection } from './customEndpoint';
+export { testCustomEndpoint } from './customEndpointTest';
 export { CONTINUE_INSTRUCTION, continuationMessages, continueRequest } from './continuation';
 export type {
   ChatTurnMessage,

@@ -8,6 +8,7 @@ import type { ProviderKind } from '../../../shared/domain';
 import type { LiveEvent } from '../../../shared/streamEvents';
 import type { NativeSearchPreset } from '../../../shared/webSearch';
 import type { ChatTurnMessage } from '../base';
+import type { CustomEndpointConnection } from './customEndpoint';
 
 export type { ChatTurnMessage };
 
@@ -57,6 +58,8 @@ export interface ProviderRequest {
    * `search.step`/`search.source`; providers without a search ignore it.
    */
   webSearch?: boolean;
+  /** The conversation this answer belongs to; only the custom kind sends it (`{{conversation_id}}`). */
+  conversationId?: string;
 }
 
 /**
@@ -100,6 +103,8 @@ export interface ProviderConnection {
    * configured from (nativeSearchPreset). Absent: no search fields are ever sent.
    */
   nativeSearch?: NativeSearchPreset | null;
+  /** The custom kind only: the user's endpoint description and its secret header values. */
+  custom?: CustomEndpointConnection;
 }
 
 export interface ProviderDeps {

@@ -7,6 +7,7 @@
 import type { ProviderKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { anthropicFactory } from './anthropic';
+import { customEndpointFactory } from './customEndpoint';
 import { geminiFactory } from './gemini';
 import { openAICompatibleFactory } from './openaiCompatible';
 import type { ProviderFactory } from './provider';
@@ -19,6 +20,7 @@ export const PROVIDER_FACTORIES: readonly ProviderFactory[] = [
   geminiFactory,
   sparkFactory,
   qianfanFactory,
+  customEndpointFactory,
 ];
 
 /** Throws AppError `bad_request` for a kind no factory handles (e.g. a settings file from a newer version). */

@@ -30,8 +30,12 @@ export class SparkSocket {
     private readonly signal: AbortSignal,
     private readonly ctx: ErrorContext,
     deps: ProviderDeps,
+    /** Headers for the upgrade request, and how a refused upgrade reads (Spark's own wording by default). */
+    options: { headers?: Headers; refusal?: typeof handshakeError } = {},
   ) {
-    this.ws = new WebSocket(url, { agent: deps.webSocketAgent, perMessageDeflate: false });
+    const headers = options.headers ? Object.fromEntries(options.headers.entries()) : undefined;
+    this.ws = new WebSocket(url, { agent: deps.webSocketAgent, perMessageDeflate: false, headers });
+    const refusal = options.refusal ?? handshakeError;
     this.ws.on('open', () => this.push({ type: 'open' }));
     this.ws.on('message', (data: RawData) => this.push({ type: 'message', text: rawText(data) }));
     // Once something has failed or closed, later events (the error a close emits while
@@ -41,7 +45,7 @@ export class SparkSocket {
     // With this listener `ws` leaves the refused handshake to us: read the refusal, then end it.
     this.ws.on('unexpected-response', (_req, res: IncomingMessage) => {
       void readBody(res).then((body) => {
-        this.push({ type: 'failed', error: handshakeError(res, body, this.ctx) });
+        this.push({ type: 'failed', error: refusal(res, body, this.ctx) });
         this.ws.terminate();
       });
     });
@@ -54,7 +58,7 @@ export class SparkSocket {
     const first = await this.take();
     if (first.type === 'open') return;
     if (first.type === 'failed') throw this.failure(first.error);
-    throw new AppError('network', { messageKey: 'errors.connectionLost', detail: 'The server closed the connection during the handshake.' });
+    throw new AppError('network', { messageKey: 'errors.providerConnectionLost', detail: 'The server closed the connection during the handshake.' });
   }
 
   send(text: string): void {
@@ -104,8 +108,6 @@ export class SparkSocket {
 /** A rejected upgrade: 401/403 mean the signature, key or date was refused. */
 function handshakeError(res: IncomingMessage, body: string, ctx: ErrorContext): AppError {
   const status = res.statusCode ?? 0;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
   const json = parseJson(body);
   const message = isRecord(json) && typeof json.message === 'string' ? json.message : body.trim();
   if (status === 401 || status === 403) {
@@ -113,7 +115,14 @@ function handshakeError(res: IncomingMessage, body: string, ctx: ErrorContext): 
     const clock = /date/i.test(message) ? ' The computer clock is probably more than 5 minutes off; the server refuses the signature date.' : '';
     return new AppError('auth', { status, retryable: false, detail: cleanDetail(`Spark refused the connection: ${said}${clock}`, ctx) });
   }
-  return errorFromHttp({ status, statusText: res.statusMessage ?? '', headers }, body, ctx);
+  return upgradeRefused(res, body, ctx);
+}
+
+/** A rejected upgrade read like any HTTP failure (status and error body). */
+export function upgradeRefused(res: IncomingMessage, body: string, ctx: ErrorContext): AppError {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+  return errorFromHttp({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers }, body, ctx);
 }
 
 function readBody(res: IncomingMessage): Promise<string> {

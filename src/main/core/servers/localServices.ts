@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { LocalServicesStatus, Settings } from '../../../shared/domain';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { errorText, textLanguage } from '../../../shared/i18n/errorText';
-import type { EventBus } from '../base';
+import { redactError, type EventBus } from '../base';
+import type { ServerTimeouts } from '../net';
 import { LocalApiServer } from './localApi/LocalApiServer';
 import type { CompletionDeps } from './localApi/runCompletion';
 import { LiveFeedServer } from './liveFeed/LiveFeedServer';
@@ -19,6 +20,8 @@ export interface LocalServicesDeps extends CompletionDeps {
   log: (message: string) => void;
   /** Tests: a small buffer makes a stalled subscriber quick to drop. */
   feedMaxBufferedBytes?: number;
+  /** Tests: shorter header/body/idle limits. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 interface Running<T> {
@@ -104,9 +107,10 @@ export class LocalServices {
           bus: this.bus,
           token: this.secret(FEED_TOKEN_SLOT, newToken),
           port: localFeed.port ?? 0,
-          translateError: (e) => errorText(textLanguage(this.d.settings.read().settings.language, this.d.systemLocale), e),
+          translateError: (e) => errorText(textLanguage(this.d.settings.read().settings.language, this.d.systemLocale), redactError(e)),
           maxBufferedBytes: this.d.feedMaxBufferedBytes,
           log: this.d.log,
+          timeouts: this.d.timeouts,
         });
         this.feed = { server, port: localFeed.port };
         this.feedError = null;

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { CustomTestResult } from '../../../shared/customEndpoint';
 import type { ConnectionTestResult, ProviderKind, ProviderView } from '../../../shared/domain';
 import type { ProviderDraft } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { nativeSearchPreset } from '../../../shared/webSearch';
-import { getProviderFactory, type Provider, type ProviderConnection, type ProviderDeps } from '../providers';
+import { getProviderFactory, testCustomEndpoint, type Provider, type ProviderConnection, type ProviderDeps } from '../providers';
+import { assertSecretsMayFollow as assertHeadersMayFollow, removeCustomSecrets, secretHeaderValues, storeCustomEndpoint, storedSecretHeaders } from './customEndpointSecrets';
 import type { SecretStore } from './secrets';
 import type { ProviderRecord, SettingsRepository } from './settingsState';
 
 const CONNECTION_TEST_TIMEOUT_MS = 15_000;
+/** A custom endpoint's Test reads a whole answer, which takes longer than a model list. */
+const CUSTOM_TEST_TIMEOUT_MS = 120_000;
 
 export interface ResolvedProvider {
   record: ProviderRecord;
@@ -51,6 +55,8 @@ export class ProviderService {
       createdAt: existing?.createdAt ?? this.clock(),
     };
     if (existing) this.assertSecretsMayFollow(existing, record, draft);
+    if (draft.kind === 'custom') this.takeCustom(record, existing, draft);
+    else if (existing?.custom) removeCustomSecrets(this.secrets, existing.id, existing.custom);
     this.storeSecret(keyId(record.id), draft.apiKey);
     this.storeSecret(secretId(record.id), draft.apiSecret);
     this.settings.update((state) => ({
@@ -63,6 +69,7 @@ export class ProviderService {
   }
 
   remove(id: string): void {
+    removeCustomSecrets(this.secrets, id, this.get(id)?.custom);
     this.secrets.delete(keyId(id));
     this.secrets.delete(secretId(id));
     this.settings.update((state) => {
@@ -106,10 +113,34 @@ export class ProviderService {
         apiSecret: this.secrets.get(secretId(record.id)),
         appId: record.appId ?? null,
         nativeSearch: nativeSearchPreset(record.kind, record.presetId),
+        custom: record.custom && { endpoint: record.custom, secretHeaders: secretHeaderValues(this.secrets, record.id, record.custom) },
       },
       this.depsFor(record.baseUrl, record.kind),
     );
     return { record, provider };
+  }
+
+  /**
+   * Test for a custom endpoint description: one real request with `question`, its frames and
+   * what was read from each (secret headers: the draft's where typed, else the stored ones).
+   */
+  async testCustom(id: string | undefined, draft: ProviderDraft, question: string): Promise<CustomTestResult> {
+    const stored = id ? this.get(id) : null;
+    if (id && !stored) throw new AppError('not_found', { detail: `provider ${id}` });
+    if (!draft.custom) throw new AppError('bad_request', { messageKey: 'customEndpoint.errors.noDescription', retryable: false });
+    if (stored) assertHeadersMayFollow(this.secrets, stored.id, stored.custom, draft.custom);
+    const secretHeaders = secretHeaderValues(this.secrets, stored?.id ?? null, draft.custom);
+    const sample = { model: draft.defaultModel, question, conversationId: 'brook-test' };
+    const deps = this.depsFor(draft.custom.request.url, 'custom');
+    return testCustomEndpoint({ endpoint: draft.custom, secretHeaders }, deps, sample, AbortSignal.timeout(CUSTOM_TEST_TIMEOUT_MS));
+  }
+
+  /** The custom kind: its description (secrets to the store), its URL and its context window. */
+  private takeCustom(record: ProviderRecord, existing: ProviderRecord | null, draft: ProviderDraft): void {
+    if (!draft.custom) throw new AppError('bad_request', { messageKey: 'customEndpoint.errors.noDescription', retryable: false });
+    record.custom = storeCustomEndpoint(this.secrets, record.id, existing?.custom, draft.custom);
+    record.baseUrl = draft.custom.request.url;
+    record.contextWindow = draft.custom.contextWindow;
   }
 
   /**
@@ -146,6 +177,8 @@ export class ProviderService {
       contextWindow: record.contextWindow ?? null,
       hasKey: this.secrets.get(keyId(record.id)) !== null,
       hasSecret: this.secrets.get(secretId(record.id)) !== null,
+      custom: record.custom ?? null,
+      storedSecretHeaders: record.custom ? storedSecretHeaders(this.secrets, record.id, record.custom) : [],
       createdAt: record.createdAt,
     };
   }

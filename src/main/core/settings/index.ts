@@ -4,7 +4,7 @@
  * working Provider. Uses base, net and providers.
  */
 export { ProviderService, type ResolvedProvider } from './ProviderService';
-export { FileSecretStore, type SecretStore } from './secrets';
+export { FileSecretStore, rememberingSecrets, type SecretStore } from './secrets';
 export {
   defaultSettings,
   defaultState,

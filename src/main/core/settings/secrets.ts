@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname } from 'node:path';
 import type { SecretStorageKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { rememberSecret } from '../base';
 
 /** Where API keys live. Values never leave the main process (or the headless core). */
 export interface SecretStore {
@@ -58,4 +59,24 @@ export class FileSecretStore implements SecretStore {
     chmodSync(tmp, 0o600);
     renameSync(tmp, this.file);
   }
+}
+
+/**
+ * The store the core uses: every value read or written is remembered for redaction (base
+ * `redactError`), whichever store (file or OS keychain) holds it.
+ */
+export function rememberingSecrets(inner: SecretStore): SecretStore {
+  return {
+    kind: inner.kind,
+    get: (id) => {
+      const value = inner.get(id);
+      rememberSecret(value);
+      return value;
+    },
+    set: (id, value) => {
+      rememberSecret(value);
+      inner.set(id, value);
+    },
+    delete: (id) => inner.delete(id),
+  };
 }

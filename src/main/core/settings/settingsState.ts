@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../../../shared/domain';
 import { defaultQuickAskShortcut, isValidAccelerator } from '../../../shared/accelerator';
 import { PROVIDER_KINDS } from '../../../shared/providerCatalog';
+import { customEndpointSchema } from '../../../shared/customEndpoint';
 import { STREAM_TIMEOUT_RANGE } from '../../../shared/contract';
 import { WEB_SEARCH_BACKENDS } from '../../../shared/webSearch';
 
@@ -15,6 +16,8 @@ export const providerRecordSchema = z.object({
   defaultModel: z.string(),
   /** Overrides the known context window of this provider's models (a local server's num_ctx). */
   contextWindow: z.number().int().positive().optional(),
+  /** The custom kind's endpoint description; secret header values are '' here (they are in the secret store). */
+  custom: customEndpointSchema.optional(),
   createdAt: z.number(),
 });
 export type ProviderRecord = z.infer<typeof providerRecordSchema>;

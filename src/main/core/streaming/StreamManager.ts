@@ -72,6 +72,11 @@ export class StreamManager {
     return this.live.has(conversationId);
   }
 
+  /** True while any answer is streaming (an update then waits for the next quit). */
+  hasLive(): boolean {
+    return this.live.size > 0;
+  }
+
   start(
     conversationId: string,
     messageId: string,
@@ -140,7 +145,9 @@ export class StreamManager {
         else if (takeIn(state, event)) this.notify(stream, (l) => l.onEvent?.(event, state));
       }
       if (controller.signal.aborted) outcome = this.abortedOutcome(stream);
-      else if (state.content === '' && state.reasoning === '') {
+      // A provider that says it finished (llama.cpp's `finish_reason: "stop"` with no text) gave an
+      // empty answer, not an error; only an end without any finish is a failure.
+      else if (state.content === '' && state.reasoning === '' && finishReason === null) {
         outcome = { status: 'error', error: new AppError('provider', { messageKey: 'errors.emptyAnswer' }) };
       } else outcome = { status: 'done', finishReason };
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { Message } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { redactError } from '../base';
 import type { HistoryStore, MessageFinish } from '../history';
 import type { StreamOutcome, StreamState } from './StreamManager';
 
@@ -122,6 +123,7 @@ function finishFields(outcome: StreamOutcome): Pick<MessageFinish, 'status' | 'e
     case 'interrupted':
       return { status: 'interrupted', error: null };
     case 'error':
-      return { status: 'error', error: outcome.error.toJSON() };
+      // Stored, then backed up and exported: no echoed key may reach the row.
+      return { status: 'error', error: redactError(outcome.error.toJSON()) };
   }
 }

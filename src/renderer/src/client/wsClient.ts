@@ -1,4 +1,4 @@
-import { eventSchemas, type EventName, type Events, type RequestArgs, type RequestName, type RequestResult } from '../../../shared/contract';
+import { eventSchemas, MAX_CLIENT_FRAME_BYTES, utf8Bytes, type EventName, type Events, type RequestArgs, type RequestName, type RequestResult } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { serverFrameSchema, type ClientFrame } from '../../../shared/wsProtocol';
 import { reconnectDelay } from './backoff';
@@ -13,6 +13,13 @@ interface Pending {
 function connectionLost(): AppError {
   return new AppError('network', { messageKey: 'errors.connectionLost', retryable: true });
 }
+
+function tooLarge(): AppError {
+  return new AppError('bad_request', { messageKey: 'errors.tooLarge', retryable: false });
+}
+
+/** The server closes a socket with 1009 when a frame exceeds its limit. */
+const MESSAGE_TOO_BIG = 1009;
 
 /**
  * Browser mode: the contract over one WebSocket. Requests are correlated by id; when the
@@ -46,6 +53,8 @@ export class WsClient implements RendererClient {
     const id = this.nextId++;
     const frame: ClientFrame = { kind: 'request', id, name, args };
     const text = JSON.stringify(frame);
+    // The server would close the socket on a frame over its limit: refuse it here, nothing else is lost.
+    if (utf8Bytes(text) > MAX_CLIENT_FRAME_BYTES) return Promise.reject(tooLarge());
     return new Promise<RequestResult<K>>((resolve, reject) => {
       this.pending.set(id, { resolve: (value) => resolve(value as RequestResult<K>), reject });
       if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(text);
@@ -71,7 +80,7 @@ export class WsClient implements RendererClient {
     clearTimeout(this.timer);
     window.removeEventListener('online', this.reconnectNow);
     this.socket?.close();
-    this.failPending();
+    this.failPending(connectionLost());
   }
 
   private connect(): void {
@@ -89,10 +98,10 @@ export class WsClient implements RendererClient {
     socket.onmessage = (event: MessageEvent) => {
       if (this.socket === socket && typeof event.data === 'string') this.receive(event.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (event: CloseEvent) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.failPending();
+      this.failPending(event.code === MESSAGE_TOO_BIG ? tooLarge() : connectionLost());
       if (this.disposed) return;
       this.setState('reconnecting', false);
       this.scheduleReconnect();
@@ -144,11 +153,11 @@ export class WsClient implements RendererClient {
     else console.warn(`ignored a ${name} event that does not match the contract`);
   }
 
-  private failPending(): void {
+  private failPending(error: AppError): void {
     this.outbox.length = 0;
     const pending = [...this.pending.values()];
     this.pending.clear();
-    for (const p of pending) p.reject(connectionLost());
+    for (const p of pending) p.reject(error);
   }
 
   private setState(state: ConnectionState, resync: boolean): void {

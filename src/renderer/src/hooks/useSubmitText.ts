@@ -1,5 +1,5 @@
 import { useRef, useState, type RefObject } from 'react';
-import { MAX_MESSAGE_CHARS } from '../../../shared/contract';
+import { messageFits } from '../../../shared/contract';
 import type { AppErrorData } from '../../../shared/errors';
 import { toErrorData } from '../state/errors';
 
@@ -32,7 +32,8 @@ export function useSubmitText(
     if (!el || sending.current || blocked) return;
     const text = el.value;
     if (!/\S/.test(text)) return;
-    if (text.length > MAX_MESSAGE_CHARS) {
+    // Measured as it will be sent (JSON escapes some characters to 6 bytes), like the server measures it.
+    if (!messageFits(text)) {
       setError({ code: 'bad_request', messageKey: 'composer.tooLong', retryable: false });
       return;
     }

@@ -5,6 +5,8 @@ import { Citation } from './Citation';
 import { CodeBlock } from './CodeBlock';
 import { remarkCitations } from './remarkCitations';
 import { ImageLink, InsideLink } from './ImageLink';
+import { LargeBlock } from './LargeBlock';
+import { isLargeBlock } from './largeText';
 import { sharedHighlight } from './sharedHighlight';
 import { safeUrl } from './urlPolicy';
 
@@ -40,8 +42,10 @@ interface Props {
 /**
  * One top-level markdown block. Raw HTML is shown as text, never rendered (no rehype-raw);
  * URLs go through the allow-list; images are never loaded (see ImageLink). Memoized on its raw text, so finished blocks never re-render.
+ * A very large block is shown as text (see LargeBlock).
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ raw, highlight }: Props) {
+  if (isLargeBlock(raw)) return <LargeBlock raw={raw} />;
   return (
     <ReactMarkdown
       remarkPlugins={remarkPlugins}

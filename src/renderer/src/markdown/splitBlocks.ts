@@ -1,7 +1,14 @@
 /**
  * Splits markdown into top-level blocks so a streaming answer re-renders only its last,
- * growing block. Pure: the previous split is passed in and reused when the new source only
- * appends to it, so finished blocks keep their identity (and memoized components skip work).
+ * growing block. The work per update depends on the update, not on the answer:
+ * - only the appended text is newline-normalized (a "\r" at the end of one piece and the "\n"
+ *   at the start of the next still make one newline);
+ * - only the open tail (from the first block that may still change) is kept and re-lexed;
+ * - finished blocks are appended to frozen groups of GROUP_SIZE that keep their identity, so
+ *   React compares a handful of groups per update, not every block;
+ * - every finished block's raw is a copy: a slice would keep alive the whole text it was cut
+ *   from, and with it every version of a growing answer (memory growing with its square);
+ *   open blocks are slices of the open tail only, which is itself a copy.
  */
 import { Lexer } from 'marked';
 
@@ -11,75 +18,155 @@ export interface MarkdownBlock {
   readonly raw: string;
 }
 
+/** Finished blocks per frozen group: big enough that an answer has few groups, small enough to render at once. */
+export const GROUP_SIZE = 64;
+
 export interface BlockSplit {
-  readonly source: string;
-  readonly blocks: readonly MarkdownBlock[];
+  /** All blocks in groups of GROUP_SIZE. Groups made only of finished blocks keep their identity. */
+  readonly groups: readonly (readonly MarkdownBlock[])[];
+  /** Length of the normalized text the split covers. */
+  readonly length: number;
 }
 
-export const EMPTY_SPLIT: BlockSplit = { source: '', blocks: [] };
+export const EMPTY_SPLIT: BlockSplit = { groups: [], length: 0 };
+
+export function allBlocks(split: BlockSplit): MarkdownBlock[] {
+  return split.groups.flat();
+}
+
+/** A fresh copy of `text` that shares no storage with the string it was cut from. */
+export function detached(text: string): string {
+  return text.length === 0 ? "" : (JSON.parse(JSON.stringify(text)) as string);
+}
 
 /**
  * Appending text can change how the end of the document lexes, even blocks back: "2. two"
  * after a paragraph line is paragraph text, until a "-" on the next line briefly makes a
  * setext heading of it. A block is final only when a blank line separates it from the next
  * block and a further block follows that one (so an ordered list "1. a" followed by a
- * paragraph "2" that turns into "2." is still relexed as one list).
+ * paragraph "2" that turns into "2." is still relexed as one list). Returns how many of the
+ * leading blocks are final.
  */
-function reusableCount(previous: BlockSplit): number {
-  const { blocks, source } = previous;
+function finalCount(blocks: readonly MarkdownBlock[], text: string, textStart: number): number {
   for (let i = blocks.length - 2; i >= 1; i--) {
     const before = blocks[i - 1]!;
     const start = blocks[i]!.start;
-    const gap = source.slice(Math.max(before.start, start - 64), start);
+    const gap = text.slice(Math.max(before.start, start - 64) - textStart, start - textStart);
     if (/\n[ \t]*\n[ \t\n]*$/.test(gap)) return i;
   }
   return 0;
 }
 
-function normalizeNewlines(source: string): string {
-  return source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
-}
-
-/** Block-level tokens only: inline tokenizing is react-markdown's job, not ours. */
-function lexBlocks(source: string, from: number): MarkdownBlock[] {
-  const tokens = new Lexer().blockTokens(source.slice(from));
+/**
+ * Block-level tokens only: inline tokenizing is react-markdown's job, not ours. Raws are
+ * slices of the tail; a block is copied when it is finished (see relexTail).
+ */
+function lexBlocks(text: string, textStart: number): MarkdownBlock[] {
+  const tokens = new Lexer().blockTokens(text);
   const blocks: MarkdownBlock[] = [];
-  let pos = from;
+  let pos = 0;
   for (const token of tokens) {
     let start = pos;
-    if (!source.startsWith(token.raw, pos)) {
-      const found = source.indexOf(token.raw, pos);
+    if (!text.startsWith(token.raw, pos)) {
+      const found = text.indexOf(token.raw, pos);
       if (found < 0) break; // raw does not map back onto the source: the rest becomes one block
       start = found;
     }
     pos = start + token.raw.length;
-    if (token.type !== 'space') blocks.push({ start, raw: token.raw });
+    if (token.type !== 'space') blocks.push({ start: textStart + start, raw: token.raw });
   }
-  if (pos < source.length && source.slice(pos).trim() !== '') {
-    blocks.push({ start: pos, raw: source.slice(pos) });
+  if (pos < text.length && text.slice(pos).trim() !== '') {
+    blocks.push({ start: textStart + pos, raw: text.slice(pos) });
   }
   return blocks;
 }
 
-export function splitBlocks(source: string, previous: BlockSplit = EMPTY_SPLIT): BlockSplit {
-  const text = normalizeNewlines(source);
-  if (text === previous.source) return previous;
-  const keep = previous.blocks.length > 0 && text.startsWith(previous.source) ? reusableCount(previous) : 0;
-  const from = keep > 0 ? previous.blocks[keep]!.start : 0;
-  const blocks: MarkdownBlock[] = previous.blocks.slice(0, keep);
-  for (const block of lexBlocks(text, from)) {
-    const old = previous.blocks[blocks.length];
-    blocks.push(old && old.start === block.start && old.raw === block.raw ? old : block);
-  }
-  return { source: text, blocks };
-}
-
-/** Keeps the last split so each call only lexes what changed. One per rendered message. */
+/**
+ * Keeps the state of one rendered message's text so each call only normalizes, lexes and
+ * copies what changed. `split(content, { appended: true })` trusts the caller that content
+ * only grew (a streaming answer) and checks just the seam; otherwise a full prefix check
+ * decides between continuing and starting over.
+ */
 export class IncrementalSplitter {
+  private content = '';
+  private seam = '';
+  private endsInCarriageReturn = false;
+  /** Finished blocks, final and copied; append-only. */
+  private readonly finished: MarkdownBlock[] = [];
+  private readonly frozen: (readonly MarkdownBlock[])[] = [];
+  /** Normalized text from `tailStart` on: the part that is re-lexed. */
+  private tail = '';
+  private tailStart = 0;
   private last: BlockSplit = EMPTY_SPLIT;
 
-  split(source: string): BlockSplit {
-    this.last = splitBlocks(source, this.last);
+  split(content: string, options: { appended?: boolean } = {}): BlockSplit {
+    if (content === this.content) return this.last;
+    if (!this.continues(content, options.appended === true)) this.reset();
+    const delta = content.slice(this.content.length);
+    this.content = content;
+    this.seam = detached(content.slice(-32));
+    this.tail += this.normalizedDelta(delta);
+    this.relexTail();
     return this.last;
   }
+
+  private continues(content: string, appended: boolean): boolean {
+    const before = this.content.length;
+    if (before === 0 || content.length < before) return false;
+    if (appended) return content.slice(before - this.seam.length, before) === this.seam;
+    return content.startsWith(this.content);
+  }
+
+  private reset(): void {
+    this.content = '';
+    this.seam = '';
+    this.endsInCarriageReturn = false;
+    this.finished.length = 0;
+    this.frozen.length = 0;
+    this.tail = '';
+    this.tailStart = 0;
+    this.last = EMPTY_SPLIT;
+  }
+
+  private normalizedDelta(delta: string): string {
+    const rest = this.endsInCarriageReturn && delta.startsWith('\n') ? delta.slice(1) : delta;
+    if (delta !== '') this.endsInCarriageReturn = delta.endsWith('\r');
+    return rest.includes('\r') ? rest.replace(/\r\n?/g, '\n') : rest;
+  }
+
+  private relexTail(): void {
+    const open = this.reuse(lexBlocks(this.tail, this.tailStart));
+    const final = finalCount(open, this.tail, this.tailStart);
+    if (final > 0) {
+      // Copied once, when finished: a slice would keep the whole tail it was cut from alive. Open
+      // blocks stay slices (copying a huge growing block on every update filled the heap with
+      // large strings and the page with garbage-collection pauses).
+      for (const block of open.slice(0, final)) this.finished.push({ start: block.start, raw: detached(block.raw) });
+      const cut = open[final]!.start;
+      this.tail = detached(this.tail.slice(cut - this.tailStart));
+      this.tailStart = cut;
+    }
+    while (this.finished.length >= (this.frozen.length + 1) * GROUP_SIZE) {
+      const from = this.frozen.length * GROUP_SIZE;
+      this.frozen.push(this.finished.slice(from, from + GROUP_SIZE));
+    }
+    const live = this.finished.slice(this.frozen.length * GROUP_SIZE).concat(open.slice(final));
+    const groups = this.frozen.slice();
+    for (let i = 0; i < live.length; i += GROUP_SIZE) groups.push(live.slice(i, i + GROUP_SIZE));
+    this.last = { groups, length: this.tailStart + this.tail.length };
+  }
+
+  /** Open blocks that did not change keep their objects (and memoized components skip them). */
+  private reuse(open: MarkdownBlock[]): MarkdownBlock[] {
+    const byStart = new Map(this.last.groups.slice(-2).flat().map((block) => [block.start, block]));
+    return open.map((block) => {
+      const old = byStart.get(block.start);
+      return old && old.raw === block.raw ? old : block;
+    });
+  }
+}
+
+/** The blocks of a whole text in one pass. */
+export function splitBlocks(source: string): BlockSplit {
+  return new IncrementalSplitter().split(source);
 }

@@ -8,6 +8,11 @@ import { applySnapshot, mergeEdited, mergeRetried, mergeSent, streamingMessage }
 import type { AppStore } from './store';
 import { type FrameScheduler, StreamBatcher } from './streamBatcher';
 
+/** Messages read when a conversation opens: a screenful and then some, whatever its length. */
+const FIRST_PAGE = 60;
+/** Messages read each time the reader scrolls near the oldest one shown. */
+const OLDER_PAGE = 300;
+
 export interface OpenOptions {
   /** Keep showing the current messages while the fresh ones load (a refresh, not a switch). */
   keepList?: boolean;
@@ -23,6 +28,8 @@ export class ChatController {
   private openSeq = 0;
   /** The message a late-attach snapshot is on its way for; its deltas are in the snapshot. */
   private attachingId: string | null = null;
+  /** The older page on its way, so scrolling asks for each page once. */
+  private loadingOlder: { conversationId: string; promise: Promise<boolean> } | null = null;
   /** Rows history called `streaming` with no live stream behind them: re-read once, then shown as they are. */
   private readonly reopened = new Set<string>();
   /** Conversations with a send or retry of this window on its way (its `start` precedes the response). */
@@ -60,16 +67,48 @@ export class ChatController {
     const keep = options.keepList === true && this.store.getState().messages?.conversationId === conversationId;
     this.store.setState(keep ? { activeId: conversationId } : { activeId: conversationId, messages: null });
     try {
-      const list = await this.client.request('conversations.messages', { id: conversationId });
+      const page = await this.client.request('conversations.messagesPage', { id: conversationId, limit: FIRST_PAGE });
       if (seq !== this.openSeq) return;
+      const list = page.messages;
       const live = streamingMessage(list);
       this.attachingId = live ? live.id : null;
-      this.store.setState({ messages: { conversationId, list } });
+      this.store.setState({ messages: { conversationId, list, hasOlder: page.hasOlder } });
       if (live) await this.attach(conversationId, live.id, seq);
     } catch (err) {
       if (seq !== this.openSeq) return;
       this.attachingId = null;
       this.store.setState({ messages: { conversationId, list: [] }, notice: toErrorData(err) });
+    }
+  }
+
+  /** Reads the page above the oldest message shown (the reader scrolled near it). Resolves to whether more is left. */
+  loadOlder(conversationId: string): Promise<boolean> {
+    if (this.loadingOlder?.conversationId !== conversationId) {
+      const promise = this.readOlder(conversationId).finally(() => {
+        if (this.loadingOlder?.promise === promise) this.loadingOlder = null;
+      });
+      this.loadingOlder = { conversationId, promise };
+    }
+    return this.loadingOlder.promise;
+  }
+
+  private async readOlder(conversationId: string): Promise<boolean> {
+    const seq = this.openSeq;
+    const shown = this.store.getState().messages;
+    const oldest = shown?.list[0];
+    if (shown?.conversationId !== conversationId || !shown.hasOlder || !oldest) return false;
+    try {
+      const page = await this.client.request('conversations.messagesPage', { id: conversationId, before: oldest.id, limit: OLDER_PAGE });
+      if (seq !== this.openSeq) return false;
+      this.store.setState((s) =>
+        s.messages?.conversationId === conversationId && s.messages.list[0]?.id === oldest.id
+          ? { messages: { conversationId, list: [...page.messages, ...s.messages.list], hasOlder: page.hasOlder } }
+          : {},
+      );
+      return page.hasOlder;
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+      return false;
     }
   }
 
@@ -111,6 +150,8 @@ export class ChatController {
   async openAt(conversationId: string, messageId: string): Promise<void> {
     const current = this.store.getState().messages;
     if (this.store.getState().activeId !== conversationId || current?.conversationId !== conversationId) await this.open(conversationId);
+    // The hit may be above the newest page: read older pages until it shows up or the branch ends.
+    while (this.isAbove(conversationId, messageId) && (await this.loadOlder(conversationId)));
     const shown = this.store.getState().messages;
     if (!shown || shown.conversationId !== conversationId || shown.list.some((m) => m.id === messageId)) return;
     // Switching is refused while an answer streams; the hit then waits for the user.
@@ -124,7 +165,8 @@ export class ChatController {
     try {
       const list = await this.client.request('conversations.switchBranch', { id: conversationId, messageId });
       if (seq !== this.openSeq) return;
-      this.updateList(conversationId, () => list);
+      // The whole new branch: nothing older is left to read.
+      this.store.setState((s) => (s.messages?.conversationId === conversationId ? { messages: { conversationId, list } } : {}));
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
     }
@@ -204,6 +246,12 @@ export class ChatController {
     }
   }
 
+  /** `messageId` is not in the list shown for the conversation, which has older pages still unread. */
+  private isAbove(conversationId: string, messageId: string): boolean {
+    const shown = this.store.getState().messages;
+    return shown?.conversationId === conversationId && shown.hasOlder === true && !shown.list.some((m) => m.id === messageId);
+  }
+
   /** A `start` whose question this window does not have, and did not just send. */
   private isForeignTurn(list: readonly Message[], assistant: Message): boolean {
     if (this.inFlight.has(assistant.conversationId)) return false;
@@ -220,14 +268,14 @@ export class ChatController {
       if (envelope.event.type === 'end' && !list.some((m) => m.id === envelope.messageId)) missedEnd = true;
       list = applyStreamEvent(list, envelope);
     }
-    if (list !== messages.list) this.store.setState({ messages: { conversationId: messages.conversationId, list } });
+    if (list !== messages.list) this.store.setState({ messages: { ...messages, list } });
     if (missedEnd) void this.open(messages.conversationId, { keepList: true });
   }
 
   private updateList(conversationId: string, update: (list: readonly Message[]) => Message[]): void {
     this.store.setState((s) =>
       s.messages?.conversationId === conversationId
-        ? { messages: { conversationId, list: update(s.messages.list) } }
+        ? { messages: { ...s.messages, list: update(s.messages.list) } }
         : {},
     );
   }

@@ -1,3 +1,4 @@
+import type { CustomTestResult } from '../../../shared/customEndpoint';
 import type { ProviderDraft, RequestArgs } from '../../../shared/contract';
 import type { ConnectionTestResult, ProviderView, Settings } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
@@ -55,6 +56,11 @@ export class SettingsController {
     const { id } = args;
     if (id) this.store.setState((s) => ({ modelCatalog: { ...s.modelCatalog, [id]: result.models } }));
     return result;
+  }
+
+  /** Runs a custom endpoint description against its server: the frames beside what was read from each. */
+  testCustomEndpoint(args: RequestArgs<'customEndpoint.test'>): Promise<CustomTestResult> {
+    return this.client.request('customEndpoint.test', args);
   }
 
   /** Asks saved providers for their models once, for the model picker; failures stay quiet. */

@@ -17,6 +17,8 @@ import type { ModelChoice } from './modelChoice';
 export interface MessagesState {
   conversationId: string;
   list: readonly Message[];
+  /** The branch goes on above `list` (a long conversation opens with its newest messages). */
+  hasOlder?: boolean;
 }
 
 export interface AppState {

@@ -28,6 +28,17 @@ export function fakeClient(handlers: Partial<Record<RequestName, Handler>>, tran
   return { client, calls, emit, names: () => calls.map((c) => c.name) };
 }
 
+/**
+ * Tests give a conversation's whole branch as `conversations.messages`; windows open with
+ * `conversations.messagesPage`. These branches are shorter than a page, so a page is the whole
+ * branch with nothing older (paging itself is tested against the real HistoryStore).
+ */
+export function withPages(handlers: Partial<Record<RequestName, Handler>>): Partial<Record<RequestName, Handler>> {
+  const branch = handlers['conversations.messages'];
+  if (!branch || handlers['conversations.messagesPage']) return handlers;
+  return { ...handlers, 'conversations.messagesPage': async (args) => ({ messages: await branch(args), hasOlder: false }) };
+}
+
 export function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
@@ -49,7 +60,7 @@ export function conv(id: string, patch: Partial<Conversation> = {}): Conversatio
 export function provider(id: string, patch: Partial<ProviderView> = {}): ProviderView {
   return {
     id, name: id, kind: 'openai-compatible', presetId: 'custom', baseUrl: 'http://x/v1', appId: null, defaultModel: `${id}-model`,
-    contextWindow: null, hasKey: true, hasSecret: false, createdAt: 1, ...patch,
+    contextWindow: null, hasKey: true, hasSecret: false, custom: null, storedSecretHeaders: [], createdAt: 1, ...patch,
   };
 }
 

@@ -7,6 +7,7 @@ import { m005WebSearch } from './005_web_search';
 import { m006ManageAndImport } from './006_manage_and_import';
 import { m007ApiOrigin } from './007_api_origin';
 import { m008SyncLog } from './008_sync_log';
+import { m009ShortQueryPrefix } from './009_short_query_prefix';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m006ManageAndImport,
   m007ApiOrigin,
   m008SyncLog,
+  m009ShortQueryPrefix,
 ];

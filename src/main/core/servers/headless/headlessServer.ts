@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { type Handlers, MAX_MESSAGE_CHARS } from '../../../../shared/contract';
+import { type Handlers, MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract';
 import { dispatch } from '../../api';
-import { isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade } from '../../net';
+import { createLocalServer, isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade, type ServerTimeouts } from '../../net';
 import type { EventBus } from '../../base';
 import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../../shared/wsProtocol';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
@@ -16,6 +16,8 @@ export interface HeadlessServerOptions {
   port?: number;
   token?: string;
   log?: (message: string) => void;
+  /** Tests: shorter limits for slow clients. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface HeadlessServer {
@@ -39,7 +41,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
 
-  const http: Server = createServer((req, res) => {
+  const http: Server = createLocalServer('browser-mode server', (req, res) => {
     // A page that re-points its own host name at 127.0.0.1 gets nothing, not even the files.
     if (!isLocalHost(req.headers.host, port)) {
       res.writeHead(403).end();
@@ -50,10 +52,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return;
     }
     serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port));
-  });
+  }, log, options.timeouts);
 
-  // Every char of a maximal message may take 3 UTF-8 bytes, plus JSON framing.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_CHARS * 3 + 64 * 1024 });
+  // In bytes of what is sent; the window measures the same before sending.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  wss.on('error', (err) => log(`browser-mode server: ${err.message}`));
   http.on('upgrade', (req, socket, head) => {
     const refusal = localRequestRefusal(req, { port, secret: token, credential: 'query-token', path: WS_PATH });
     if (refusal) {
@@ -75,6 +78,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   wss.on('connection', (ws) => {
     const unsubscribe = core.bus.on((name, payload) => send(ws, { kind: 'event', name, payload } as ServerFrame));
     ws.on('close', unsubscribe);
+    // A frame too big, invalid UTF-8, a broken frame: ws closes that socket (1009, 1007, 1002) and reports it here.
+    ws.on('error', (err) => log(`browser-mode socket closed: ${err.message}`));
     ws.on('message', async (data, isBinary) => {
       if (isBinary) return;
       let frame;

@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { EventBus } from '../../base';
 import { feedFrames } from './feedFrames';
-import { listenLocal, localRequestRefusal, refuseUpgrade } from '../../net';
+import { createLocalServer, listenLocal, localRequestRefusal, refuseUpgrade, type ServerTimeouts } from '../../net';
 
 export const FEED_PATH = '/feed';
 
@@ -20,6 +20,7 @@ export interface LiveFeedOptions {
   translateError: (error: AppErrorData) => string;
   maxBufferedBytes?: number;
   log?: (message: string) => void;
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 /**
@@ -39,10 +40,11 @@ export class LiveFeedServer {
   static async start(o: LiveFeedOptions): Promise<LiveFeedServer> {
     const maxBuffered = o.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     const log = o.log ?? (() => {});
-    const http = createServer((_req, res) => {
+    const http = createLocalServer('live feed', (_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('Brook live feed: connect with a WebSocket.\n');
-    });
+    }, log, o.timeouts);
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+    wss.on('error', (err) => log(`live feed: ${err.message}`));
     const port = await listenLocal(http, o.port);
     const subscribers = new Set<WebSocket>();
 

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { MAX_MESSAGE_BYTES } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { SettingsRepository } from '../../settings';
 import type { StreamListener } from '../../streaming';
-import { listenLocal, localRequestRefusal } from '../../net';
+import { createLocalServer, listenLocal, localRequestRefusal, type ServerTimeouts } from '../../net';
 import { parseCompletionRequest, toTurn, type CompletionRequest } from './completionRequest';
 import { listModelNames, resolveModelName } from './modelNames';
 import { failure, failureFromError, unauthorized, type ApiFailure } from './openaiErrors';
 import { runCompletion, type CompletionDeps } from './runCompletion';
 
-/** Every character of a maximal message may take 3 UTF-8 bytes, plus JSON framing. */
-const MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 3 + 1024 * 1024;
+/** In bytes as sent: a maximal message (as a JSON string) plus the rest of the request. */
+const MAX_BODY_BYTES = MAX_MESSAGE_BYTES + 1024 * 1024;
 
 export interface LocalApiOptions extends CompletionDeps {
   settings: SettingsRepository;
@@ -19,6 +19,7 @@ export interface LocalApiOptions extends CompletionDeps {
   /** 0 picks a free port. */
   port: number;
   log?: (message: string) => void;
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 /**
@@ -35,16 +36,14 @@ export class LocalApiServer {
 
   static async start(o: LocalApiOptions): Promise<LocalApiServer> {
     let server: LocalApiServer | null = null;
-    const http = createServer((req, res) => {
+    const http = createLocalServer('local API', (req, res) => {
       if (!server) return void res.writeHead(503).end();
       void server.handle(o, req, res).catch((err: unknown) => {
         o.log?.(`local API: ${AppError.from(err).code}`);
         if (!res.headersSent) sendFailure(res, failureFromError(err));
         else res.end();
       });
-    });
-    // Streams may stay quiet while a model thinks; the StreamManager's idle timeout governs them.
-    http.requestTimeout = 0;
+    }, o.log ?? (() => {}), o.timeouts);
     const port = await listenLocal(http, o.port);
     server = new LocalApiServer(http, port, o.key);
     return server;

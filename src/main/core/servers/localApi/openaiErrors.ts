@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from '../../../../shared/errors';
 import { errorText } from '../../../../shared/i18n/errorText';
+import { redactError } from '../../base';
 
 /** OpenAI's error envelope, which every OpenAI client library knows how to read. */
 export interface OpenAIErrorBody {
@@ -35,7 +36,8 @@ export function failure(status: number, type: string, code: string | null, messa
 }
 
 export function failureFromError(err: unknown): ApiFailure {
-  const e = AppError.from(err);
+  const data = redactError(AppError.from(err).toJSON());
+  const e = AppError.fromJSON(data);
   const mapped = e.messageKey === 'errors.unknownModel'
     ? { status: 404, type: 'invalid_request_error', code: 'model_not_found' }
     : BY_CODE[e.code];

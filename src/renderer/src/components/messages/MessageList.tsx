@@ -1,13 +1,18 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
+import { useAppState, useController } from '../../state/context';
 import { MessageItem } from './MessageItem';
 
 /** Within this many pixels of the end counts as "at the bottom": new text keeps it in view. */
 const STICK_PX = 48;
 /** A guess for a message not measured yet; measuring corrects it as rows are drawn. */
 const ESTIMATED_PX = 140;
+/** Space above the first row (the virtualizer's paddingStart). */
+const PADDING_START = 24;
+/** Drawing one of the first this-many rows asks for the page above them. */
+const NEAR_START_ROWS = 5;
 /** How long a message opened from search stays highlighted. */
 const FOCUS_MS = 4000;
 
@@ -29,7 +34,7 @@ interface Props {
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
-  const { scroller, stick, away, onScroll, toBottom } = useFollowEnd(conversationId);
+  const { scroller, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -40,7 +45,7 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     estimateSize: () => ESTIMATED_PX,
     getItemKey: (index) => messages[index]!.id,
     overscan: 4,
-    paddingStart: 24,
+    paddingStart: PADDING_START,
     paddingEnd: 8,
   });
 
@@ -51,6 +56,8 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages, totalSize, scroller, stick]);
+
+  useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
 
   const focusIndex = focus ? messages.findIndex((m) => m.id === focus.messageId) : -1;
   useEffect(() => {
@@ -103,6 +110,34 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
 }
 
 /**
+ * A long conversation opens with its newest page. Drawing one of its first rows asks for the
+ * page above; when that arrives the rows in view stay where they were (unless following the end).
+ */
+function useOlderPages(
+  conversationId: string,
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  messages: readonly Message[],
+  keepRowsInView: (addedAbovePx: number) => void,
+) {
+  const controller = useController();
+  const hasOlder = useAppState((s) => s.messages?.conversationId === conversationId && s.messages.hasOlder === true);
+  const firstIndex = virtualizer.getVirtualItems()[0]?.index ?? -1;
+  useEffect(() => {
+    if (hasOlder && firstIndex >= 0 && firstIndex < NEAR_START_ROWS) void controller.chat.loadOlder(conversationId);
+  }, [hasOlder, firstIndex, messages.length, controller, conversationId]);
+
+  const previousFirst = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const before = previousFirst.current;
+    previousFirst.current = messages[0]?.id;
+    if (!before || before === messages[0]?.id) return;
+    const index = messages.findIndex((m) => m.id === before);
+    const row = index > 0 ? virtualizer.measurementsCache[index] : undefined;
+    if (row) keepRowsInView(row.start - PADDING_START);
+  }, [messages, keepRowsInView, virtualizer]);
+}
+
+/**
  * Following the end: true while the reader is at the bottom (new text keeps it in view), false
  * once they scroll up, with `toBottom` to jump back. Opening a conversation starts at its end.
  */
@@ -127,10 +162,16 @@ function useFollowEnd(conversationId: string) {
     setAway(false);
   }, []);
 
+  /** Rows were added above: unless following the end, scroll by their height so the rows in view stay put. */
+  const keepRowsInView = useCallback((addedAbovePx: number) => {
+    const el = scroller.current;
+    if (el && !stick.current) el.scrollTop += addedAbovePx;
+  }, []);
+
   useLayoutEffect(() => {
     stick.current = true;
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
-  return { scroller, stick, away, onScroll, toBottom };
+  return { scroller, stick, away, onScroll, toBottom, keepRowsInView };
 }

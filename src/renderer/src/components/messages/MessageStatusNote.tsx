@@ -73,6 +73,10 @@ export function MessageStatusNote({ message, busy, onRetry, onContinue }: Props)
     );
   }
 
+  if (message.status === 'done' && message.content === '' && !message.reasoning) {
+    return <div className="message-note" data-testid="empty-finished">{t('errors.emptyFinished')}</div>;
+  }
+
   if (continueButton) {
     return (
       <div className="message-note">

@@ -6,6 +6,7 @@ import { DEFAULT_BASE_URLS } from '../../../../shared/providerCatalog';
 import { useErrorText } from '../../hooks/useErrorText';
 import { CredentialInput, type ProviderFormState } from './CredentialInput';
 import { TestResult } from './TestResult';
+import { CustomEndpointForm } from '../customEndpoint/CustomEndpointForm';
 import { useProviderForm } from './useProviderForm';
 
 interface Props {
@@ -19,6 +20,7 @@ export function ProviderForm({ provider, onDone }: Props) {
   const errorText = useErrorText();
   const id = useId();
   const form = useProviderForm(provider, onDone);
+  if (form.kind === 'custom') return <CustomEndpointForm provider={provider} onDone={onDone} onLeave={form.choosePreset} />;
   return (
     <form
       className="provider-form"

@@ -8,6 +8,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
+import { UpdatesPanel } from './UpdatesPanel';
 import { WebSearchSettings } from './WebSearchSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 
@@ -43,6 +44,7 @@ export function SettingsDialog() {
         <DataSection />
         <BackupSection />
         <SyncSettings />
+        <UpdatesPanel />
         {version && <p className="settings__version">{t('settings.version', { version })}</p>}
       </div>
     </Modal>

@@ -1,0 +1,77 @@
+/**
+ * Page harness for `streamWork.bench.ts`: Brook's <Markdown> and the approach peers use
+ * (react-markdown re-rendering the whole answer on every update) side by side in one page,
+ * each timed per update from setting the text to the layout being done.
+ */
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import ReactMarkdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { Markdown } from '../src/renderer/src/markdown/Markdown';
+
+type Kind = 'brook' | 'baseline';
+
+interface Mounted {
+  host: HTMLElement;
+  root: Root;
+}
+
+function mount(): Mounted {
+  const host = document.createElement('div');
+  host.className = 'bubble--assistant';
+  document.querySelector('#stage')!.replaceChildren(host);
+  return { host, root: createRoot(host) };
+}
+
+function render(target: Mounted, kind: Kind, content: string, streaming: boolean): number {
+  const t0 = performance.now();
+  flushSync(() =>
+    target.root.render(
+      kind === 'brook' ? <Markdown content={content} streaming={streaming} /> : <ReactMarkdown remarkPlugins={[remarkGfm]}>{content}</ReactMarkdown>,
+    ),
+  );
+  void target.host.offsetHeight; // the layout is part of the update's work
+  return performance.now() - t0;
+}
+
+function heap(): number {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+}
+
+const harness = {
+  /**
+   * Brook streams the whole answer from the start (its state is built as in the app); the
+   * baseline starts from the prefix before the timed updates (re-rendering everything is what
+   * it does anyway). Returns the time of each of the last `timed` updates.
+   */
+  stream(kind: Kind, pieces: string[], timed: number): number[] {
+    const target = mount();
+    const firstTimed = pieces.length - timed;
+    let content = kind === 'baseline' ? pieces.slice(0, firstTimed).join('') : '';
+    const times: number[] = [];
+    for (let i = kind === 'baseline' ? firstTimed : 0; i < pieces.length; i++) {
+      content += pieces[i];
+      const ms = render(target, kind, content, true);
+      if (i >= firstTimed) times.push(ms);
+    }
+    render(target, kind, content, false);
+    return times;
+  },
+  /** Heap held after streaming the answer (Brook) against rendering it once, both after a GC. */
+  heapAfter(mode: 'streamed' | 'once', pieces: string[]): number {
+    document.querySelector('#stage')!.replaceChildren();
+    const before = heap();
+    const target = mount();
+    let content = '';
+    if (mode === 'streamed') {
+      for (const piece of pieces) render(target, 'brook', (content += piece), true);
+    } else content = pieces.join('');
+    render(target, 'brook', content, false);
+    const held = heap() - before;
+    target.root.unmount();
+    return held;
+  },
+};
+
+(window as unknown as { __harness: typeof harness }).__harness = harness;

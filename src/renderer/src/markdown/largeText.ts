@@ -1,0 +1,47 @@
+/**
+ * Plain-text handling of very large markdown blocks (see LargeBlock.tsx).
+ *
+ * Above this many characters a block is shown as text, not parsed as markdown: parsing is
+ * O(block) on every update (a 200,000-character line took 0.5–1 s per parse, freezing the
+ * page while it streamed), and a block this large is a blob, a log or a dump, not prose.
+ */
+export const LARGE_BLOCK = 16_000;
+
+/** A run this long without whitespace (a base64 blob, a minified line) costs parsers and layout dearly. */
+const LONG_RUN = /\S{2000}/;
+
+export function isLargeBlock(raw: string): boolean {
+  return raw.length > LARGE_BLOCK || LONG_RUN.test(raw);
+}
+
+/** Text is laid out in pieces of about this size, so growing the last one re-lays out only it. */
+const PIECE = 2048;
+
+/** Looked back from a piece boundary for whitespace to cut at. */
+const LOOK_BACK = 256;
+
+/** Cuts after a newline or space near the piece boundary when there is one, else mid-run. */
+export function pieces(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (text.length - from > PIECE) {
+    const window = text.slice(from + PIECE - LOOK_BACK, from + PIECE);
+    const newline = window.lastIndexOf('\n');
+    const space = newline >= 0 ? newline : window.lastIndexOf(' ');
+    const cut = from + PIECE - LOOK_BACK + space + 1;
+    out.push(text.slice(from, cut));
+    from = cut;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n?/;
+
+/** The code inside a fenced block (without its fences), or null when the block is not fenced. */
+export function fencedCode(raw: string): string | null {
+  const fence = FENCE.exec(raw);
+  if (!fence) return null;
+  const marker = fence[1]!;
+  return raw.slice(fence[0].length).replace(new RegExp(`\\n? {0,3}${marker[0]}{${marker.length},}[ \\t]*\\n?$`), '');
+}
