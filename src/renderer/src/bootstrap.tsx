@@ -16,6 +16,7 @@ import './styles/history.css';
 import './styles/webSearch.css';
 import './styles/settingsPage.css';
 import './styles/shell.css';
+import './styles/sync.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { en, zhCN } from '../../../src/shared/i18n/resources';
 import { freePort, startServer, type DbServer, type ServerKind } from '../../support/dbServers';
@@ -26,6 +26,9 @@ function withHistory(turns: number): { device: SyncDevice; conversationId: strin
   return { device, conversationId };
 }
 
+
+// Real servers on a shared machine: a sync test may take seconds, never a minute.
+vi.setConfig({ testTimeout: 60_000 });
 describe.each<ServerKind>(['mysql', 'postgres'])('sync failures with %s', (kind) => {
   let server: DbServer;
   let n = 0;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type DbServer, type ServerKind } from '../../support/dbServers';
 import { addTurn, serverSettings, syncDevice, type SyncDevice } from '../../support/syncDevices';
 
@@ -7,6 +7,9 @@ import { addTurn, serverSettings, syncDevice, type SyncDevice } from '../../supp
  * (started here, on 127.0.0.1, in a temporary folder) with interleaved edits, renames,
  * deletes and purges, ending identical.
  */
+
+// Real servers on a shared machine: a sync test may take seconds, never a minute.
+vi.setConfig({ testTimeout: 60_000 });
 describe.each<ServerKind>(['mysql', 'postgres'])('sync through %s', (kind) => {
   let server: DbServer;
   let n = 0;

@@ -127,7 +127,7 @@ export class SyncService {
     }
     this.update({ state: 'syncing', error: null, progress: null });
     try {
-      await runSync({
+      const result = await runSync({
         db: () => this.deps.history.database,
         server: settings,
         password: this.deps.secrets.get(SYNC_PASSWORD_SECRET) ?? '',
@@ -136,6 +136,8 @@ export class SyncService {
           if (total >= PROGRESS_FROM) this.update({ progress: { done, total } });
         },
       });
+      // The windows take a sync's changes as they take an import's: the list again, in one request.
+      if (result.changed.length > 0) this.deps.bus.emit('conversations.imported', { ids: result.changed });
       const at = this.now();
       this.log.setState('last_sync_at', String(at));
       this.update({ state: 'idle', lastSyncAt: at, progress: null, error: null });

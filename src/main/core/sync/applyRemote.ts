@@ -28,16 +28,19 @@ const FIELD_COLUMNS: Record<string, (value: Json) => [string, unknown][]> = {
  * All in one transaction with the pull cursor, and with the log's triggers paused, so nothing
  * pulled is pushed back.
  */
-export function applyRemote(db: Database.Database, log: LocalLog, entries: ChangeEntry[], decode: (e: ChangeEntry) => Json, lastSeq: number): void {
-  db.transaction(() => {
+export function applyRemote(db: Database.Database, log: LocalLog, entries: ChangeEntry[], decode: (e: ChangeEntry) => Json, lastSeq: number): Set<string> {
+  return db.transaction(() => {
     log.stamp();
     log.setState('recording', '0');
     const deviceId = log.deviceId ?? '';
     const clock = new HybridClock(deviceId, log.state('hlc'));
     const merger = new Merger(db);
+    const touched = new Set<string>();
     for (const entry of entries) {
       clock.observe(entry.hlc);
-      if (merger.apply(entry, decode(entry)) === 'parked') {
+      const value = decode(entry);
+      touched.add(entry.kind === 'conversation' ? entry.entityId : String(value.conversationId));
+      if (merger.apply(entry, value) === 'parked') {
         db.prepare('INSERT OR REPLACE INTO sync_parked (seq, entry_json) VALUES (?, ?)').run(parkedSeq(db), JSON.stringify(entry));
       }
     }
@@ -45,6 +48,7 @@ export function applyRemote(db: Database.Database, log: LocalLog, entries: Chang
     log.setState('hlc', clock.current);
     log.setState('pulled_seq', String(lastSeq));
     log.setState('recording', '1');
+    return touched;
   })();
 }
 
@@ -66,8 +70,28 @@ function retryParked(db: Database.Database, merger: Merger, decode: (e: ChangeEn
   }
 }
 
+/** Prepared once per connection: preparing costs more than running these small statements. */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function cachedDb(db: Database.Database): Pick<Database.Database, 'prepare'> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  const known = cache;
+  return {
+    prepare: ((sql: string) => {
+      let statement = known.get(sql);
+      if (!statement) known.set(sql, (statement = db.prepare(sql)));
+      return statement;
+    }) as Database.Database['prepare'],
+  };
+}
+
 class Merger {
-  constructor(private readonly db: Database.Database) {}
+  private readonly db: Pick<Database.Database, 'prepare'>;
+
+  constructor(db: Database.Database) {
+    this.db = cachedDb(db);
+  }
 
   apply(entry: ChangeEntry, value: Json): Outcome {
     if (entry.kind === 'conversation') return this.conversation(entry, value);
@@ -174,7 +198,7 @@ class Merger {
  * An import's source id is unique per device; the same file imported on two devices gives two
  * different conversations with the same source id. The second keeps no source id here.
  */
-function sourceIdFree(db: Database.Database, table: 'conversations' | 'messages', sourceId: unknown, conversationId?: string): string | null {
+function sourceIdFree(db: Pick<Database.Database, 'prepare'>, table: 'conversations' | 'messages', sourceId: unknown, conversationId?: string): string | null {
   if (typeof sourceId !== 'string') return null;
   const taken =
     table === 'conversations'

@@ -25,6 +25,8 @@ export interface SyncRunOptions {
 export interface SyncRunResult {
   pushed: number;
   pulled: number;
+  /** Conversations a pulled change touched (the windows reload their list). */
+  changed: string[];
 }
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -59,8 +61,9 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     const progress = { done: 0, total, report: options.onProgress ?? (() => undefined) };
     progress.report(0, total);
     const pushed = await pushAll(log, remote, codec, options, progress);
-    const pulled = await pullAll(log, remote, codec, options, progress);
-    return { pushed, pulled };
+    const changed = new Set<string>();
+    const pulled = await pullAll(log, remote, codec, options, progress, changed);
+    return { pushed, pulled, changed: [...changed] };
   } catch (err) {
     throw syncError(err);
   } finally {
@@ -92,14 +95,22 @@ async function pushAll(log: LocalLog, remote: RemoteStore, codec: ValueCodec, op
   }
 }
 
-async function pullAll(log: LocalLog, remote: RemoteStore, codec: ValueCodec, options: SyncRunOptions, progress: Progress): Promise<number> {
+async function pullAll(
+  log: LocalLog,
+  remote: RemoteStore,
+  codec: ValueCodec,
+  options: SyncRunOptions,
+  progress: Progress,
+  changed: Set<string>,
+): Promise<number> {
   const batchSize = options.batchSize ?? 500;
   const deviceId = log.deviceId ?? '';
   let pulled = 0;
   for (;;) {
     const batch = await remote.pull(log.pulledSeq, deviceId, batchSize);
     if (batch.length === 0) return pulled;
-    applyRemote(options.db(), log, batch, (e) => JSON.parse(codec.decode(e)) as Record<string, unknown>, batch[batch.length - 1]!.seq);
+    const decode = (e: ChangeEntry) => JSON.parse(codec.decode(e)) as Record<string, unknown>;
+    for (const id of applyRemote(options.db(), log, batch, decode, batch[batch.length - 1]!.seq)) changed.add(id);
     pulled += batch.length;
     progress.done += batch.length;
     progress.report(progress.done, Math.max(progress.total, progress.done));

@@ -7,6 +7,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 import { UpdatesPanel } from './UpdatesPanel';
 import { WebSearchSettings } from './WebSearchSettings';
 
@@ -32,6 +33,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'local', labelKey: 'settingsPage.local', panels: [LocalServicesSettings] },
   { id: 'assistants', labelKey: 'settingsPage.assistants', panels: [AssistantsSection] },
   { id: 'data', labelKey: 'settingsPage.data', panels: [DataSection, BackupSection] },
+  { id: 'sync', labelKey: 'settingsPage.sync', panels: [SyncSettings] },
 ];
 
 /** The sections that have something to show. */

@@ -8,6 +8,7 @@ import { UndoToast } from './UndoToast';
 import { foldSidebarIfNarrow } from '../../state/layout';
 import { SidebarToggle } from '../shell/SidebarToggle';
 import { useSidebarCollapsed } from '../../state/layout';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function Sidebar() {
         )}
       </nav>
       <div className="sidebar__bottom">
+        <SyncStatusLine />
         <button
           type="button"
           className="button button--ghost sidebar__settings"
