@@ -64,7 +64,13 @@ export interface ConversationParams {
   /** Spark, Gemini and Anthropic only. */
   topK?: number;
   maxOutputTokens?: number;
+  /** Anthropic extended thinking: tokens the model may think with. Sent only to models that reason. */
+  thinkingBudget?: number;
+  /** OpenAI-style reasoning models: how hard to think. Sent only to models that reason. */
+  reasoningEffort?: ReasoningEffort;
 }
+
+export type ReasoningEffort = 'low' | 'medium' | 'high';
 
 /** How much of the conversation an answer was given, after trimming to the context window. */
 export interface AnswerContext {

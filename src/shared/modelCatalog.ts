@@ -4,7 +4,7 @@
  * settings override any of it (`ProviderModel.capabilities`); an unknown model has none of
  * the abilities and no known context window until the user says otherwise.
  */
-import type { ModelCapabilities, ProviderKind, ProviderModel } from './domain';
+import type { ModelCapabilities, ProviderKind, ProviderModel, ReasoningEffort } from './domain';
 import { knownContextWindow } from './modelContext';
 
 type Ability = 'vision' | 'tools' | 'reasoning';
@@ -54,6 +54,10 @@ export function effectiveCapabilities(model: ProviderModel): ModelCapabilities {
  * budget in tokens, OpenAI-style APIs a reasoning effort. Other protocols have no such knob.
  */
 export type ReasoningControl = 'budget' | 'effort';
+
+export const REASONING_EFFORTS = ['low', 'medium', 'high'] as const satisfies readonly ReasoningEffort[];
+/** Anthropic's smallest budget is 1024 tokens; the largest is well above any model's output limit. */
+export const THINKING_BUDGET_RANGE = { min: 1024, max: 128_000 } as const;
 
 export function reasoningControl(kind: ProviderKind, capabilities: Pick<ModelCapabilities, 'reasoning'>): ReasoningControl | null {
   if (!capabilities.reasoning) return null;

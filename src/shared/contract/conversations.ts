@@ -3,6 +3,7 @@ import type { Conversation, Message } from '../domain';
 import { id, req } from './define';
 import { MAX_TITLE_CHARS } from './limits';
 import { conversationSchema } from './payloads';
+import { REASONING_EFFORTS, THINKING_BUDGET_RANGE } from '../modelCatalog';
 
 const origin = z.enum(['chat', 'quick', 'api']);
 /** The most messages one `conversations.messagesPage` answers with. */
@@ -20,6 +21,8 @@ export const conversationParamsSchema = z.strictObject({
   topP: z.number().min(0).max(1).optional(),
   topK: z.number().int().min(1).max(1000).optional(),
   maxOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
+  thinkingBudget: z.number().int().min(THINKING_BUDGET_RANGE.min).max(THINKING_BUDGET_RANGE.max).optional(),
+  reasoningEffort: z.enum(REASONING_EFFORTS).optional(),
 });
 
 export const conversationRequests = {

@@ -95,6 +95,8 @@ const paramsSchema = payload<ConversationParams>()(
     topP: z.number().optional(),
     topK: z.number().optional(),
     maxOutputTokens: z.number().optional(),
+    thinkingBudget: z.number().optional(),
+    reasoningEffort: z.enum(['low', 'medium', 'high']).optional(),
   }),
 );
 

@@ -86,6 +86,36 @@ describe('request', () => {
     expect(body()).not.toHaveProperty('top_k');
   });
 
+  it('sends the user\'s thinking budget, streams the thinking, and keeps max_tokens above the budget', async () => {
+    fx.setScenario({ kind: 'answer', text: 'ok', thinking: 'let me see', forceThinking: true });
+    const out = await run(provider(), ask({ thinkingBudget: 20000, maxOutputTokens: 8000, temperature: 0.3, topK: 4, topP: 0.97 }));
+    expect(out.reasoning).toBe('let me see');
+    expect(out.text).toBe('ok');
+    expect(body()).toEqual({
+      model: 'claude-fixture-4',
+      max_tokens: 21024,
+      stream: true,
+      messages: [{ role: 'user', content: 'hello there' }],
+      thinking: { type: 'enabled', budget_tokens: 20000 },
+      top_p: 0.97,
+    });
+  });
+
+  it('keeps a max_tokens already above the budget, and drops a top_p thinking does not allow', async () => {
+    fx.setScenario({ kind: 'answer', text: 'ok' });
+    await run(provider(), ask({ thinkingBudget: 2048, maxOutputTokens: 6000, topP: 0.5 }));
+    expect(body().thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+    expect(body().max_tokens).toBe(6000);
+    expect(body()).not.toHaveProperty('top_p');
+  });
+
+  it('sends no thinking with a budget when continuing a prefill', async () => {
+    fx.setScenario({ kind: 'answer', text: 'rest' });
+    await run(provider(), ask({ thinkingBudget: 4096, prefill: 'start', temperature: 0.2 }));
+    expect(body()).not.toHaveProperty('thinking');
+    expect(body().temperature).toBe(0.2);
+  });
+
   it('does not ask for thinking when max_tokens leaves no room for the minimum budget', async () => {
     fx.setScenario({ kind: 'answer', text: 'ok' });
     await run(provider(), ask({ reasoning: true, maxOutputTokens: 1000 }));

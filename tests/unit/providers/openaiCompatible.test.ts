@@ -127,6 +127,28 @@ describe('streaming a plain answer', () => {
     });
   });
 
+  it('sends the reasoning effort the user chose', async () => {
+    fx.setScenario({ kind: 'answer', text: 'ok' });
+    for await (const _ of provider().stream({ ...ask, reasoningEffort: 'high' }, new AbortController().signal)) {
+      // drain
+    }
+    expect(fx.requests.at(-1)?.body).toEqual({
+      model: 'fixture-chat',
+      messages: ask.messages,
+      stream: true,
+      stream_options: { include_usage: true },
+      reasoning_effort: 'high',
+    });
+  });
+
+  it('sends no reasoning_effort unless one is chosen', async () => {
+    fx.setScenario({ kind: 'answer', text: 'ok' });
+    for await (const _ of provider().stream(ask, new AbortController().signal)) {
+      // drain
+    }
+    expect(fx.requests.at(-1)?.body).not.toHaveProperty('reasoning_effort');
+  });
+
   it('sends no Authorization header when the connection has no key', async () => {
     const open = await startOpenAIFixture();
     try {

@@ -1,6 +1,7 @@
 import type { Conversation, Message, ProviderKind, StreamSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { UNDO_DELETE_MS } from '../../../shared/contract';
+import { effectiveCapabilities, modelEntry, type ReasoningControl, reasoningControl } from '../../../shared/modelCatalog';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
 import { type EventBus, fitContext, outputReserve } from '../base';
@@ -33,6 +34,8 @@ interface Target {
   nativeSearch: boolean;
   model: string;
   provider: Provider;
+  /** How this model's reasoning is controlled (thinking budget or effort), if at all. */
+  reasoning: ReasoningControl | null;
   contextWindow: number;
 }
 
@@ -268,6 +271,9 @@ export class ChatService {
       topK: params.topK,
       maxOutputTokens: params.maxOutputTokens,
       conversationId: conversation.id,
+      // Only to a model that reasons, in its protocol's form: a model switched since stays valid.
+      thinkingBudget: target.reasoning === 'budget' ? params.thinkingBudget : undefined,
+      reasoningEffort: target.reasoning === 'effort' ? params.reasoningEffort : undefined,
     };
   }
 
@@ -284,7 +290,8 @@ export class ChatService {
     const chosenModel = (record.id === providerId ? model : null) || record.defaultModel;
     if (!chosenModel) throw new AppError('bad_request', { messageKey: 'errors.noModel', retryable: false });
     const contextWindow = contextWindowFor(record, chosenModel);
-    return { providerId: record.id, kind: record.kind, nativeSearch: hasNativeSearch(record.kind, record.presetId), model: chosenModel, provider, contextWindow };
+    const reasoning = reasoningControl(record.kind, effectiveCapabilities(modelEntry(record.models ?? [], chosenModel)));
+    return { providerId: record.id, kind: record.kind, nativeSearch: hasNativeSearch(record.kind, record.presetId), model: chosenModel, provider, contextWindow, reasoning };
   }
 
   private assertIdle(conversationId: string): void {

@@ -25,6 +25,10 @@ export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 const THINKING_DEFAULT_MAX_TOKENS = 16384;
 /** The smallest `budget_tokens` the API accepts (§2.2). */
 const MIN_THINKING_BUDGET = 1024;
+/** Room left for the answer when a thinking budget raises max_tokens. */
+const MIN_ANSWER_TOKENS = 1024;
+/** With thinking on, top_p must lie in [0.95, 1] (§2.2). */
+const MIN_THINKING_TOP_P = 0.95;
 const MAX_MODEL_PAGES = 20;
 
 export const anthropicFactory: ProviderFactory = {
@@ -181,15 +185,13 @@ function anthropicBody(request: ProviderRequest): { body: Record<string, unknown
   const leading = new WhitespaceDropper(prefill.slice(sentPrefill.length));
   if (sentPrefill !== '') messages.push({ role: 'assistant', content: sentPrefill });
 
-  // Thinking forbids a prefill and changed sampling, and needs budget < max_tokens.
-  let thinking = request.reasoning === true && sentPrefill === '';
-  const maxTokens = request.maxOutputTokens ?? (thinking ? THINKING_DEFAULT_MAX_TOKENS : ANTHROPIC_DEFAULT_MAX_TOKENS);
-  if (maxTokens <= MIN_THINKING_BUDGET) thinking = false;
-
+  const { maxTokens, budget } = thinkingPlan(request, sentPrefill !== '');
   const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens, messages, stream: true };
   if (system !== '') body.system = system;
-  if (thinking) {
-    body.thinking = { type: 'enabled', budget_tokens: Math.max(MIN_THINKING_BUDGET, Math.floor(maxTokens / 2)) };
+  if (budget !== null) {
+    body.thinking = { type: 'enabled', budget_tokens: budget };
+    // Thinking forbids temperature and top_k, and allows top_p only from 0.95 to 1.
+    if (request.topP !== undefined && request.topP >= MIN_THINKING_TOP_P) body.top_p = request.topP;
   } else {
     if (request.temperature !== undefined) body.temperature = request.temperature;
     if (request.topP !== undefined) body.top_p = request.topP;
@@ -199,6 +201,23 @@ function anthropicBody(request: ProviderRequest): { body: Record<string, unknown
   const search = request.webSearch ? new AnthropicWebSearch() : null;
   if (search) body.tools = [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }];
   return { body, leading, search };
+}
+
+/**
+ * max_tokens and the thinking budget (null = no thinking). Thinking forbids a prefill and needs
+ * budget < max_tokens: a user's budget raises max_tokens to leave MIN_ANSWER_TOKENS for the
+ * answer; the old `reasoning` switch takes half of max_tokens instead.
+ */
+function thinkingPlan(request: ProviderRequest, hasPrefill: boolean): { maxTokens: number; budget: number | null } {
+  if (!hasPrefill && request.thinkingBudget !== undefined) {
+    const budget = Math.max(MIN_THINKING_BUDGET, Math.floor(request.thinkingBudget));
+    const maxTokens = Math.max(request.maxOutputTokens ?? THINKING_DEFAULT_MAX_TOKENS, budget + MIN_ANSWER_TOKENS);
+    return { maxTokens, budget };
+  }
+  const thinking = !hasPrefill && request.reasoning === true;
+  const maxTokens = request.maxOutputTokens ?? (thinking ? THINKING_DEFAULT_MAX_TOKENS : ANTHROPIC_DEFAULT_MAX_TOKENS);
+  if (!thinking || maxTokens <= MIN_THINKING_BUDGET) return { maxTokens, budget: null };
+  return { maxTokens, budget: Math.max(MIN_THINKING_BUDGET, Math.floor(maxTokens / 2)) };
 }
 
 function* textEvent(text: string): Generator<ProviderEvent> {

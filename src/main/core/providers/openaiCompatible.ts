@@ -59,6 +59,8 @@ export class OpenAICompatibleProvider implements Provider {
     if (request.topP !== undefined) body.top_p = request.topP;
     // `max_tokens`, not `max_completion_tokens`: the compatible servers know only the former.
     if (request.maxOutputTokens !== undefined) body.max_tokens = request.maxOutputTokens;
+    // Reasoning models (o-series, gpt-5, grok-3-mini, …); sent only when the user chose one.
+    if (request.reasoningEffort !== undefined) body.reasoning_effort = request.reasoningEffort;
     // Only servers known (from their preset) to have a search get a search field: other
     // OpenAI-compatible servers may reject unknown fields.
     const search = request.webSearch && this.connection.nativeSearch === 'qianfan-v2' ? new QianfanWebSearch() : null;

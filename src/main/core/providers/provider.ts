@@ -4,7 +4,7 @@
  * except a user's Stop: when `signal` aborts, it rejects with the AbortError itself.
  */
 import type { Agent } from 'node:http';
-import type { ProviderKind } from '../../../shared/domain';
+import type { ProviderKind, ReasoningEffort } from '../../../shared/domain';
 import type { LiveEvent } from '../../../shared/streamEvents';
 import type { NativeSearchPreset } from '../../../shared/webSearch';
 import type { ChatTurnMessage } from '../base';
@@ -38,6 +38,10 @@ export interface ProviderRequest {
    * ignore it.
    */
   reasoning?: boolean;
+  /** Anthropic only: turns thinking on with this budget (≥ 1024), overriding `reasoning`'s default budget. */
+  thinkingBudget?: number;
+  /** OpenAI-compatible only: sent as `reasoning_effort`. */
+  reasoningEffort?: ReasoningEffort;
   /**
    * "Continue": the text of the assistant answer so far. The new events carry only what
    * comes after it, never a repeat. How each kind honours it is PREFILL_SUPPORT[kind]:

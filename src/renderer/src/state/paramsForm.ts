@@ -48,5 +48,8 @@ export function parseParamsForm(
     if (!isParameterValid(kind, name, value)) invalid.push(name);
     else params[name] = value;
   }
+  // Reasoning knobs are set by applyReasoningForm; keep them here so this never drops them.
+  if (previous.thinkingBudget !== undefined) params.thinkingBudget = previous.thinkingBudget;
+  if (previous.reasoningEffort !== undefined) params.reasoningEffort = previous.reasoningEffort;
   return { params, invalid };
 }
