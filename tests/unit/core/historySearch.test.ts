@@ -77,6 +77,26 @@ describe('history search', () => {
     expect(texts(find(s, 'storm is'))).toEqual(['Weathering the storm is a long story']);
   });
 
+  it('answers a long and a short term together with exactly the messages holding both, newest first and ranked', () => {
+    // Many messages hold only the short term: the join must filter by it, not be driven by it.
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      if (i % 10 === 3) return { text: `Tokyo 天気 ${i}` };
+      if (i % 10 === 7) return { text: `Tokyo only ${i}` };
+      return { text: `明日の天気 ${i}` };
+    });
+    rows.push({ text: 'Tokyo 天気 Tokyo 天気 Tokyo' });
+    const { s } = storeWith(rows);
+    const both = ['Tokyo 天気 Tokyo 天気 Tokyo', 'Tokyo 天気 53', 'Tokyo 天気 43', 'Tokyo 天気 33', 'Tokyo 天気 23', 'Tokyo 天気 13', 'Tokyo 天気 3'];
+    expect(texts(find(s, 'Tokyo 天気'))).toEqual(both);
+    expect(texts(find(s, '天気 tokyo'))).toEqual(both);
+    const first = find(s, 'Tokyo 天気', { limit: 4 });
+    expect(texts(first)).toEqual(both.slice(0, 4));
+    expect(texts(find(s, 'Tokyo 天気', { limit: 4, cursor: first.nextCursor }))).toEqual(both.slice(4));
+    const ranked = texts(find(s, 'Tokyo 天気', { order: 'ranked' }));
+    expect(ranked[0]).toBe('Tokyo 天気 Tokyo 天気 Tokyo');
+    expect([...ranked].sort()).toEqual([...both].sort());
+  });
+
   it('marks every hit in the snippet as data', () => {
     const { s } = storeWith(corpus);
     const [hit] = find(s, '天气 下雨').hits;
