@@ -13,8 +13,8 @@ const ESTIMATED_PX = 140;
 const PADDING_START = 24;
 /** Drawing one of the first this-many rows asks for the page above them. */
 const NEAR_START_ROWS = 5;
-/** How long a message opened from search stays highlighted. */
-const FOCUS_MS = 4000;
+/** What the reader does that ends the highlight of a message opened from search. */
+const UNFOCUS_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 
 interface Props {
   conversationId: string;
@@ -68,10 +68,13 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     // Rows between here and there are measured as they are drawn, which moves the target:
     // aim again once they have settled.
     const again = window.setTimeout(() => virtualizer.scrollToIndex(focusIndex, { align: 'center' }), 120);
-    const clear = window.setTimeout(() => setFocused(null), FOCUS_MS);
+    // The hit stays marked until the reader moves on, not for a fixed time: on a busy machine
+    // a timer could end it before the jump had even been painted.
+    const unfocus = () => setFocused(null);
+    for (const name of UNFOCUS_EVENTS) window.addEventListener(name, unfocus, { once: true, passive: true });
     return () => {
       window.clearTimeout(again);
-      window.clearTimeout(clear);
+      for (const name of UNFOCUS_EVENTS) window.removeEventListener(name, unfocus);
     };
     // The jump happens once per request (seq), not on every streamed delta.
     // eslint-disable-next-line react-hooks/exhaustive-deps
