@@ -21,14 +21,14 @@ describe('settings', () => {
 
   it('keeps the live feed and local API off by default, merges their groups, and repairs a bad port', () => {
     const base = defaultSettings('linux');
-    expect(base.localFeed).toEqual({ enabled: false, port: null });
+    expect(base.localFeed).toEqual({ enabled: false, port: null, assistantName: 'assistant' });
     expect(base.localApi).toEqual({ enabled: false, port: null, saveToHistory: false });
     const next = mergeSettings(base, { localFeed: { enabled: true }, localApi: { port: 8123 } });
-    expect(next.localFeed).toEqual({ enabled: true, port: null });
+    expect(next.localFeed).toEqual({ enabled: true, port: null, assistantName: 'assistant' });
     expect(next.localApi).toEqual({ enabled: false, port: 8123, saveToHistory: false });
     const backend = { store: { settings: { localFeed: { enabled: true, port: 80 }, localApi: 'broken' } } as Record<string, unknown> };
     const read = new SettingsRepository(backend).read().settings;
-    expect(read.localFeed).toEqual({ enabled: true, port: null });
+    expect(read.localFeed).toEqual({ enabled: true, port: null, assistantName: 'assistant' });
     expect(read.localApi).toEqual(base.localApi);
   });
 });

@@ -94,7 +94,9 @@ describe('a provider connection that drops mid-answer blames the provider, not t
     expect((await i18n('zh-CN'))(err)).toMatch(/服务商/);
     const endEvent = { type: 'end', message: { id: 'm', status: 'error', error: err } };
     const feed = feedFrames('stream', { conversationId: 'c', messageId: 'm', event: endEvent } as never, (e) => errorText('en', e));
-    expect(feed).toEqual([{ type: 'error', msg: expect.stringMatching(/connection to the provider dropped/) as unknown, conversation_id: 'c' }]);
+    expect(feed).toEqual([
+      { type: 'error', status: true, msg: expect.stringMatching(/connection to the provider dropped/) as unknown, user: 'assistant', conversation_id: 'c' },
+    ]);
     expect(failureFromError(AppError.fromJSON(err)).body.error.message).toMatch(/connection to the provider dropped/);
     fx.setScenario({ kind: 'answer', text: 'one two three four five six seven', interrupt: { afterTokens: 3, kind: 'drop' } });
     const api = await localApi({ model: 'Fixture/fixture-chat', messages: [{ role: 'user', content: 'hi' }] });
