@@ -95,6 +95,9 @@ test('a thinking budget for an Anthropic reasoning model is checked, translated,
     await dialog.getByTestId('params-save').click();
     await expect(dialog).toContainText('请输入 1,024 到 128,000 之间的整数 token 数');
     await page.screenshot({ path: `${SHOTS}/params-budget-zh.png` });
+    await page.setViewportSize({ width: 420, height: 800 });
+    await expect(budget).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/params-budget-zh-420.png` });
   } finally {
     await fixture.close();
   }
