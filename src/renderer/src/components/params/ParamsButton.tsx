@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
+import { effectiveCapabilities, modelEntry, reasoningControl } from '../../../../shared/modelCatalog';
 import { useAppState } from '../../state/context';
 import { ParamsDialog } from './ParamsDialog';
 
@@ -14,6 +15,9 @@ export function ParamsButton({ conversation }: { conversation: Conversation }) {
   });
   const custom = Object.values(conversation.params).some((v) => v !== undefined);
   if (!provider) return null;
+  // The model the next answer uses, as the core picks it: the chat's own, else the provider's default.
+  const model = (conversation.providerId === provider.id ? conversation.model : null) || provider.defaultModel;
+  const reasoning = reasoningControl(provider.kind, effectiveCapabilities(modelEntry(provider.models, model)));
   return (
     <>
       <button
@@ -27,7 +31,14 @@ export function ParamsButton({ conversation }: { conversation: Conversation }) {
         {t('params.button')}
       </button>
       {open && (
-        <ParamsDialog conversation={conversation} kind={provider.kind} providerName={provider.name} onClose={() => setOpen(false)} />
+        <ParamsDialog
+          conversation={conversation}
+          kind={provider.kind}
+          providerName={provider.name}
+          model={model}
+          reasoning={reasoning}
+          onClose={() => setOpen(false)}
+        />
       )}
     </>
   );

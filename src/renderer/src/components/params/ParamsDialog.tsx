@@ -2,23 +2,30 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, ProviderKind } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
+import type { ReasoningControl } from '../../../../shared/modelCatalog';
 import { formatRange, PARAMETER_RANGES, PARAMETER_WIRE_NAMES, type ParameterName } from '../../../../shared/providerCatalog';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
 import { fieldsFor, parseParamsForm, toFormValues, type ParamsFormValues } from '../../state/paramsForm';
+import { applyReasoningForm, reasoningFormValue } from '../../state/reasoningForm';
 import { Modal } from '../Modal';
+import { ReasoningField } from './ReasoningField';
 
 interface Props {
   conversation: Conversation;
   /** The kind of the provider the next answer will use; its ranges apply. */
   kind: ProviderKind;
   providerName: string;
+  /** The model the next answer uses; its name is shown by the reasoning field. */
+  model: string;
+  /** How that model's reasoning is controlled; null hides the reasoning field. */
+  reasoning: ReasoningControl | null;
   onClose: () => void;
 }
 
 /** System prompt and sampling parameters of one conversation, checked against its provider's ranges. */
-export function ParamsDialog({ conversation, kind, providerName, onClose }: Props) {
+export function ParamsDialog({ conversation, kind, providerName, model, reasoning, onClose }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const controller = useController();
@@ -27,10 +34,12 @@ export function ParamsDialog({ conversation, kind, providerName, onClose }: Prop
   const [showInvalid, setShowInvalid] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [reasoningText, setReasoningText] = useState(() => reasoningFormValue(reasoning, conversation.params));
   const { params, invalid } = parseParamsForm(kind, values, conversation.params);
+  const reasoningValid = applyReasoningForm(reasoning, reasoningText, conversation.params, params);
 
   const save = async () => {
-    if (invalid.length > 0) {
+    if (invalid.length > 0 || !reasoningValid) {
       setShowInvalid(true);
       return;
     }
@@ -81,13 +90,25 @@ export function ParamsDialog({ conversation, kind, providerName, onClose }: Prop
               onChange={(value) => set(name, value)}
             />
           ))}
+          {reasoning && (
+            <ReasoningField
+              control={reasoning}
+              model={model}
+              value={reasoningText}
+              invalid={showInvalid && !reasoningValid}
+              onChange={setReasoningText}
+            />
+          )}
         </div>
         {error && (
           <p className="form-error" role="alert" data-testid="params-error">
             {errorText(error)}
           </p>
         )}
-        <ParamsActions saving={saving} onReset={() => setValues(toFormValues({}))} onCancel={onClose} />
+        <ParamsActions saving={saving} onReset={() => {
+            setValues(toFormValues({}));
+            setReasoningText('');
+          }} onCancel={onClose} />
       </form>
     </Modal>
   );
