@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { codeMsgData, SSE, startCustomHttpFixture } from '../fixtures/customEndpointServers';
-import { expect, lastAssistant, send, test } from './support/appFixtures';
+import { expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { startBrook } from './support/brookProcess';
 
 /**
@@ -12,7 +12,7 @@ import { startBrook } from './support/brookProcess';
 const SECRET = 'Bearer e2e-custom-secret';
 
 async function openCustomForm(page: Page): Promise<void> {
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'providers');
   await page.getByTestId('provider-add').click();
   await page.getByTestId('provider-preset').selectOption('custom-endpoint');
   await expect(page.getByTestId('custom-endpoint-form')).toBeVisible();
@@ -74,7 +74,7 @@ test('describe an endpoint, Test it, chat, stop, export and import it on a fresh
     await expect.poll(() => server.requests.find((r) => (r.body as { question?: string }).question === 'a long one')?.closedEarly).toBe(true);
 
     // Export: the description without the secret value.
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'providers');
     await page.getByTestId('provider-item').filter({ hasText: 'House backend' }).getByTestId('provider-edit').click();
     const download = page.waitForEvent('download');
     await page.getByTestId('custom-export').click();

@@ -1,10 +1,10 @@
 import { huggingChatStyleSubscriber } from '../fixtures/huggingChatStyleSubscriber';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 test('live feed: the assistant name set in Settings reaches a HuggingChat-style subscriber', async ({ page, brook, openai }) => {
   await page.goto(brook.url);
   await addFixtureProvider(page, openai.url);
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'local');
   await page.getByTestId('local-feed-toggle').check();
   const name = page.getByTestId('local-feed-assistant-name');
   await expect(name).toHaveValue('assistant');
@@ -20,6 +20,6 @@ test('live feed: the assistant name set in Settings reaches a HuggingChat-style 
   expect((await result).answer).toBe('You said: hello feed');
 
   await page.reload();
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'local');
   await expect(page.getByTestId('local-feed-assistant-name')).toHaveValue('Open-Assistant');
 });

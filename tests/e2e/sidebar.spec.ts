@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 const CHATGPT_EXPORT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/chatgpt-conversations.json');
 
@@ -33,7 +33,7 @@ test('sidebar: date groups, one Tab stop per row with its actions on the arrow k
   await expect(page.getByTestId('message')).toHaveCount(0);
 
   // Old chats (a 2024 ChatGPT export) land under their month, after Today.
-  await page.getByTestId('open-settings').click();
+  await openSettingsAt(page, 'data');
   await page.getByTestId('import-file').setInputFiles(CHATGPT_EXPORT);
   await expect(page.getByTestId('import-status')).toContainText('Imported');
   await page.getByTestId('close-settings').click();

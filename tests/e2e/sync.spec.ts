@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { startServer, type DbServer } from '../support/dbServers';
 import { serverSettings, syncDevice } from '../support/syncDevices';
 import { startBrook, type BrookProcess } from './support/brookProcess';
+import { openSettingsAt } from './support/settingsNav';
 
 const SHOTS = '/work/shots/sync';
 
@@ -27,7 +28,7 @@ test('turning sync on in settings brings a conversation from another device', as
     brook = await startBrook();
     await page.goto(brook.url);
     await expect(page.getByTestId('conversation-item')).toHaveCount(0);
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'sync');
     const panel = page.getByTestId('sync-settings');
     await panel.scrollIntoViewIfNeeded();
     await expect(page.getByTestId('sync-not-synced')).toBeVisible();

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { WsContractClient } from '../support/wsContractClient';
 import { startBrook } from './support/brookProcess';
+import { openSettingsAt } from './support/settingsNav';
 
 test('browser mode has no updater, and the Updates panel says so truthfully', async ({ page }) => {
   const brook = await startBrook(mkdtempSync(join(tmpdir(), 'brook-e2e-updates-')));
   try {
     await page.goto(brook.url);
-    await page.getByTestId('open-settings').click();
+    await openSettingsAt(page, 'general');
     const panel = page.getByTestId('updates-panel');
     await expect(panel).toContainText('Updates');
     await expect(page.getByTestId('updates-unsupported')).toHaveText(/Brook in the browser does not update itself/);

@@ -67,6 +67,8 @@ test('Check now downloads a new version, shows its notes as text, and waits for 
     await expect(lastAssistant(page)).toHaveAttribute('data-status', 'streaming');
 
     await page.getByTestId('open-settings').click();
+    // The updates panel sits in Settings → General.
+    await page.getByTestId('settings-nav-general').click();
     const panel = page.getByTestId('updates-panel');
     await expect(panel.getByTestId('updates-auto')).toBeChecked();
     await panel.getByTestId('updates-check').click();
