@@ -162,6 +162,10 @@ test('export a conversation (Markdown, HTML, JSON) and import it back; import Ch
   await expect(lastAssistant(page).getByTestId('message-content')).toHaveText('Bergen in spring is rainy and mild, about 6–14 °C.');
   await page.getByTestId('sidebar-filter-archived').click();
   await expect(item(page, '图片中的天气')).toHaveCount(1);
+  // the stored [image] line shows in the UI language
+  await item(page, '图片中的天气').click();
+  await expect(userMessages(page).first().getByTestId('imported-image')).toHaveText('[Image]');
+  await expect(userMessages(page).first().getByTestId('message-content')).not.toContainText('[image]');
 });
 
 test('ten thousand conversations: the sidebar keeps only the rows in view', async ({ page, brook }) => {

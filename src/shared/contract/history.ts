@@ -22,6 +22,8 @@ export type HistorySearchArgs = z.output<typeof historySearchSchema>;
 export const historyRequests = {
   /** Full-text search over every message, newest first or ranked. */
   'history.search': req<SearchPage>()(historySearchSchema),
+  /** Every model that answered in the history (the search dialog's model filter), sorted. */
+  'history.models': req<string[]>()(empty),
   /** What the startup integrity check found. */
   'history.health': req<HistoryHealth>()(empty),
   /** A consistent copy of the database now (SQLite online backup) into the backups folder. */

@@ -32,6 +32,7 @@ import enModels from './en/models.json';
 import enWebSearchGate from './en/webSearchGate.json';
 import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
+import enImported from './en/imported.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -60,6 +61,7 @@ import zhModels from './zh-CN/models.json';
 import zhWebSearchGate from './zh-CN/webSearchGate.json';
 import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
+import zhImported from './zh-CN/imported.json';
 
 export const en = {
   common: enCommon,
@@ -90,6 +92,7 @@ export const en = {
   webSearchGate: enWebSearchGate,
   presets: enPresets,
   shell: enShell,
+  imported: enImported,
 };
 
 export const zhCN = {
@@ -121,6 +124,7 @@ export const zhCN = {
   webSearchGate: zhWebSearchGate,
   presets: zhPresets,
   shell: zhShell,
+  imported: zhImported,
 };
 
 export type UiText = typeof en;

@@ -110,6 +110,26 @@ describe('history search', () => {
     expect(hit!.role).toBe('assistant');
   });
 
+  it('lists every model in the history for the filter, as the filter matches them', () => {
+    const { s, convs } = storeWith([
+      { text: 'imported answer', role: 'assistant', model: 'gpt-4o', conv: 'import' },
+      { text: 'a later answer', role: 'assistant', model: 'o3', conv: 'import' },
+      { text: 'no model on the row', conv: 'chosen' },
+      { text: 'gone soon', role: 'assistant', model: 'deleted-only', conv: 'gone' },
+    ]);
+    s.softDeleteConversation(convs.get('gone')!);
+    // o3 was never a conversation's chosen model; m1 is the chosen model behind a row without one
+    expect(s.search.models()).toEqual(['gpt-4o', 'm1', 'o3']);
+    expect(texts(find(s, 'answer', { model: 'o3' }))).toEqual(['a later answer']);
+  });
+
+  it('shows snippets as text, not the Markdown behind them', () => {
+    const { s } = storeWith([{ text: '## Weather report\n\nIt is **sunny** with `clear` skies, see [the map](https://example.com).', role: 'assistant' }]);
+    const [hit] = find(s, 'sunny').hits;
+    expect(hit!.snippet.map((p) => p.text).join('')).toBe('Weather report It is sunny with clear skies, see the map.');
+    expect(hit!.snippet.find((p) => p.hit)?.text).toBe('sunny');
+  });
+
   it('never lets punctuation or FTS syntax in the query crash or inject', () => {
     const { s } = storeWith([...corpus, { text: 'C++ and "quoted" AND NEAR(x) {content}: * ^' }]);
     const nasty = ['"', '""', '"天气', 'AND', 'OR NOT', '*', '^', '(', ')', 'NEAR(', '{content}:', 'content:', '-', '+', "'", ';--', 'a"b', '\\', '天"气', '??', '。', 'c++', '"quoted"', 'NEAR(x)', '天*', 'NOT 天气', '\u0000', '🙂', '🙂🙂🙂'];

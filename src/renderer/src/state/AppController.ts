@@ -164,6 +164,11 @@ export class AppController {
     return this.client.request('history.search', args);
   }
 
+  /** The models the search dialog can filter by: every one in the history. */
+  searchModels(): Promise<string[]> {
+    return this.client.request('history.models', {});
+  }
+
   backupNow(): Promise<BackupInfo> {
     return this.client.request('history.backup', {});
   }

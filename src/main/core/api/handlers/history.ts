@@ -5,6 +5,7 @@ import type { HandlerDeps } from '../deps';
 export const historyHandlers = (d: HandlerDeps) =>
   ({
     'history.search': (args) => d.history.search.search(args),
+    'history.models': () => d.history.search.models(),
     'history.health': () => d.maintenance.health,
     'history.backup': () => d.maintenance.backups.create(),
     'history.backups': () => d.maintenance.backups.list(),

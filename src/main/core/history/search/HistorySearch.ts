@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HistorySearchArgs } from '../../../../shared/contract';
 import type { MessageRole, SearchHit, SearchPage } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
+import { markdownToPlainText } from '../../../../shared/plainText';
 import { parseQuery, shortMatch, trigramMatch } from './searchQuery';
 import { buildSnippet } from './snippet';
 
@@ -39,6 +40,23 @@ export class HistorySearch {
     private readonly db: () => Database.Database,
     private readonly rankedWindow = RANKED_WINDOW,
   ) {}
+
+  /**
+   * Every model the model filter can find: the same COALESCE(message, conversation) the filter
+   * matches on, over conversations not waiting to be purged. Imports name models per message
+   * only, so the conversations' chosen models alone miss most of them.
+   */
+  models(): string[] {
+    const rows = this.db()
+      .prepare(
+        `SELECT DISTINCT COALESCE(m.model, c.model) AS model
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE c.deleted_at IS NULL AND COALESCE(m.model, c.model) <> ''
+         ORDER BY model`,
+      )
+      .all() as { model: string | null }[];
+    return rows.flatMap((r) => (r.model ? [r.model] : []));
+  }
 
   search(args: HistorySearchArgs): SearchPage {
     const terms = parseQuery(args.query);
@@ -112,7 +130,7 @@ export class HistorySearch {
       conversationTitle: r.title,
       messageId: r.id,
       role: r.role,
-      snippet: buildSnippet(snippetSource(r, words, args.includeReasoning), words),
+      snippet: buildSnippet(readable(snippetSource(r, words, args.includeReasoning)), words),
       createdAt: r.created_at,
       providerId: r.provider_id,
       model: r.model,
@@ -152,6 +170,17 @@ function rankRows(rows: HitRow[], words: readonly string[], includeReasoning: bo
 }
 
 /** The content, unless only the reasoning holds the words. */
+/**
+ * Past this a message's snippet is cut from its raw text: lexing a huge paste for one line of
+ * preview would cost more than the search itself.
+ */
+const PLAIN_SNIPPET_MAX_CHARS = 50_000;
+
+/** A snippet shows what the reader saw, not the Markdown behind it (no `**` or `##`). */
+function readable(text: string): string {
+  return text.length > PLAIN_SNIPPET_MAX_CHARS ? text : markdownToPlainText(text);
+}
+
 function snippetSource(row: HitRow, words: readonly string[], includeReasoning: boolean): string {
   if (!includeReasoning || row.reasoning === '') return row.content;
   const content = row.content.toLowerCase();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageStatus } from '../../../../shared/domain';
+import { IMPORTED_IMAGE_MARKER } from '../../../../shared/importedImage';
 import { parentsFirst, type ImportedConversation, type ImportedMessage } from './imported';
 
 /**
@@ -175,7 +176,7 @@ function partText(part: unknown): string {
   if (typeof part === 'string') return part;
   if (typeof part === 'object' && part !== null) {
     const type = (part as { content_type?: unknown }).content_type;
-    if (type === 'image_asset_pointer') return '[image]';
+    if (type === 'image_asset_pointer') return IMPORTED_IMAGE_MARKER;
     if (type === 'audio_transcription') {
       const text = (part as { text?: unknown }).text;
       return typeof text === 'string' ? text : '';

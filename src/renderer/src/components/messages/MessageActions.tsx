@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { copyText } from '../../markdown/copyText';
 import { quoteIntoComposer } from '../../state/composerInsert';
-import { markdownToPlainText } from '../../state/plainText';
+import { markdownToPlainText } from '../../../../shared/plainText';
 import { MenuButton, type MenuItem } from '../shell/MenuButton';
 
 interface Props {

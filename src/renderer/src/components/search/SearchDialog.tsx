@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useAppState, useController } from '../../state/context';
@@ -6,7 +6,7 @@ import { Modal } from '../Modal';
 import { SearchFilters, type Filters } from './SearchFilters';
 import type { AppErrorData } from '../../../../shared/errors';
 import { SearchResult } from './SearchResult';
-import { NO_FILTERS, useHistorySearch } from './useHistorySearch';
+import { NO_FILTERS, useHistorySearch, useSearchModels } from './useHistorySearch';
 
 /** Ctrl/Cmd+K: search every message; arrows move, Enter opens the conversation at the hit. */
 export function SearchDialog() {
@@ -18,10 +18,7 @@ export function SearchDialog() {
   const { hits, cursor, active, setActive, loading, error, more } = useHistorySearch(query, filters);
   const list = useRef<HTMLUListElement>(null);
 
-  const models = useMemo(
-    () => [...new Set(conversations.map((c) => c.model).filter((m): m is string => !!m))].sort(),
-    [conversations],
-  );
+  const models = useSearchModels(conversations);
 
   useEffect(() => {
     list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RequestArgs } from '../../../../shared/contract';
-import type { SearchHit } from '../../../../shared/domain';
+import type { Conversation, SearchHit } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
@@ -94,4 +94,24 @@ export function useHistorySearch(query: string, filters: Filters) {
   };
 
   return { hits, cursor, active, setActive, loading, error, more };
+}
+
+/**
+ * The models the filter offers: every model in the history, asked once when the dialog opens.
+ * Until the answer comes (or if it fails) the conversations' chosen models stand in.
+ */
+export function useSearchModels(conversations: readonly Conversation[]): string[] {
+  const controller = useController();
+  const [fromHistory, setFromHistory] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    controller
+      .searchModels()
+      .then((models) => live && setFromHistory(models))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [controller]);
+  return fromHistory ?? [...new Set(conversations.map((c) => c.model).filter((m): m is string => !!m))].sort();
 }

@@ -3,7 +3,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 /**
  * Markdown as the text a reader sees: no `**`, `##`, backticks or link targets; list items and
  * table rows on lines of their own (table cells apart by tabs, so a paste into a spreadsheet keeps
- * the columns). Used by "Copy as plain text" and the search dialog's snippets.
+ * the columns). Used by "Copy as plain text" (renderer) and the search snippets (core), so it lives in shared.
  */
 export function markdownToPlainText(markdown: string): string {
   return blocks(new Lexer().lex(markdown)).replace(/\n{3,}/g, '\n\n').trim();
