@@ -12,7 +12,7 @@ import { AnswerStreams, type StreamManager } from '../streaming';
 import { buildContext, titleFromText } from './buildContext';
 import { checkParams } from './checkParams';
 import { dropRepeatedSeam } from './seamFilter';
-import { searchingSource } from './searchingSource';
+import { searchingSource, unsearchedSource } from './searchingSource';
 import type { WebSearchService } from '../websearch';
 
 export interface ChatServiceOptions {
@@ -245,9 +245,12 @@ export class ChatService {
     const search = this.webSearch?.enabledFor(conversation) ? this.webSearch : null;
     const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
     // The excerpts may use what the conversation and the answer leave of the window.
-    const source = search
-      ? searchingSource(search, target.nativeSearch, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
-      : (signal: AbortSignal) => target.provider.stream(request, signal);
+    const unusable = search?.unusableReason(target.nativeSearch) ?? null;
+    const source = unusable
+      ? unsearchedSource(target.provider, request, unusable)
+      : search
+        ? searchingSource(search, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
+        : (signal: AbortSignal) => target.provider.stream(request, signal);
     this.answers.begin(assistant, source);
     return assistant;
   }
