@@ -5,7 +5,7 @@ import { effectiveCapabilities, modelEntry, type ReasoningControl, reasoningCont
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
 import { type EventBus, fitContext, outputReserve } from '../base';
-import type { HistoryStore } from '../history';
+import { deleteMessageBranch, type HistoryStore, type MessageDeletion } from '../history';
 import { continueRequest, type Provider, type ProviderRequest } from '../providers';
 import { contextWindowFor, type ProviderService } from '../settings';
 import { AnswerStreams, type StreamManager } from '../streaming';
@@ -121,6 +121,13 @@ export class ChatService {
     this.history.requireConversation(conversationId);
     this.assertIdle(conversationId);
     return this.history.switchBranch(conversationId, messageId);
+  }
+
+  /** Deletes a message and the replies below it (deleteMessageBranch); never while an answer streams. */
+  deleteMessage(conversationId: string, messageId: string): MessageDeletion {
+    this.history.requireConversation(conversationId);
+    this.assertIdle(conversationId);
+    return deleteMessageBranch(this.history, conversationId, messageId);
   }
 
   /** A new answer to the same user message, as a sibling branch; the old one is kept. */
