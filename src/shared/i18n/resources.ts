@@ -30,6 +30,7 @@ import enCustomEndpoint from './en/customEndpoint.json';
 import enSettingsPage from './en/settingsPage.json';
 import enModels from './en/models.json';
 import enWebSearchGate from './en/webSearchGate.json';
+import enMessageDelete from './en/messageDelete.json';
 import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import zhCommon from './zh-CN/common.json';
@@ -58,6 +59,7 @@ import zhCustomEndpoint from './zh-CN/customEndpoint.json';
 import zhSettingsPage from './zh-CN/settingsPage.json';
 import zhModels from './zh-CN/models.json';
 import zhWebSearchGate from './zh-CN/webSearchGate.json';
+import zhMessageDelete from './zh-CN/messageDelete.json';
 import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 
@@ -88,6 +90,7 @@ export const en = {
   settingsPage: enSettingsPage,
   models: enModels,
   webSearchGate: enWebSearchGate,
+  messageDelete: enMessageDelete,
   presets: enPresets,
   shell: enShell,
 };
@@ -119,6 +122,7 @@ export const zhCN = {
   settingsPage: zhSettingsPage,
   models: zhModels,
   webSearchGate: zhWebSearchGate,
+  messageDelete: zhMessageDelete,
   presets: zhPresets,
   shell: zhShell,
 };
