@@ -6,7 +6,7 @@
  */
 import type { AppErrorData } from './errors';
 
-import type { ProviderKind } from './domain';
+import type { ProviderKind, WebSearchKeyStatus, WebSearchSettings } from './domain';
 
 /** Where searches go. `native`: the chat provider's own search (hasNativeSearch). */
 export const WEB_SEARCH_BACKENDS = ['searxng', 'tavily', 'brave', 'native'] as const;
@@ -32,6 +32,27 @@ export function nativeSearchPreset(kind: ProviderKind, presetId: string): Native
 /** Whether the `native` backend can search with this provider. */
 export function hasNativeSearch(kind: ProviderKind, presetId: string): boolean {
   return NATIVE_SEARCH_KINDS.includes(kind) || nativeSearchPreset(kind, presetId) !== null;
+}
+/**
+ * Whether a search can run at all: the chosen engine has its address or key, or (for the
+ * provider's own search) the chat's provider has one. The window hides the switch without it
+ * and the core answers without searching, so both ask this one rule.
+ */
+export function webSearchCanRun(
+  webSearch: Pick<WebSearchSettings, 'backend' | 'searxngUrl'>,
+  keys: WebSearchKeyStatus,
+  providerHasNativeSearch: boolean,
+): boolean {
+  switch (webSearch.backend) {
+    case 'searxng':
+      return webSearch.searxngUrl.trim() !== '';
+    case 'tavily':
+      return keys.tavily;
+    case 'brave':
+      return keys.brave;
+    case 'native':
+      return providerHasNativeSearch;
+  }
 }
 export type WebSearchBackend = (typeof WEB_SEARCH_BACKENDS)[number];
 /** Backends whose key lives in the secret store. */

@@ -71,3 +71,51 @@ test('reasoning streams open, then folds when the answer starts', async ({ page,
     openai.setScenario(null);
   }
 });
+
+test('delete a message: the confirmation says what goes and what stays; its replies go, its other versions stay', async ({ page, brook, openai }) => {
+  await page.goto(brook.url);
+  await addFixtureProvider(page, openai.url);
+  await page.getByTestId('new-chat').click();
+  await send(page, 'first question');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
+  await send(page, 'second question');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
+  // A second version of the last answer: ‹ 2/2 ›.
+  await lastAssistant(page).hover();
+  await lastAssistant(page).getByTestId('regenerate').click();
+  await expect(lastAssistant(page).getByTestId('branch-position')).toHaveText('2/2');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
+  const messages = page.getByTestId('message');
+  await expect(messages).toHaveCount(4);
+
+  // The shown answer has a sibling: it goes alone, the other version is shown.
+  await lastAssistant(page).getByTestId('message-more').click();
+  await lastAssistant(page).getByTestId('message-more-delete').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog).toContainText('Only this message will be deleted.');
+  await expect(dialog).toContainText('Its other versions (1) stay');
+  await expect(dialog).toContainText('This cannot be undone.');
+  await page.getByTestId('confirm-ok').click();
+  await expect(messages).toHaveCount(4);
+  await expect(lastAssistant(page).getByTestId('branch-switcher')).toHaveCount(0);
+
+  // The second question with its answer below: both go; Cancel first removes nothing.
+  const second = messages.nth(2);
+  await second.hover();
+  await second.getByTestId('message-more').click();
+  await second.getByTestId('message-more-delete').click();
+  await expect(dialog).toContainText('(1 more shown)');
+  await page.getByTestId('confirm-cancel').click();
+  await expect(messages).toHaveCount(4);
+  await second.getByTestId('message-more').click();
+  await second.getByTestId('message-more-delete').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(messages).toHaveCount(2);
+  await expect(messages.first()).toContainText('first question');
+
+  // After a reload the history agrees.
+  await page.reload();
+  await page.getByTestId('conversation-item').first().click();
+  await expect(page.getByTestId('message')).toHaveCount(2);
+  await expect(page.getByTestId('message').first()).toContainText('first question');
+});

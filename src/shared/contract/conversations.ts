@@ -54,6 +54,11 @@ export const conversationRequests = {
   ),
   /** Shows the alternative `messageId` and its most recent continuation; returns the new visible branch. */
   'conversations.switchBranch': req<Message[]>()(z.strictObject({ id, messageId: id })),
+  /**
+   * Deletes a message with every reply below it (on all their branches); its own alternatives
+   * stay. Returns the visible branch afterwards and how many messages went.
+   */
+  'conversations.deleteMessage': req<{ messages: Message[]; removed: number }>()(z.strictObject({ id, messageId: id })),
   'conversations.update': req<Conversation>()(z.strictObject({ id, providerId: id.nullable(), model: z.string().max(200).nullable() })),
   /** Replaces the conversation's model parameters (system prompt, temperature, …). */
   'conversations.setParams': req<Conversation>()(z.strictObject({ id, params: conversationParamsSchema })),

@@ -30,6 +30,7 @@ import enCustomEndpoint from './en/customEndpoint.json';
 import enSettingsPage from './en/settingsPage.json';
 import enModels from './en/models.json';
 import enWebSearchGate from './en/webSearchGate.json';
+import enMessageDelete from './en/messageDelete.json';
 import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import enImported from './en/imported.json';
@@ -59,6 +60,7 @@ import zhCustomEndpoint from './zh-CN/customEndpoint.json';
 import zhSettingsPage from './zh-CN/settingsPage.json';
 import zhModels from './zh-CN/models.json';
 import zhWebSearchGate from './zh-CN/webSearchGate.json';
+import zhMessageDelete from './zh-CN/messageDelete.json';
 import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
@@ -90,6 +92,7 @@ export const en = {
   settingsPage: enSettingsPage,
   models: enModels,
   webSearchGate: enWebSearchGate,
+  messageDelete: enMessageDelete,
   presets: enPresets,
   shell: enShell,
   imported: enImported,
@@ -122,6 +125,7 @@ export const zhCN = {
   settingsPage: zhSettingsPage,
   models: zhModels,
   webSearchGate: zhWebSearchGate,
+  messageDelete: zhMessageDelete,
   presets: zhPresets,
   shell: zhShell,
   imported: zhImported,

@@ -253,7 +253,7 @@ describe('web search turn', () => {
     expect(searxng.queries().length).toBe(before);
   });
 
-  it('the native backend fails its step for a provider without built-in search, and the answer goes ahead', async () => {
+  it('the native backend skips its step for a provider without built-in search, and the answer goes ahead', async () => {
     const { core, ended } = start();
     const id = await chatWithSearch(core, { backend: 'native' });
     const before = searxng.queries().length;
@@ -262,7 +262,7 @@ describe('web search turn', () => {
     expect(done.status).toBe('done');
     expect(done.content).toContain('Web search was unavailable');
     expect(done.webSearch!.steps).toEqual([
-      { id: 'search-1', kind: 'search', status: 'failed', args: [], error: expect.objectContaining({ messageKey: 'errors.nativeSearchUnsupported' }) },
+      { id: 'search-1', kind: 'search', status: 'skipped', args: [], error: expect.objectContaining({ messageKey: 'errors.nativeSearchUnsupported' }) },
     ]);
     expect(searxng.queries().length).toBe(before);
     // A plain OpenAI-compatible server is never sent Qianfan's search field.

@@ -5,14 +5,14 @@ import { effectiveCapabilities, modelEntry, type ReasoningControl, reasoningCont
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
 import { type EventBus, fitContext, outputReserve } from '../base';
-import type { HistoryStore } from '../history';
+import { deleteMessageBranch, type HistoryStore, type MessageDeletion } from '../history';
 import { continueRequest, type Provider, type ProviderRequest } from '../providers';
 import { contextWindowFor, type ProviderService } from '../settings';
 import { AnswerStreams, type StreamManager } from '../streaming';
 import { buildContext, titleFromText } from './buildContext';
 import { checkParams } from './checkParams';
 import { dropRepeatedSeam } from './seamFilter';
-import { searchingSource } from './searchingSource';
+import { searchingSource, unsearchedSource } from './searchingSource';
 import type { WebSearchService } from '../websearch';
 
 export interface ChatServiceOptions {
@@ -121,6 +121,13 @@ export class ChatService {
     this.history.requireConversation(conversationId);
     this.assertIdle(conversationId);
     return this.history.switchBranch(conversationId, messageId);
+  }
+
+  /** Deletes a message and the replies below it (deleteMessageBranch); never while an answer streams. */
+  deleteMessage(conversationId: string, messageId: string): MessageDeletion {
+    this.history.requireConversation(conversationId);
+    this.assertIdle(conversationId);
+    return deleteMessageBranch(this.history, conversationId, messageId);
   }
 
   /** A new answer to the same user message, as a sibling branch; the old one is kept. */
@@ -245,9 +252,12 @@ export class ChatService {
     const search = this.webSearch?.enabledFor(conversation) ? this.webSearch : null;
     const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
     // The excerpts may use what the conversation and the answer leave of the window.
-    const source = search
-      ? searchingSource(search, target.nativeSearch, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
-      : (signal: AbortSignal) => target.provider.stream(request, signal);
+    const unusable = search?.unusableReason(target.nativeSearch) ?? null;
+    const source = unusable
+      ? unsearchedSource(target.provider, request, unusable)
+      : search
+        ? searchingSource(search, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
+        : (signal: AbortSignal) => target.provider.stream(request, signal);
     this.answers.begin(assistant, source);
     return assistant;
   }

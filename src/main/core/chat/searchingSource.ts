@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import { searchUnavailableNote, type Provider, type ProviderEvent, type ProviderRequest } from '../providers';
 import { webSearchAnswer, type WebSearchService } from '../websearch';
 
@@ -8,16 +8,11 @@ import { webSearchAnswer, type WebSearchService } from '../websearch';
  */
 export function searchingSource(
   search: WebSearchService,
-  /** The provider has a search of its own (hasNativeSearch). */
-  nativeSearch: boolean,
   provider: Provider,
   request: ProviderRequest,
   budgetTokens: number,
 ): (signal: AbortSignal) => AsyncIterable<ProviderEvent> {
-  if (search.usesNative()) {
-    if (nativeSearch) return (signal) => provider.stream({ ...request, webSearch: true }, signal);
-    return (signal) => withoutNativeSearch(provider, request, signal);
-  }
+  if (search.usesNative()) return (signal) => provider.stream({ ...request, webSearch: true }, signal);
   return (signal) =>
     webSearchAnswer(
       {
@@ -32,10 +27,21 @@ export function searchingSource(
     );
 }
 
-/** The provider has no search of its own: say so as a failed step and answer without. */
-async function* withoutNativeSearch(provider: Provider, request: ProviderRequest, signal: AbortSignal): AsyncGenerator<ProviderEvent> {
-  const error = new AppError('bad_request', { messageKey: 'errors.nativeSearchUnsupported', retryable: false });
-  yield { type: 'search.step', step: { id: 'search-1', kind: 'search', status: 'failed', args: [], error: error.toJSON() } };
-  const note = searchUnavailableNote();
-  yield* provider.stream({ ...request, system: request.system ? `${request.system}\n\n${note}` : note }, signal);
+/**
+ * Search is on but cannot run (no engine address or key, or the provider's own search on a
+ * provider without one). We answer without it rather than refuse: with "search on by
+ * default" and no engine, the window hides the switch, so refusing would leave the user no
+ * way to chat at all. No query-writing call and no engine request are made; one skipped step
+ * says why (its error links to Settings → Web search) and the model is told not to pretend.
+ */
+export function unsearchedSource(
+  provider: Provider,
+  request: ProviderRequest,
+  reason: AppError,
+): (signal: AbortSignal) => AsyncIterable<ProviderEvent> {
+  return async function* (signal) {
+    yield { type: 'search.step', step: { id: 'search-1', kind: 'search', status: 'skipped', args: [], error: reason.toJSON() } };
+    const note = searchUnavailableNote();
+    yield* provider.stream({ ...request, system: request.system ? `${request.system}\n\n${note}` : note }, signal);
+  };
 }

@@ -5,6 +5,7 @@
  */
 export { AssistantStore } from './AssistantStore';
 export { BACKUPS_FOLDER, HistoryBackups } from './backups';
+export { deleteMessageBranch, type MessageDeletion } from './deleteMessage';
 export { HistoryStore, storageError, type HistoryStoreOptions, type MessageFinish, type NewMessage } from './HistoryStore';
 export { checkIntegrity, checkOpens, quickCheckInBackground, setAsideDamaged, type BackgroundCheck, type IntegrityResult } from './integrity';
 export { TransferService } from './transfer/TransferService';

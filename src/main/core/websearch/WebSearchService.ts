@@ -1,6 +1,6 @@
 import type { Conversation, WebSearchKeyStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { KeyedSearchBackend } from '../../../shared/webSearch';
+import { webSearchCanRun, type KeyedSearchBackend } from '../../../shared/webSearch';
 import type { SecretStore, SettingsRepository } from '../settings';
 import { BRAVE_URL, BraveBackend } from './brave';
 import { PageReader } from './pageReader';
@@ -17,6 +17,7 @@ export interface WebSearchServiceOptions {
 
 /** Secret-store entries of the search keys (provider entries are UUIDs, so no clash). */
 const keyId = (backend: KeyedSearchBackend) => `websearch:${backend}`;
+const ENGINE_NAMES: Record<KeyedSearchBackend, string> = { tavily: 'Tavily', brave: 'Brave' };
 
 /** The search settings joined with their keys: which engine a turn uses, and how pages are read. */
 export class WebSearchService {
@@ -45,6 +46,24 @@ export class WebSearchService {
   /** The chat provider's own search is chosen instead of an engine. */
   usesNative(): boolean {
     return this.settings.read().settings.webSearch.backend === 'native';
+  }
+
+  /**
+   * Why a search cannot run for a chat on this provider (the rule the window's switch uses),
+   * or null when it can. Checked before a turn so nothing is spent on a search that fails.
+   */
+  unusableReason(providerHasNativeSearch: boolean): AppError | null {
+    const { webSearch } = this.settings.read().settings;
+    if (webSearchCanRun(webSearch, this.keys(), providerHasNativeSearch)) return null;
+    switch (webSearch.backend) {
+      case 'searxng':
+        return new AppError('bad_request', { messageKey: 'errors.searchUrlMissing', retryable: false });
+      case 'tavily':
+      case 'brave':
+        return new AppError('auth', { messageKey: 'errors.searchKeyMissing', params: { engine: ENGINE_NAMES[webSearch.backend] }, retryable: false });
+      case 'native':
+        return new AppError('bad_request', { messageKey: 'errors.nativeSearchUnsupported', retryable: false });
+    }
   }
 
   /** The chosen engine, or the reason it cannot be used (shown as the failed search step). */

@@ -172,6 +172,16 @@ export class ChatController {
     }
   }
 
+  /** Deletes a message and the replies below it; the view becomes the branch the core now shows. */
+  async deleteMessage(conversationId: string, messageId: string): Promise<void> {
+    try {
+      const { messages: list } = await this.client.request('conversations.deleteMessage', { id: conversationId, messageId });
+      this.store.setState((s) => (s.messages?.conversationId === conversationId ? { messages: { conversationId, list } } : {}));
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
   async stop(conversationId: string): Promise<void> {
     try {
       await this.client.request('chat.stop', { conversationId });

@@ -46,6 +46,7 @@ export const conversationHandlers = (d: HandlerDeps) =>
     'conversations.messages': ({ id }) => d.history.visiblePath(id),
     'conversations.messagesPage': ({ id, before, limit }) => d.history.visiblePage(id, before === undefined ? { limit } : { before, limit }),
     'conversations.switchBranch': ({ id, messageId }) => d.chat.switchBranch(id, messageId),
+    'conversations.deleteMessage': ({ id, messageId }) => d.chat.deleteMessage(id, messageId),
     'conversations.setParams': ({ id, params }) => {
       const c = d.history.setConversationParams(id, params);
       d.bus.emit('conversation.updated', c);

@@ -12,13 +12,15 @@ interface Props {
   busy: boolean;
   onEdit(): void;
   onRegenerate(): void;
+  /** Asks what to delete (DeleteMessageDialog) and deletes. */
+  onDelete(): void;
 }
 
 /**
  * Under a finished message, on hover and focus: Copy (Markdown), Edit a question or Regenerate an
  * answer, and a menu with Copy as plain text and Quote. Each is a button, so Tab reaches them.
  */
-export function MessageActions({ message, busy, onEdit, onRegenerate }: Props) {
+export function MessageActions({ message, busy, onEdit, onRegenerate, onDelete }: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<'markdown' | 'plain' | null>(null);
   useEffect(() => {
@@ -33,6 +35,8 @@ export function MessageActions({ message, busy, onEdit, onRegenerate }: Props) {
   const more: MenuItem[] = [
     { id: 'copy-plain', label: t('shell.copyPlain'), onSelect: () => copy('plain') },
     { id: 'quote', label: t('shell.quote'), onSelect: () => quoteIntoComposer(message.content) },
+    // The core refuses while an answer streams.
+    { id: 'delete', label: t('messageDelete.action'), onSelect: onDelete, danger: true, disabled: busy },
   ];
   const copyLabel = copied ? t('shell.copied') : t('shell.copyMarkdown');
   return (

@@ -5,6 +5,7 @@ import { useController } from '../../state/context';
 import { onEditRequest } from '../../state/messageCommands';
 import { AssistantBody } from './AssistantBody';
 import { BranchSwitcher } from './BranchSwitcher';
+import { DeleteMessageDialog } from './DeleteMessageDialog';
 import { EditUserMessage } from './EditUserMessage';
 import { MessageActions } from './MessageActions';
 import { MessageMeta } from './MessageMeta';
@@ -24,6 +25,7 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
   const { t } = useTranslation();
   const controller = useController();
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const retry = useCallback(
     () => void controller.chat.retry(message.conversationId, message.id),
     [controller, message.conversationId, message.id],
@@ -69,12 +71,24 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
       )}
       <div className="message-footer">
         {branch && <BranchSwitcher branch={branch} disabled={busy} onSwitch={switchTo} />}
-        {!editing && !streaming && <MessageActions message={message} busy={busy} onEdit={() => setEditing(true)} onRegenerate={retry} />}
+        {!editing && !streaming && (
+          <MessageActions message={message} busy={busy} onEdit={() => setEditing(true)} onRegenerate={retry} onDelete={() => setDeleting(true)} />
+        )}
         <MessageMeta
           role={message.role} createdAt={message.createdAt} model={message.model} usage={message.usage}
           context={message.context}
         />
       </div>
+      {deleting && (
+        <DeleteMessageDialog
+          message={message}
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => {
+            setDeleting(false);
+            void controller.chat.deleteMessage(message.conversationId, message.id);
+          }}
+        />
+      )}
     </article>
   );
 });

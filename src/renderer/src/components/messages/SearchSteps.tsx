@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OpenSettingsLink } from '../settings/OpenSettingsLink';
 import { searchSummary, type WebSearchRecord, type WebSearchStep } from '../../../../shared/webSearch';
 import { useErrorText } from '../../hooks/useErrorText';
 
@@ -21,7 +22,8 @@ export function SearchSteps({ record, live }: Props) {
   const line = summary.failed
     ? t('webSearch.summaryFailed')
     : summary.skipped
-      ? t('webSearch.summarySkipped')
+      ? // A skipped search names its engine when the model cannot search; none when no engine is set up.
+        t(summary.nativeEngine ? 'webSearch.summarySkipped' : 'webSearch.summaryNotSetUp')
       : summary.nativeEngine
         ? record.sources.length > 0
           ? t('webSearch.summaryNativeSources', { engine: summary.nativeEngine, count: record.sources.length })
@@ -72,6 +74,7 @@ function StepRow({ step, live }: { step: WebSearchStep; live: boolean }) {
         {step.error && (status === 'failed' || status === 'skipped') && (
           <span className="search-step__reason" data-testid="search-step-reason">
             {errorText(step.error)}
+            {step.kind === 'search' && <OpenSettingsLink error={step.error} className="link-button" />}
           </span>
         )}
       </span>
@@ -88,7 +91,8 @@ function label(step: WebSearchStep, status: string, t: (key: string, o?: Record<
       return status === 'running' ? t('webSearch.step.queries') : t('webSearch.step.queriesDone');
     case 'search':
       if (status === 'failed') return t('webSearch.step.searchFailed');
-      if (status === 'skipped') return t('webSearch.step.searchSkipped', { engine: step.engine ?? '' });
+      // No engine named: search was on but could not run, so the answer went ahead without it.
+      if (status === 'skipped') return step.engine ? t('webSearch.step.searchSkipped', { engine: step.engine }) : t('webSearch.step.notRun');
       return status === 'running'
         ? t('webSearch.step.search', { engine: step.engine ?? '' })
         : step.resultCount === undefined

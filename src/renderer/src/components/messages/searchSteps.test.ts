@@ -2,7 +2,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WebSearchRecord } from '../../../../shared/webSearch';
+import { fakeClient } from '../../../../../tests/unit/renderer/support/fakeClient';
 import { initI18n } from '../../i18n';
+import { AppController } from '../../state/AppController';
+import { ControllerProvider } from '../../state/context';
+import { initialState, Store, type AppState } from '../../state/store';
 import { SearchSteps } from './SearchSteps';
 
 const record: WebSearchRecord = {
@@ -15,7 +19,10 @@ const record: WebSearchRecord = {
   ],
   sources: [],
 };
-const render = (r: WebSearchRecord, live: boolean) => renderToStaticMarkup(createElement(SearchSteps, { record: r, live }));
+// A failed or skipped search links to its settings section, which takes the window's controller.
+const controller = new AppController(fakeClient({}).client, new Store<AppState>(initialState), (cb) => cb());
+const render = (r: WebSearchRecord, live: boolean) =>
+  renderToStaticMarkup(createElement(ControllerProvider, { controller, children: createElement(SearchSteps, { record: r, live }) }));
 
 describe('SearchSteps', () => {
   beforeAll(() => {
@@ -50,5 +57,17 @@ describe('SearchSteps', () => {
     expect(live).toContain('Spark Lite has no web search.');
     expect(live).not.toContain('Searched iFlytek Spark');
     expect(render(skipped, false)).toContain('No web search with this model — answered without it');
+  });
+
+  it('search on with no engine set up: answered without it, and the step links to Settings → Web search', () => {
+    const notSetUp: WebSearchRecord = {
+      steps: [{ id: 'search-1', kind: 'search', status: 'skipped', args: [], error: { code: 'bad_request', messageKey: 'errors.searchUrlMissing', retryable: false } }],
+      sources: [],
+    };
+    expect(render(notSetUp, false)).toContain('Web search is not set up — answered without it');
+    const live = render(notSetUp, true);
+    expect(live).toContain('Answered without web search');
+    expect(live).toContain('No SearXNG address is set.');
+    expect(live).toContain('data-section="webSearch"');
   });
 });
