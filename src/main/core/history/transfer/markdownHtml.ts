@@ -1,5 +1,15 @@
-import hljs from 'highlight.js/lib/common';
+import { createRequire } from 'node:module';
 import { Marked, type Tokens } from 'marked';
+
+/** The part of highlight.js the HTML export uses. */
+interface Highlighter {
+  getLanguage(name: string): object | undefined;
+  highlight(code: string, options: { language: string; ignoreIllegals?: boolean }): { value: string };
+}
+
+// Required, not imported: highlight.js's typings pull in the DOM lib (`/// <reference lib="dom" />`),
+// which would give all main-process code browser globals; this keeps its types out of the core.
+const hljs = createRequire(import.meta.url)('highlight.js/lib/common') as Highlighter;
 
 /**
  * Markdown to HTML for the exported page. Model output is untrusted, so nothing in it may
