@@ -1,4 +1,5 @@
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from './core';
 
 /**
  * The built pages are served from `app://brook/…`, a custom privileged scheme (Electron's
@@ -33,18 +34,4 @@ export function rendererFileFor(url: string, rendererDir: string): string | null
   return file.startsWith(root + sep) ? file : null;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
-
-export function contentTypeOf(file: string): string {
-  return TYPES[extname(file)] ?? 'application/octet-stream';
-}
+export { contentTypeOf };

@@ -6,6 +6,6 @@ export { createCore, defaultDataDir, startupFailureText, type Core, type CoreOpt
 export { dispatch } from './api';
 export { EventBus, type DesktopPort } from './base';
 export { isSafeExternalUrl } from './net';
-export { startHeadlessServer, type HeadlessServer } from './servers';
+export { contentTypeOf, startHeadlessServer, type HeadlessServer } from './servers';
 export { defaultState, FileSecretStore, type SecretStore } from './settings';
 export { type AvailableUpdate, type DownloadProgress, type UpdateEngine, UpdateFailure, unsupportedEngine } from './updates';

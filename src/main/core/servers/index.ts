@@ -5,4 +5,5 @@
  * Uses base, net, providers, history, settings, streaming, chat and api.
  */
 export { startHeadlessServer, type HeadlessServer, type HeadlessServerOptions } from './headless/headlessServer';
+export { contentTypeOf } from './headless/staticFiles';
 export { LocalServices, type LocalServicesDeps } from './localServices';

@@ -15,6 +15,11 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** The content type a built renderer file is served with (also by the desktop's app:// scheme). */
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
 /** Same policy as the Electron window, plus the WebSocket back to this server. */
 export function contentSecurityPolicy(port: number): string {
   return [
@@ -57,7 +62,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     return;
   }
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-length': size,
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
