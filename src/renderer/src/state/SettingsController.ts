@@ -8,6 +8,9 @@ import type { AppStore } from './store';
 
 /** Providers and settings: what the settings screen and the model picker change. */
 export class SettingsController {
+  /** Counts settings writes, so an older write's answer never undoes a newer change. */
+  private settingsWrites = 0;
+
   constructor(
     private readonly client: RendererClient,
     private readonly store: AppStore,
@@ -63,10 +66,15 @@ export class SettingsController {
   async updateSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
     const previous = this.store.getState().settings;
     if (previous) this.store.setState({ settings: patchSettings(previous, patch) });
+    // Two quick changes (a select, then a checkbox): the first answer does not hold the second
+    // change yet, so only the newest write's answer may replace what the user sees.
+    const write = ++this.settingsWrites;
     try {
-      this.store.setState({ settings: await this.client.request('settings.update', patch) });
+      const saved = await this.client.request('settings.update', patch);
+      if (write === this.settingsWrites) this.store.setState({ settings: saved });
     } catch (err) {
-      this.store.setState({ settings: previous, notice: toErrorData(err) });
+      if (write === this.settingsWrites) this.store.setState({ settings: previous });
+      this.store.setState({ notice: toErrorData(err) });
     }
   }
 

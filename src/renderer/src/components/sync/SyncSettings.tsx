@@ -42,7 +42,14 @@ export function SyncSettings() {
   };
   const save = (settings: Settings) =>
     act(async () => {
-      const saved = await client.request('sync.saveSettings', { settings, password: secrets.password || undefined, passphrase: secrets.passphrase || undefined });
+      let saved: SyncSettingsView;
+      try {
+        saved = await client.request('sync.saveSettings', { settings, password: secrets.password || undefined, passphrase: secrets.passphrase || undefined });
+      } catch (err) {
+        // The switch showed the user's choice at once; a refused save puts it back.
+        setDraft((d) => (d && view ? { ...d, enabled: view.settings.enabled } : d));
+        throw err;
+      }
       setView(saved);
       setDraft(saved.settings);
       setSecrets({ password: '', passphrase: '' });
@@ -62,7 +69,15 @@ export function SyncSettings() {
       <p className="field__hint" data-testid="sync-not-synced">
         {t('sync.notSynced')}
       </p>
-      <Toggle testId="sync-enabled" label={t('sync.enabled')} checked={view.settings.enabled} onChange={(enabled) => void save({ ...draft, enabled })} />
+      <Toggle
+        testId="sync-enabled"
+        label={t('sync.enabled')}
+        checked={draft.enabled}
+        onChange={(enabled) => {
+          setDraft({ ...draft, enabled });
+          void save({ ...draft, enabled });
+        }}
+      />
       <SyncServerFields draft={draft} onChange={change} />
       <SyncSecretsFields draft={draft} view={view} secrets={secrets} onSecrets={setSecrets} onChange={change} />
       <div className="sync-actions">
