@@ -2,8 +2,9 @@ import type { AnswerContext, Conversation, ConversationOrigin, ConversationParam
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { WebSearchRecord } from '../../../shared/webSearch';
 import { HistoryDatabase, type HistoryStoreOptions } from './historyDatabase';
-import { toBranch, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
+import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
 import { HistorySearch } from './search/HistorySearch';
+import { readBranchPath, readWithBranch } from './branchPath';
 
 export { storageError, type HistoryStoreOptions } from './historyDatabase';
 
@@ -29,11 +30,6 @@ export interface MessageFinish {
 }
 
 const DEFAULT_TITLE = '';
-
-/** A message's siblings (itself included), oldest first, as a JSON array; `m` is the message. */
-const SIBLING_IDS_SQL = `(SELECT json_group_array(id) FROM (
-    SELECT s.id FROM messages s WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id
-    ORDER BY s.created_at, s.rowid)) AS sibling_ids`;
 
 /**
  * Every conversation and message, in one SQLite file (WAL). Synchronous by design:
@@ -220,26 +216,12 @@ export class HistoryStore extends HistoryDatabase {
 
   /** The branch from the root down to `messageId` (its last `maxRows` messages), root first, each with its `branch`. */
   pathTo(messageId: string, maxRows = Number.MAX_SAFE_INTEGER): Message[] {
-    const rows = this.db
-      .prepare(
-        `WITH RECURSIVE path(id, depth) AS (
-           SELECT ?, 0
-           UNION ALL
-           SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id
-           WHERE m.parent_id IS NOT NULL AND path.depth + 1 < ?
-         )
-         SELECT m.*, ${SIBLING_IDS_SQL} FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC`,
-      )
-      .all(messageId, maxRows) as (MessageRow & { sibling_ids: string })[];
-    return rows.map((row) => ({ ...toMessage(row), branch: toBranch(row.id, row.sibling_ids) }));
+    return readBranchPath(this.db, messageId, maxRows);
   }
 
   /** The message with its place among its siblings (for a message just added). */
   withBranch(message: Message): Message {
-    const row = this.db.prepare(`SELECT ${SIBLING_IDS_SQL} FROM messages m WHERE m.id = ?`).get(message.id) as
-      | { sibling_ids: string }
-      | undefined;
-    return row ? { ...message, branch: toBranch(message.id, row.sibling_ids) } : message;
+    return readWithBranch(this.db, message);
   }
 
   /**
