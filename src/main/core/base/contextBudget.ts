@@ -4,6 +4,43 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 export interface ChatTurnMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /**
+   * User turns: images attached to the message, already downscaled to the provider's limits
+   * (attachments/). Providers send them as their protocol's image part; a provider that cannot
+   * see images must refuse before sending (never drop them silently).
+   */
+  images?: TurnImage[];
+  /**
+   * Assistant turns: the tool rounds that came before this turn's `content`, oldest first. Each
+   * provider expands them into its own messages (OpenAI `tool_calls` + `tool` messages,
+   * Anthropic `tool_use` + `tool_result` blocks, Gemini `functionCall` + `functionResponse`).
+   */
+  toolRounds?: TurnToolRound[];
+}
+
+export interface TurnImage {
+  name: string;
+  mimeType: string;
+  /** base64, no data: prefix */
+  data: string;
+}
+
+export interface TurnToolCall {
+  /** The provider's call id (synthesised where a protocol has none, e.g. Gemini). */
+  id: string;
+  /** The name the model was offered (providers' tool names are `[a-zA-Z0-9_-]{1,64}`). */
+  name: string;
+  /** The arguments as a JSON object text, as the model sent them. */
+  arguments: string;
+  /** What goes back to the model: the capped result text, or why the call was denied or failed. */
+  result: string;
+  isError: boolean;
+}
+
+export interface TurnToolRound {
+  /** Text the model wrote before calling the tools in this round. */
+  text: string;
+  calls: TurnToolCall[];
 }
 
 /** Role markers and separators each message costs beyond its text (OpenAI's published rule of thumb). */
