@@ -4,7 +4,7 @@ import type { AppInfo, HistoryHealth } from '../../../shared/domain';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { secureDataDir } from './dataDirPermissions';
-import { type DesktopPort, EventBus, noDesktop } from '../base';
+import { type DesktopPort, EventBus, noDesktop, warmTokenizer } from '../base';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
 import { LocalServices } from '../servers';
@@ -16,6 +16,9 @@ import { StreamManager } from '../streaming';
 import { FileUpdatePreferences, type UpdateEngine, UpdateService, unsupportedEngine } from '../updates';
 import { SyncService } from '../sync';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
+
+/** Long enough for the window's first paint and list to be served before the tokenizer loads. */
+const TOKENIZER_WARM_DELAY_MS = 3000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -102,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
   const integrityChecked = watchIntegrity(check, file, maintenance, bus, now, log);
   const stopTitles = options.autoTitle === false ? () => {} : new AutoTitler(history, services.providers, bus, { log }).start();
   services.sync.start();
+  warmTokenizer(TOKENIZER_WARM_DELAY_MS);
   return {
     handlers,
     bus,

@@ -1,4 +1,24 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { createRequire } from 'node:module';
+
+type CountTokens = (text: string) => number;
+let countTokensFn: CountTokens | null = null;
+
+/**
+ * The o200k tables take ~0.3-0.5 s to load, most of the core's start-up work: they are loaded on
+ * the first count (or by warmTokenizer once the window is up), not when the core starts.
+ */
+function countTokens(text: string): number {
+  if (!countTokensFn) {
+    const load = createRequire(import.meta.url);
+    countTokensFn = (load('gpt-tokenizer/encoding/o200k_base') as { countTokens: CountTokens }).countTokens;
+  }
+  return countTokensFn(text);
+}
+
+/** Loads the tokenizer ahead of the first message, after `delayMs` of quiet start-up. */
+export function warmTokenizer(delayMs: number): void {
+  setTimeout(() => countTokens(''), delayMs).unref();
+}
 
 /** One message of a conversation as a model reads it; providers send these (ProviderRequest.messages). */
 export interface ChatTurnMessage {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { abortReason, privateTarget, readCappedText, systemLookup, type HostLookup } from '../net';
-import { extractMainText, type ExtractedPage } from './extractText';
+import type { ExtractedPage } from './extractText';
 
 export interface PageReaderOptions {
   fetch: typeof globalThis.fetch;
@@ -55,6 +55,8 @@ export class PageReader {
       }
       // Reads until the cap, then cancels the download; what arrived is still parsed.
       const html = await readCappedText(response.body, { maxBytes: this.maxBytes, charset: charsetOf(type), signal: combined });
+      // linkedom costs ~0.2 s to load: only a web search that reads pages pays it, not every start.
+      const { extractMainText } = await import('./extractText');
       return extractMainText(html, new URL(url).hostname);
     } catch (err) {
       throw fail(err);
