@@ -26,7 +26,11 @@ export const conversationParamsSchema = z.strictObject({
 });
 
 export const conversationRequests = {
-  'conversations.list': req<Conversation[]>()(z.strictObject({ origin: origin.optional() })),
+  /**
+   * Pinned first, then newest first. `limit`: only the first rows — a window asks for one
+   * screen's worth to paint at start, then for the whole list.
+   */
+  'conversations.list': req<Conversation[]>()(z.strictObject({ origin: origin.optional(), limit: z.number().int().min(1).max(1_000_000).optional() })),
   /** A quick ask starts with the quick model from settings unless one is given. */
   'conversations.create': req<Conversation>()(
     z.strictObject({

@@ -57,6 +57,14 @@ describe('migration 002_conversation_origin', () => {
     expect(s.listConversations()).toHaveLength(2);
     expect(q.origin).toBe('quick');
   });
+
+  it('answers the first rows of the list when asked for a limit, pinned first then newest', () => {
+    const s = open();
+    const ids = [1, 2, 3, 4].map((n) => s.createConversation({ title: `c${n}` }).id);
+    s.setPinned(ids[0]!, true);
+    expect(s.listConversations(undefined, 2).map((c) => c.title)).toEqual(['c1', 'c4']);
+    expect(s.listConversations()).toHaveLength(4);
+  });
 });
 
 describe('migrate', () => {

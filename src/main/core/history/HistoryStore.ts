@@ -43,12 +43,12 @@ export class HistoryStore extends HistoryDatabase {
     this.search = new HistorySearch(() => this.db);
   }
 
-  listConversations(origin?: ConversationOrigin): Conversation[] {
-    const order = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
+  listConversations(origin?: ConversationOrigin, limit = -1): Conversation[] {
+    const order = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC LIMIT ?';
     const rows = (
       origin
-        ? this.db.prepare(`SELECT * FROM conversations WHERE origin = ? AND deleted_at IS NULL ${order}`).all(origin)
-        : this.db.prepare(`SELECT * FROM conversations WHERE deleted_at IS NULL ${order}`).all()
+        ? this.db.prepare(`SELECT * FROM conversations WHERE origin = ? AND deleted_at IS NULL ${order}`).all(origin, limit)
+        : this.db.prepare(`SELECT * FROM conversations WHERE deleted_at IS NULL ${order}`).all(limit)
     ) as ConversationRow[];
     return rows.map(toConversation);
   }

@@ -1,6 +1,11 @@
 import type { Agent } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { Agent as UndiciAgent, fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+
+type Undici = typeof import('undici');
+let undiciModule: Promise<Undici> | null = null;
+/** undici costs ~80 ms to load: the first request pays it, not the start of every window. */
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici'));
 
 export type ProxyEnv = Partial<Record<'HTTPS_PROXY' | 'https_proxy' | 'HTTP_PROXY' | 'http_proxy' | 'NO_PROXY' | 'no_proxy', string>>;
 
@@ -45,19 +50,20 @@ function bypassed(url: URL, noProxy: string): boolean {
 export class Network {
   private readonly dispatchers = new Map<string, Dispatcher>();
   private readonly wsAgents = new Map<string, Agent>();
-  private readonly direct = new UndiciAgent();
+  private direct: Dispatcher | null = null;
 
   constructor(
     private readonly setting: () => string | null,
     private readonly env: ProxyEnv = process.env as ProxyEnv,
   ) {}
 
-  readonly fetch: typeof globalThis.fetch = (input, init) => {
+  readonly fetch: typeof globalThis.fetch = async (input, init) => {
+    const undici = await loadUndici();
     const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const proxy = proxyFor(target, this.setting(), this.env);
-    const dispatcher = proxy ? this.dispatcher(proxy) : this.direct;
+    const dispatcher = proxy ? this.dispatcher(undici, proxy) : (this.direct ??= new undici.Agent());
     // undici's own fetch: Node's built-in one cannot take a dispatcher from the npm package.
-    return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher }) as unknown as Promise<Response>;
+    return (await undici.fetch(input as Parameters<Undici['fetch']>[0], { ...(init as object), dispatcher })) as unknown as Response;
   };
 
   webSocketAgentFor(target: string): Agent | undefined {
@@ -71,10 +77,10 @@ export class Network {
     return agent;
   }
 
-  private dispatcher(proxy: string): Dispatcher {
+  private dispatcher(undici: Undici, proxy: string): Dispatcher {
     let d = this.dispatchers.get(proxy);
     if (!d) {
-      d = new ProxyAgent(proxy);
+      d = new undici.ProxyAgent(proxy);
       this.dispatchers.set(proxy, d);
     }
     return d;

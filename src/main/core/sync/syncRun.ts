@@ -4,8 +4,6 @@ import type { SyncServer } from '../../../shared/contract/sync';
 import { applyRemote } from './applyRemote';
 import { negotiateCodec, type ValueCodec } from './e2ee';
 import { LocalLog, type ChangeEntry } from './localLog';
-import { MysqlStore } from './remote/mysqlStore';
-import { PostgresStore } from './remote/postgresStore';
 import type { RemoteStore } from './remote/remoteStore';
 import { syncError } from './syncErrors';
 
@@ -33,7 +31,9 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 export async function connectRemote(server: SyncServer, password: string): Promise<RemoteStore> {
   try {
-    return server.kind === 'mysql' ? await MysqlStore.connect({ server, password }) : await PostgresStore.connect({ server, password });
+    // mysql2 and pg cost ~70 ms to load: only a device that syncs pays it, and only when it does.
+    if (server.kind === 'mysql') return await (await import('./remote/mysqlStore')).MysqlStore.connect({ server, password });
+    return await (await import('./remote/postgresStore')).PostgresStore.connect({ server, password });
   } catch (err) {
     throw syncError(err);
   }

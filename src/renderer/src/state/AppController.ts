@@ -6,7 +6,7 @@ import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
 import { TransferController } from './TransferController';
 import { toErrorData } from './errors';
-import { reuseEmptyChat, sortConversations, upsertConversation } from './listOps';
+import { FIRST_LIST_ROWS, reuseEmptyChat, sortConversations, upsertConversation } from './listOps';
 import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
 import type { SettingsSectionId } from './settingsSections';
@@ -71,12 +71,14 @@ export class AppController {
   /** (Re)fetches all state: at start and whenever the link comes back. */
   async load(): Promise<void> {
     const r = this.client.request.bind(this.client);
+    const origin = this.role === 'quick' ? { origin: 'quick' as const } : {};
     try {
       const [info, settings, providers, conversations, desktop, health] = await Promise.all([
         r('app.info', {}),
         r('settings.get', {}),
         r('providers.list', {}),
-        r('conversations.list', this.role === 'quick' ? { origin: 'quick' } : {}),
+        // One screen's worth paints first; the whole list (megabytes, for thousands) follows.
+        r('conversations.list', { ...origin, limit: FIRST_LIST_ROWS }),
         r('desktop.status', {}),
         // Old data is still worth showing if the check cannot be read.
         r('history.health', {}).catch(() => null),
@@ -98,7 +100,9 @@ export class AppController {
       if (this.role === 'main') void this.loadAssistants();
       // The web-search switch needs to know whether a keyed engine can be used.
       if (this.role === 'main') void this.settings.loadWebSearchKeys();
-      if (target !== null && conversations.some((c) => c.id === target)) {
+      const partial = conversations.length === FIRST_LIST_ROWS;
+      const all = (partial && (await this.reloadConversations())) || conversations;
+      if (target !== null && all.some((c) => c.id === target)) {
         await this.chat.open(target, { keepList: target === activeId });
       } else if (activeId !== null) this.chat.close();
     } catch (err) {
@@ -106,13 +110,15 @@ export class AppController {
     }
   }
 
-  /** After an import: the list again, in one request (an import may bring thousands). */
-  async reloadConversations(): Promise<void> {
+  /** The whole list, in one request: after the first screen, and after an import (it may bring thousands). */
+  async reloadConversations(): Promise<Conversation[] | null> {
     try {
       const list = await this.client.request('conversations.list', this.role === 'quick' ? { origin: 'quick' } : {});
       this.store.setState({ conversations: sortConversations(list) });
+      return list;
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
+      return null;
     }
   }
 

@@ -3,6 +3,9 @@ import type { Conversation, ConversationOrigin, Message, StreamSnapshot } from '
 import type { ChatController } from './ChatController';
 import type { AppStore } from './store';
 
+/** Rows a window asks for before its first paint: more than any window shows at once. */
+export const FIRST_LIST_ROWS = 200;
+
 /** Pinned first, then newest first: the sidebar order. */
 export function sortConversations(list: readonly Conversation[]): Conversation[] {
   return [...list].sort(

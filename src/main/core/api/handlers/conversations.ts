@@ -5,7 +5,7 @@ import type { HandlerDeps } from '../deps';
 /** The conversation list and each conversation's own settings. */
 export const conversationHandlers = (d: HandlerDeps) =>
   ({
-    'conversations.list': ({ origin }) => d.history.listConversations(origin),
+    'conversations.list': ({ origin, limit }) => d.history.listConversations(origin, limit),
     'conversations.create': ({ providerId, model, origin, assistantId }) => {
       const quick = origin === 'quick' ? d.settings.read().settings.quickAsk : null;
       const assistant = assistantId ? d.assistants.require(assistantId) : null;

@@ -1,0 +1,113 @@
+/**
+ * Cold start with a big history: from spawning the built core (browser mode) to the sidebar's
+ * first row painted in the page, with BENCH_CONVERSATIONS conversations (10,000 by default) of
+ * four messages each. Chromium is already running, as a window would be by the time Electron's
+ * page loads; each run is a new core process and a new page. Figures are printed, never asserted.
+ *
+ *   npm run bench:start
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { test } from '@playwright/test';
+import { migrate } from '../src/main/core/history/migrate';
+import { MIGRATIONS } from '../src/main/core/history/migrations/index';
+import { message, rng } from './historyCorpus';
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const SERVE_JS = resolve(dirname(fileURLToPath(import.meta.url)), '../out/main/serve.js');
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function buildHistory(dataDir: string): void {
+  const db = new Database(join(dataDir, 'brook.sqlite'));
+  db.pragma('journal_mode = WAL');
+  migrate(db, MIGRATIONS, () => null);
+  const r = rng(7);
+  const conversation = db.prepare(
+    `INSERT INTO conversations (id, title, provider_id, model, current_leaf_id, created_at, updated_at) VALUES (?, ?, NULL, 'gpt-4o', NULL, ?, ?)`,
+  );
+  const msg = db.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'done', ?, ?)`,
+  );
+  const leaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
+  const now = Date.now();
+  db.transaction(() => {
+    for (let c = 0; c < CONVERSATIONS; c++) {
+      const id = `c${c}`;
+      const at = now - c * 3_600_000;
+      conversation.run(id, `Conversation ${c}: ${message(r).slice(0, 40)}`, at, at);
+      let parent: string | null = null;
+      for (let m = 0; m < 4; m++) {
+        const mid = `${id}-m${m}`;
+        msg.run(mid, id, parent, m % 2 === 0 ? 'user' : 'assistant', message(r), at + m, at + m);
+        parent = mid;
+      }
+      leaf.run(parent, id);
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Spawns serve.js and resolves with its URL and the milliseconds from spawn to that line. */
+function spawnCore(dataDir: string): Promise<{ url: string; listenMs: number; stop: () => Promise<void> }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROOK_PORT: '' } });
+  const stop = () =>
+    new Promise<void>((r) => {
+      if (child.exitCode !== null) return r();
+      child.once('exit', () => r());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolveStart, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Brook is running at (\S+)/.exec(out);
+      if (match) resolveStart({ url: match[1]!, listenMs: performance.now() - t0, stop });
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
+  });
+}
+
+test('cold start to a painted conversation list', async ({ browser }) => {
+  const seed = mkdtempSync(join(tmpdir(), 'brook-bench-start-'));
+  buildHistory(seed);
+  const listen: number[] = [];
+  const painted: number[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // A copy per run: each start sees the same cold files, and nothing a run wrote carries over.
+      const dataDir = mkdtempSync(join(tmpdir(), 'brook-bench-run-'));
+      cpSync(seed, dataDir, { recursive: true });
+      const page = await browser.newPage();
+      const t0 = performance.now();
+      const core = await spawnCore(dataDir);
+      await page.goto(core.url);
+      await page.locator('[data-testid="conversation-item"]').first().waitFor({ timeout: 60_000 });
+      // Painted, not only in the DOM: the next animation frame has been drawn.
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      painted.push(performance.now() - t0);
+      listen.push(core.listenMs);
+      await page.close();
+      await core.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(seed, { recursive: true, force: true });
+  }
+  const row = (name: string, v: number[]) =>
+    `${name.padEnd(34)} p50 ${pct(v, 50).toFixed(0).padStart(6)} ms   p95 ${pct(v, 95).toFixed(0).padStart(6)} ms   max ${Math.max(...v).toFixed(0).padStart(6)} ms`;
+  console.log(`\nCold start, ${CONVERSATIONS.toLocaleString('en')} conversations, ${RUNS} runs`);
+  console.log(row('spawn → core listening', listen));
+  console.log(row('spawn → list painted', painted));
+});
