@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../src/shared/domain';
 import { AppController, type WindowRole } from '../../../src/renderer/src/state/AppController';
 import { initialState, Store, type AppState } from '../../../src/renderer/src/state/store';
 import { conv, fakeClient, msg, withPages, provider, settle, SETTINGS, type Handler } from './support/fakeClient';
+import { FIRST_LIST_ROWS } from '../../../src/renderer/src/state/listOps';
 
 const INFO: AppInfo = { mode: 'browser', version: '0', secretStorage: 'file-0600', dataDir: '/tmp', systemLocale: 'en' };
 const PROVIDER = provider('p1');
@@ -63,7 +64,7 @@ describe('AppController', () => {
     });
     app.start();
     await settle();
-    expect(calls.find((c) => c.name === 'conversations.list')?.args).toEqual({ origin: 'quick' });
+    expect(calls.find((c) => c.name === 'conversations.list')?.args).toEqual({ origin: 'quick', limit: FIRST_LIST_ROWS });
     emit('desktop.openConversation', { conversationId: 'q1' }); // meant for the main window
     emit('conversation.created', conv('c5'));
     await app.send('hello');
@@ -73,6 +74,18 @@ describe('AppController', () => {
     // "New" keeps the model for the next question, and goes back to an empty box.
     app.startOver();
     expect(store.getState()).toMatchObject({ activeId: null, newChatModel: { providerId: 'p1', model: null } });
+  });
+
+  it('paints the first screen of a long list, then asks for the whole list and opens a conversation that was not on it', async () => {
+    const many = Array.from({ length: FIRST_LIST_ROWS }, (_, i) => conv(`c${i}`));
+    const { app, store, calls } = setup('main', {
+      'conversations.list': async (args) => ((args as { limit?: number }).limit ? many : [...many, conv('old')]),
+    });
+    app.start('old');
+    await settle();
+    expect(calls.filter((c) => c.name === 'conversations.list').map((c) => c.args)).toEqual([{ limit: FIRST_LIST_ROWS }, {}]);
+    expect(store.getState().conversations).toHaveLength(FIRST_LIST_ROWS + 1);
+    expect(store.getState().activeId).toBe('old');
   });
 
   it('"Continue in Brook" in browser mode turns the tab into the main view; pin and hide do nothing', async () => {
