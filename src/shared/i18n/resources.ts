@@ -35,6 +35,7 @@ import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import enImported from './en/imported.json';
 import enModelPicker from './en/modelPicker.json';
+import enDateInput from './en/dateInput.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -66,6 +67,7 @@ import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
 import zhModelPicker from './zh-CN/modelPicker.json';
+import zhDateInput from './zh-CN/dateInput.json';
 
 export const en = {
   common: enCommon,
@@ -99,6 +101,7 @@ export const en = {
   shell: enShell,
   imported: enImported,
   modelPicker: enModelPicker,
+  dateInput: enDateInput,
 };
 
 export const zhCN = {
@@ -133,6 +136,7 @@ export const zhCN = {
   shell: zhShell,
   imported: zhImported,
   modelPicker: zhModelPicker,
+  dateInput: zhDateInput,
 };
 
 export type UiText = typeof en;
