@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOrder, formatDay, numericExample, parseDay } from '../../../src/renderer/src/state/localDates';
+import { dayOrder, dayPattern, formatDay, numericExample, parseDay } from '../../../src/renderer/src/state/localDates';
 
 describe('days in the UI language', () => {
   it('shows a day the way each language writes it', () => {
@@ -15,6 +15,8 @@ describe('days in the UI language', () => {
     expect(dayOrder('en-GB')).toEqual(['day', 'month', 'year']);
     expect(numericExample('zh-CN')).toBe('2026/12/31');
     expect(numericExample('en')).toBe('12/31/2026');
+    expect(dayPattern('en', { year: 'yyyy', month: 'mm', day: 'dd' })).toBe('mm/dd/yyyy');
+    expect(dayPattern('zh-CN', { year: '年', month: '月', day: '日' })).toBe('年/月/日');
   });
 
   it('reads Chinese dates: 年月日, slashes and ISO', () => {

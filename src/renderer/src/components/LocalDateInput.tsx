@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay, numericExample, parseDay } from '../state/localDates';
+import { dayPattern, formatDay, parseDay } from '../state/localDates';
 
 interface Props {
   /** yyyy-mm-dd, or '' for no date. */
@@ -44,7 +44,7 @@ export function LocalDateInput({ value, onChange, label, testId }: Props) {
         aria-label={label}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? errorId : undefined}
-        placeholder={numericExample(language)}
+        placeholder={dayPattern(language, { year: t('dateInput.year'), month: t('dateInput.month'), day: t('dateInput.day') })}
         title={t('dateInput.hint', { example: formatDay(language, '2026-12-31') })}
         value={draft ?? formatDay(language, value)}
         size={12}
@@ -73,7 +73,10 @@ export function LocalDateInput({ value, onChange, label, testId }: Props) {
         title={t('dateInput.pick', { field: label })}
         onClick={() => picker.current?.showPicker()}
       >
-        <span className="icon-calendar" aria-hidden="true" />
+        <svg className="local-date__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <rect x="2" y="3" width="12" height="11" rx="2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M2 7h12M5.5 1.5v3M10.5 1.5v3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
       </button>
       <input
         ref={picker}

@@ -46,6 +46,17 @@ export function numericExample(language: string): string {
   );
 }
 
+/**
+ * A placeholder in the language's order and separator, from its words for the parts:
+ * "mm/dd/yyyy" in English, "年/月/日" in Chinese.
+ */
+export function dayPattern(language: string, words: Record<DayPart, string>): string {
+  const separator = /\D+/.exec(numericExample(language))?.[0] ?? '/';
+  return dayOrder(language)
+    .map((part) => words[part])
+    .join(separator);
+}
+
 /** The month names of the language (long and short, lower case), January first. */
 function monthNames(language: string): string[][] {
   const long = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
