@@ -1,5 +1,5 @@
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
-import { horizontalOverflow } from './support/layoutChecks';
+import { horizontalOverflow, shot } from './support/layoutChecks';
 import { chooseModel, expectModel, modelOptions } from './support/modelPicker';
 import type { OpenAIFixture } from '../fixtures/openaiServer';
 
@@ -34,6 +34,7 @@ test('the header picker shows the model truthfully, for a draft chat too, even a
   await chooseModel(page, 'Fixture', 'fixture-chat');
   await expectModel(page, 'Fixture', 'fixture-reasoner');
   await expect(picker).toHaveAttribute('title', /fixture-reasoner.*next answer uses Fixture · fixture-chat/);
+  await shot(page, 'picker-answering');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   await expectModel(page, 'Fixture', 'fixture-chat');
   await expect(picker).not.toHaveAttribute('data-answering', 'true');

@@ -33,7 +33,13 @@ for (const { language, theme } of MODES) {
     await page.setViewportSize({ width: 1280, height: 820 });
     await page.goto(brook.url);
     await addFixtureProvider(page, openai.url);
-    await openSettingsAt(page, 'general');
+    // A model the catalog knows, so the picker shows its capability badges.
+    await openSettingsAt(page, 'providers');
+    await page.getByTestId('provider-edit').click();
+    await page.getByTestId('model-add-input').fill('gpt-4o');
+    await page.getByTestId('model-add-input').press('Enter');
+    await page.getByTestId('provider-save').click();
+    await page.getByTestId('settings-nav-general').click();
     await page.getByTestId('language-select').selectOption(language);
     await page.getByTestId('theme-select').selectOption(theme);
     await page.getByTestId('close-settings').click();
@@ -88,6 +94,13 @@ for (const { language, theme } of MODES) {
         await page.getByTestId(`settings-nav-${section}`).click();
         await expect(page.getByTestId('settings-section')).toHaveAttribute('data-section', section);
         await look(page, name(`settings-${section}`));
+        if (section === 'quickAsk') {
+          await page.getByTestId('quick-model-select').click();
+          await expect(page.getByTestId('quick-model-select-popover')).toBeVisible();
+          await look(page, name('settings-quickAsk-picker'));
+          await page.keyboard.press('Escape');
+          await expect(page.getByTestId('settings-dialog')).toBeVisible();
+        }
       }
       await page.getByTestId('close-settings').click();
     }
