@@ -54,6 +54,7 @@ export function LocalDateInput({ value, onChange, label, testId }: Props) {
         }}
         onBlur={commit}
         onKeyDown={(e) => {
+          if (e.nativeEvent.isComposing) return;
           if (e.key === 'Enter') {
             e.preventDefault();
             commit();

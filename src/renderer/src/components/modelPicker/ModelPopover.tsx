@@ -87,6 +87,8 @@ export function ModelPopover({ id, testId, anchor, groups, providers, value, ini
   };
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Keys that finish an IME composition (Chinese input) belong to the composition.
+    if (e.nativeEvent.isComposing) return;
     if (isPickerKey(e.key) && !((e.key === 'Home' || e.key === 'End') && e.shiftKey)) {
       e.preventDefault();
       setActive(moveActive(options.length, active, e.key));
