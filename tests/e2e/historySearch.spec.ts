@@ -116,3 +116,56 @@ test('the long conversation opens at its end, and the search shortcut works from
     await brook.stop();
   }
 });
+
+test('the date filters show and read dates in the chosen language, and filter by them', async ({ page }) => {
+  const seeded = seedHistory(); // the Paris chat is from 1 January 2025
+  const brook = await startBrook(seeded.dataDir);
+  try {
+    await page.goto(brook.url);
+    await expect(page.getByTestId('conversation-item')).toHaveCount(2);
+    const dialog = await search(page, 'weather');
+    await expect(dialog.getByTestId('search-hit')).toHaveCount(1);
+    const from = dialog.getByTestId('search-from');
+    // English: typed the US way, shown as English writes it; the filter applies.
+    await expect(from).toHaveAttribute('placeholder', 'mm/dd/yyyy');
+    await from.fill('1/3/2025');
+    await from.press('Enter');
+    await expect(from).toHaveValue('Jan 3, 2025');
+    await expect(dialog.getByTestId('search-empty')).toBeVisible();
+    // Something that is not a date is kept as typed, said so, and changes nothing.
+    await from.fill('tomorrow-ish');
+    await from.press('Enter');
+    await expect(dialog.getByTestId('search-from-invalid')).toHaveText('Not a date. Write it like Dec 31, 2026.');
+    await page.keyboard.press('Escape'); // first the field's own draft
+    await expect(from).toHaveValue('Jan 3, 2025');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-nav-general').click();
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await page.getByTestId('close-settings').click();
+
+    const zh = await search(page, 'weather');
+    const zhFrom = zh.getByTestId('search-from');
+    await expect(zhFrom).toHaveAttribute('placeholder', '年/月/日');
+    await zhFrom.fill('2024/12/30');
+    await zhFrom.press('Enter');
+    await expect(zhFrom).toHaveValue('2024年12月30日');
+    await expect(zh.getByTestId('search-hit')).toHaveCount(1);
+    const zhTo = zh.getByTestId('search-to');
+    await zhTo.fill('2024年12月31日');
+    await zhTo.press('Tab');
+    await expect(zhTo).toHaveValue('2024年12月31日');
+    await expect(zh.getByTestId('search-empty')).toBeVisible();
+    await zhTo.fill('2025-01-02');
+    await zhTo.press('Enter');
+    await expect(zhTo).toHaveValue('2025年1月2日');
+    await expect(zh.getByTestId('search-hit')).toHaveCount(1);
+    await zhTo.fill('2025年2月30日');
+    await zhTo.press('Enter');
+    await expect(zh.getByTestId('search-to-invalid')).toContainText('不是有效日期');
+  } finally {
+    await brook.stop();
+  }
+});

@@ -1,6 +1,7 @@
 import { expect, test } from './support/appFixtures';
 import { FIXTURE_KEY } from './support/appFixtures';
 import { openSettingsAt } from './support/settingsNav';
+import { modelOptions } from './support/modelPicker';
 
 test('the model manager: fetched models to tick, one by hand, capabilities, no save without a model', async ({ page, brook, openai }) => {
   await page.goto(brook.url);
@@ -59,8 +60,12 @@ test('the model manager: fetched models to tick, one by hand, capabilities, no s
 
   // The chat's picker offers exactly the ticked models.
   await page.getByTestId('new-chat').click();
-  const options = page.getByTestId('model-picker').locator('option');
-  await expect(options).toHaveText(['fixture-reasoner', 'my-local-model']);
+  await page.getByTestId('model-picker').click();
+  const options = modelOptions(page);
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toHaveAttribute('data-model', 'fixture-reasoner');
+  await expect(options.nth(1)).toHaveAttribute('data-model', 'my-local-model');
+  await expect(options.nth(1).locator('[data-cap="reasoning"]')).toBeVisible();
 });
 
 test('in Chinese, presets and fields have Chinese names', async ({ page, brook }) => {

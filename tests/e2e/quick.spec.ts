@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { scenarioForMessage } from '../fixtures/openaiServer';
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
+import { chooseModel, expectModel, modelOptions } from './support/modelPicker';
 
 /** The quick-ask view of the same server: `<base>/quick.html#token=…`. */
 function quickUrl(brookUrl: string): string {
@@ -46,7 +47,7 @@ test('quick ask: streams, follows up, and hands a live answer to the main view e
   await page.goto(quickUrl(brook.url));
   await expect(page.getByTestId('quick-root')).toBeVisible();
   await expect(page.getByTestId('quick-input')).toBeFocused();
-  await expect(page.getByTestId('quick-model-picker').locator('option:checked')).toHaveText('fixture-chat');
+  await expectModel(page, 'Fixture', 'fixture-chat', 'quick-model-picker');
   await expect(page.getByTestId('quick-pin')).toHaveCount(0); // desktop only
   await page.screenshot({ path: 'test-results/e2e/quick-empty.png' });
 
@@ -193,19 +194,20 @@ test('settings: quick-ask section in browser mode, in Chinese', async ({ page, b
   await expect(dialog.getByTestId('quick-shortcut-status')).toHaveAttribute('data-state', 'unavailable');
   await expect(dialog.getByTestId('desktop-only-note')).toContainText(/[\u4e00-\u9fff]/);
   // The quick model applies in browser mode too, and the quick view picks it up.
-  const select = dialog.getByTestId('quick-model-select');
-  await expect(select).toBeEnabled();
+  await expect(dialog.getByTestId('quick-model-select')).toBeEnabled();
   // The pickers list the models ticked in the provider's model manager.
-  await expect(select.locator('option', { hasText: 'fixture-reasoner' })).toHaveCount(1);
-  await select.selectOption({ label: 'fixture-reasoner' });
-  await expect(select.locator('option:checked')).toHaveText('fixture-reasoner');
+  await dialog.getByTestId('quick-model-select').click();
+  await expect(modelOptions(page, 'quick-model-select').and(page.locator('[data-model="fixture-reasoner"]'))).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await chooseModel(page, 'Fixture', 'fixture-reasoner', 'quick-model-select');
+  await expectModel(dialog, 'Fixture', 'fixture-reasoner', 'quick-model-select');
   await dialog.getByTestId('quick-model-select').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/e2e/quick-settings.png' });
   await page.getByTestId('close-settings').click();
 
   await page.setViewportSize(QUICK_WINDOW);
   await page.goto(quickUrl(brook.url));
-  await expect(page.getByTestId('quick-model-picker').locator('option:checked')).toHaveText('fixture-reasoner');
+  await expectModel(page, 'Fixture', 'fixture-reasoner', 'quick-model-picker');
   await ask(page, '/reason 小溪为什么会唱歌？');
   await expect(page.getByTestId('quick-answer')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('quick-answer')).toContainText('fixture-reasoner');

@@ -1,6 +1,7 @@
 import { startAnthropicFixture } from '../fixtures/anthropicServer';
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { addProvider } from './support/providerSetup';
+import { chooseModel } from './support/modelPicker';
 
 const SHOTS = '/work/shots/ux1';
 
@@ -28,7 +29,7 @@ test('reasoning effort is offered only for a reasoning model and sent as reasoni
   await expect(dialog.getByTestId('params-thinkingBudget')).toHaveCount(0);
   await dialog.getByTestId('params-cancel').click();
 
-  await page.getByTestId('model-picker').selectOption({ label: 'fixture-reasoner' });
+  await chooseModel(page, 'Fixture', 'fixture-reasoner');
   await page.getByTestId('params-open').click();
   const effort = dialog.getByTestId('params-reasoningEffort');
   await expect(effort).toHaveValue('');
@@ -44,7 +45,7 @@ test('reasoning effort is offered only for a reasoning model and sent as reasoni
   expect(body.reasoning_effort).toBe('high');
 
   // Kept for the chat, but not sent to a model that does not reason.
-  await page.getByTestId('model-picker').selectOption({ label: 'fixture-chat' });
+  await chooseModel(page, 'Fixture', 'fixture-chat');
   await send(page, 'plain again');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
   const plain = openai.requests.at(-1)?.body as { model: string; reasoning_effort?: string };

@@ -34,6 +34,8 @@ import enMessageDelete from './en/messageDelete.json';
 import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import enImported from './en/imported.json';
+import enModelPicker from './en/modelPicker.json';
+import enDateInput from './en/dateInput.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -64,6 +66,8 @@ import zhMessageDelete from './zh-CN/messageDelete.json';
 import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
+import zhModelPicker from './zh-CN/modelPicker.json';
+import zhDateInput from './zh-CN/dateInput.json';
 
 export const en = {
   common: enCommon,
@@ -96,6 +100,8 @@ export const en = {
   presets: enPresets,
   shell: enShell,
   imported: enImported,
+  modelPicker: enModelPicker,
+  dateInput: enDateInput,
 };
 
 export const zhCN = {
@@ -129,6 +135,8 @@ export const zhCN = {
   presets: zhPresets,
   shell: zhShell,
   imported: zhImported,
+  modelPicker: zhModelPicker,
+  dateInput: zhDateInput,
 };
 
 export type UiText = typeof en;

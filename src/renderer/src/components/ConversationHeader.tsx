@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain';
 import { ExportMenu } from './ExportMenu';
 import { useController } from '../state/context';
-import { DraftModelPicker, ModelPicker } from './ModelPicker';
+import { DraftModelPicker, ModelPicker } from './modelPicker/ModelPicker';
 import { ParamsButton } from './params/ParamsButton';
 import { SidebarToggle } from './shell/SidebarToggle';
 import { shortcutLabel } from './shell/shortcuts';

@@ -1,4 +1,4 @@
-import { DraftModelPicker, ModelPicker } from '../components/ModelPicker';
+import { DraftModelPicker, ModelPicker } from '../components/modelPicker/ModelPicker';
 import { useAppState } from '../state/context';
 
 /**

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LocalDateInput } from '../LocalDateInput';
 
 export interface Filters {
   order: 'newest' | 'ranked';
@@ -43,14 +44,15 @@ export function SearchFilters({ value, models, onChange }: Props) {
           </option>
         ))}
       </select>
-      <label className="search-filters__date">
-        <span>{t('search.from')}</span>
-        <input type="date" data-testid="search-from" value={value.from} onChange={(e) => set('from', e.target.value)} />
-      </label>
-      <label className="search-filters__date">
-        <span>{t('search.to')}</span>
-        <input type="date" data-testid="search-to" value={value.to} onChange={(e) => set('to', e.target.value)} />
-      </label>
+      {/* Not <label>s: each holds a text field and a calendar button. */}
+      <span className="search-filters__date">
+        <span aria-hidden="true">{t('search.from')}</span>
+        <LocalDateInput testId="search-from" label={t('search.from')} value={value.from} onChange={(iso) => set('from', iso)} />
+      </span>
+      <span className="search-filters__date">
+        <span aria-hidden="true">{t('search.to')}</span>
+        <LocalDateInput testId="search-to" label={t('search.to')} value={value.to} onChange={(iso) => set('to', iso)} />
+      </span>
       <label className="search-filters__check">
         <input type="checkbox" checked={value.includeReasoning} onChange={(e) => set('includeReasoning', e.target.checked)} />
         <span>{t('search.includeReasoning')}</span>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../../shared/contract';
 import { useAppState, useController } from '../../state/context';
-import { ModelSelect } from '../ModelSelect';
+import { ModelCombobox } from '../modelPicker/ModelCombobox';
 import { ShortcutField } from './ShortcutField';
 import { Toggle } from './Toggle';
 
@@ -27,16 +27,18 @@ export function QuickAskSettings() {
         </p>
       )}
       <ShortcutField disabled={!desktop} />
-      <label className="field field--row">
+      {/* Not a <label>: a click in the open list would also click the button and close it. */}
+      <div className="field field--row">
         <span className="field__label">{t('settings.quickModel')}</span>
-        <ModelSelect
+        <ModelCombobox
           className="settings-model-select"
           testId="quick-model-select"
+          label={t('settings.quickModel')}
           value={{ providerId: quickAsk.providerId, model: quickAsk.model }}
           noneLabel={t('settings.quickModelDefault')}
           onChange={({ providerId, model }) => update({ quickAsk: { providerId, model } })}
         />
-      </label>
+      </div>
       <Toggle
         testId="quick-prefill-toggle"
         label={t('settings.prefillFromClipboard')}

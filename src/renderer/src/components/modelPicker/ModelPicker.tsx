@@ -1,7 +1,17 @@
-import type { Conversation } from '../../../shared/domain';
-import { useAppState, useController } from '../state/context';
-import { defaultProvider, newChatChoice } from '../state/modelChoice';
-import { ModelSelect } from './ModelSelect';
+import type { Conversation, Message } from '../../../../shared/domain';
+import { useAppState, useController } from '../../state/context';
+import { streamingMessage } from '../../state/listOps';
+import { defaultProvider, newChatChoice, type ModelChoice } from '../../state/modelChoice';
+import { ModelCombobox } from './ModelCombobox';
+
+/** The model writing this conversation's streaming answer, if one streams in this window. */
+function useAnsweringModel(conversationId: string): ModelChoice | null {
+  const live: Message | undefined = useAppState((s) =>
+    s.messages?.conversationId === conversationId ? streamingMessage(s.messages.list) : undefined,
+  );
+  if (!live || live.providerId === null) return null;
+  return { providerId: live.providerId, model: live.model };
+}
 
 /**
  * Provider and model of one conversation; a change applies to its next answer. A chat that
@@ -10,11 +20,13 @@ import { ModelSelect } from './ModelSelect';
 export function ModelPicker({ conversation, testId = 'model-picker' }: { conversation: Conversation; testId?: string }) {
   const controller = useController();
   const fallbackId = useAppState((s) => defaultProvider(s.settings, s.providers)?.id ?? null);
+  const answering = useAnsweringModel(conversation.id);
   const providerId = conversation.providerId ?? fallbackId;
   return (
-    <ModelSelect
+    <ModelCombobox
       testId={testId}
       value={{ providerId, model: conversation.providerId === null ? null : conversation.model }}
+      answering={answering}
       onChange={({ providerId, model }) => void controller.setModel(conversation.id, providerId, model)}
     />
   );
@@ -30,7 +42,7 @@ export function DraftModelPicker({ origin, testId = 'model-picker' }: { origin: 
   const settings = useAppState((s) => s.settings);
   const providers = useAppState((s) => s.providers);
   return (
-    <ModelSelect
+    <ModelCombobox
       testId={testId}
       value={draft ?? newChatChoice(origin, settings, providers)}
       onChange={(choice) => controller.setNewChatModel(choice)}
