@@ -88,6 +88,22 @@ describe('AppController', () => {
     expect(store.getState().activeId).toBe('old');
   });
 
+  it('a message typed with no chat open (after a reload) goes to the untouched "New chat", set to the model the header shows', async () => {
+    const { app, store, calls } = setup('main', {
+      'conversations.list': async () => [conv('c1'), conv('e1', { title: '' })],
+      'conversations.messages': async ({ id }: { id: string }) => (id === 'e1' ? [] : [msg('a1')]),
+      'conversations.update': async (args) => conv('e1', { title: '', ...(args as object) }),
+      'chat.send': async () => ({ userMessage: msg('u1', { conversationId: 'e1', role: 'user' }), assistantMessage: msg('a2', { conversationId: 'e1', status: 'streaming' }) }),
+    } as Partial<Record<RequestName, Handler>>);
+    app.start();
+    await settle();
+    await app.send('hello');
+    expect(calls.some((c) => c.name === 'conversations.create')).toBe(false);
+    expect(calls.find((c) => c.name === 'conversations.update')?.args).toEqual({ id: 'e1', providerId: 'p1', model: null });
+    expect(calls.find((c) => c.name === 'chat.send')?.args).toMatchObject({ conversationId: 'e1', text: 'hello' });
+    expect(store.getState().conversations.map((c) => c.id).sort()).toEqual(['c1', 'e1']);
+  });
+
   it('"Continue in Brook" in browser mode turns the tab into the main view; pin and hide do nothing', async () => {
     const { app, opened, names } = setup('quick', {}, 'websocket');
     app.start();

@@ -1,6 +1,8 @@
-import { UNDO_DELETE_MS, type AssistantDraft, type RequestArgs } from '../../../shared/contract';
-import type { BackupInfo, Conversation, ConversationOrigin, ConversationParams, SearchHit, SearchPage } from '../../../shared/domain';
+import { UNDO_DELETE_MS, type RequestArgs } from '../../../shared/contract';
+import type { Conversation, ConversationOrigin, ConversationParams, SearchHit, SearchPage } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
+import { AssistantsController } from './AssistantsController';
+import { BackupController } from './BackupController';
 import { ChatController } from './ChatController';
 import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
@@ -31,6 +33,8 @@ export class AppController {
   readonly settings: SettingsController;
   readonly desktop: DesktopController;
   readonly transfer: TransferController;
+  readonly backups: BackupController;
+  readonly assistants: AssistantsController;
   /** Ends the Undo offer of the last delete. */
   private undoTimer: ReturnType<typeof setTimeout> | null = null;
   /** A "New chat" still on its way: a message sent meanwhile goes there, not to another new chat. */
@@ -51,6 +55,8 @@ export class AppController {
     this.settings = new SettingsController(client, store);
     this.desktop = new DesktopController(client, store, options.openMainView);
     this.transfer = new TransferController(client);
+    this.backups = new BackupController(client);
+    this.assistants = new AssistantsController(client, store);
   }
 
   /** What this window's new conversations are. */
@@ -97,7 +103,7 @@ export class AppController {
         notice: null,
       });
       void this.chat.resyncStreaming();
-      if (this.role === 'main') void this.loadAssistants();
+      if (this.role === 'main') void this.assistants.load();
       // The web-search switch needs to know whether a keyed engine can be used.
       if (this.role === 'main') void this.settings.loadWebSearchKeys();
       const partial = conversations.length === FIRST_LIST_ROWS;
@@ -173,19 +179,6 @@ export class AppController {
   /** The models the search dialog can filter by: every one in the history. */
   searchModels(): Promise<string[]> {
     return this.client.request('history.models', {});
-  }
-
-  backupNow(): Promise<BackupInfo> {
-    return this.client.request('history.backup', {});
-  }
-
-  listBackups(): Promise<BackupInfo[]> {
-    return this.client.request('history.backups', {});
-  }
-
-  /** The core announces the restore to every window (`history.restored`), this one included. */
-  async restoreBackup(name: string): Promise<void> {
-    await this.client.request('history.restore', { name });
   }
 
   /** After a restore the whole history is different: start again from the core's state. */
@@ -284,30 +277,6 @@ export class AppController {
     }
   }
 
-  async loadAssistants(): Promise<void> {
-    try {
-      this.store.setState({ assistants: await this.client.request('assistants.list', {}) });
-    } catch {
-      // Saved prompts are optional; the next change event brings them.
-    }
-  }
-
-  /** Throws, so the form keeps what was typed and shows why. */
-  async saveAssistant(id: string | undefined, draft: AssistantDraft): Promise<void> {
-    await this.client.request('assistants.save', { id, draft });
-    await this.loadAssistants();
-  }
-
-  async removeAssistant(id: string): Promise<void> {
-    try {
-      await this.client.request('assistants.remove', { id });
-      if (this.store.getState().newChatAssistantId === id) this.store.setState({ newChatAssistantId: null });
-      await this.loadAssistants();
-    } catch (err) {
-      this.store.setState({ notice: toErrorData(err) });
-    }
-  }
-
   /**
    * The saved prompt to start with. A conversation that is open but has no messages yet
    * takes its parameters now (a copy; editing the assistant later does not change it).
@@ -341,7 +310,7 @@ export class AppController {
   async send(text: string): Promise<void> {
     if (this.creating) await this.creating.catch(() => null);
     const { activeId, newChatWebSearch } = this.store.getState();
-    const conversationId = activeId ?? (await this.createConversation()).id;
+    const conversationId = activeId ?? (await this.draftTarget());
     // A switch flipped before the chat existed goes with its first message.
     const webSearch = activeId === null && newChatWebSearch !== null ? newChatWebSearch : undefined;
     if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
@@ -360,6 +329,19 @@ export class AppController {
     } catch (err) {
       this.store.setState({ notice: toErrorData(err) });
     }
+  }
+
+  /**
+   * Where a message typed with no chat open goes: an untouched "New chat" of this window's kind
+   * if there is one (a reload leaves none open), set to the model the header shows; else a new one.
+   */
+  private async draftTarget(): Promise<string> {
+    const { settings, providers, newChatModel, newChatAssistantId } = this.store.getState();
+    const choice = newChatModel ?? newChatChoice(this.origin, settings, providers);
+    const empty = newChatAssistantId ? null : await reuseEmptyChat(this.store, this.chat, this.origin);
+    if (!empty) return (await this.createConversation()).id;
+    if (empty.providerId !== choice.providerId || empty.model !== choice.model) await this.setModel(empty.id, choice.providerId, choice.model);
+    return empty.id;
   }
 
   private createConversation(): Promise<Conversation> {

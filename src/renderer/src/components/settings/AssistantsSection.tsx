@@ -29,7 +29,7 @@ export function AssistantsSection() {
           assistant={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
           onSave={async (draft) => {
-            await controller.saveAssistant(editing === 'new' ? undefined : editing.id, draft);
+            await controller.assistants.save(editing === 'new' ? undefined : editing.id, draft);
             setEditing(null);
           }}
         />
@@ -45,7 +45,7 @@ export function AssistantsSection() {
               <button type="button" className="button button--small" onClick={() => setEditing(a)}>
                 {t('common.edit')}
               </button>
-              <button type="button" className="button button--small" onClick={() => void controller.removeAssistant(a.id)}>
+              <button type="button" className="button button--small" onClick={() => void controller.assistants.remove(a.id)}>
                 {t('common.remove')}
               </button>
             </li>

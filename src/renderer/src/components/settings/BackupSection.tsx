@@ -23,7 +23,7 @@ export function BackupSection() {
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
 
   const refresh = useCallback(() => {
-    controller.listBackups().then(setBackups, (err: unknown) => setError(toErrorData(err)));
+    controller.backups.list().then(setBackups, (err: unknown) => setError(toErrorData(err)));
   }, [controller]);
   useEffect(refresh, [refresh]);
 
@@ -52,7 +52,7 @@ export function BackupSection() {
         className="button"
         data-testid="backup-now"
         disabled={busy}
-        onClick={() => void run(async () => t('backup.done', { name: (await controller.backupNow()).name }))}
+        onClick={() => void run(async () => t('backup.done', { name: (await controller.backups.backupNow()).name }))}
       >
         {t('backup.now')}
       </button>
@@ -77,7 +77,7 @@ export function BackupSection() {
             const chosen = confirm;
             setConfirm(null);
             void run(async () => {
-              await controller.restoreBackup(chosen.name);
+              await controller.backups.restore(chosen.name);
               return t('backup.restored');
             });
           }}
