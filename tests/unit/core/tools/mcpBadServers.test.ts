@@ -25,7 +25,7 @@ function newManager() {
     file: join(dir, 'mcp-servers.json'),
     secrets: rememberingSecrets(new FileSecretStore(join(dir, 'keys.json'))),
     clientVersion: 'test',
-    startTimeoutMs: 2_000,
+    startTimeoutMs: 20_000,
     restartDelaysMs: [100, 200],
     stableAfterMs: 60_000,
   });
@@ -46,13 +46,13 @@ function expectTranslated(key: string) {
   expect(TEXTS['zh-CN'].mcp[group][name as keyof (typeof TEXTS.en.mcp)['errors']]).toBeTruthy();
 }
 
-describe('MCP servers that misbehave', () => {
+describe('MCP servers that misbehave', { timeout: 45_000 }, () => {
   it('a missing command, an instant exit and garbage on stdout each fail clearly while a good server keeps working', async () => {
     const { manager } = newManager();
     const good = await manager.save({ name: 'good', enabled: true, transport: everything() });
     const missing = await manager.save({ name: 'missing', enabled: true, transport: stdio('brook-no-such-command-4711', ['--x']) });
     const exits = await manager.save({ name: 'exits', enabled: true, transport: node("console.error('fatal: no config file'); process.exit(3)") });
-    const garbage = await manager.save({ name: 'garbage', enabled: true, transport: node("setInterval(() => console.log('hello, I am not JSON-RPC'), 20)") });
+    const garbage = await manager.save({ name: 'garbage', enabled: true, transport: node("setInterval(() => console.log('hello, I am not JSON-RPC'), 20); setTimeout(() => process.exit(0), 1000)") });
     for (const s of [good, missing, exits, garbage]) await settled(manager, s.config.id);
 
     expect(manager.view(missing.config.id).state).toMatchObject({ status: 'failed', error: { messageKey: 'mcp.errors.commandNotFound', params: { command: 'brook-no-such-command-4711' } } });

