@@ -11,7 +11,7 @@ import type { SecretStore } from '../settings';
 import { McpConnection } from './McpConnection';
 import { parseMcpServersJson } from './mcpImport';
 import { McpServerStore } from './mcpServerStore';
-import { callFailure, serverDisabled, toolUnavailable } from './mcpErrors';
+import { callFailure, serverClosed, serverDisabled, toolUnavailable } from './mcpErrors';
 import { toToolResult } from './toolResults';
 import type { ToolCallOptions, ToolCallResult, ToolDescriptor, ToolHost, ToolSelection } from './toolHost';
 
@@ -60,6 +60,8 @@ export class McpServerManager implements ToolHost {
   // ---- ToolHost -------------------------------------------------------------------------
 
   async listTools(selection?: ToolSelection): Promise<ToolDescriptor[]> {
+    // Brook is quitting: nothing may start a server again.
+    if (this.shuttingDown) return [];
     const servers = this.store.list().filter((s) => s.enabled && (!selection || selection.serverIds.includes(s.id)));
     // A server that cannot start offers no tools; its state in Settings → Tools says why.
     await Promise.allSettled(servers.map((s) => this.connection(s.id).ready()));
@@ -73,6 +75,7 @@ export class McpServerManager implements ToolHost {
     const server = this.store.get(serverId);
     if (!server || server.disabledTools.includes(name)) throw toolUnavailable(name || toolId);
     if (!server.enabled) throw serverDisabled(server.name);
+    if (this.shuttingDown) throw serverClosed();
     const connection = this.connection(serverId);
     try {
       const client = await untilAborted(connection.ready(), signal);
@@ -165,6 +168,7 @@ export class McpServerManager implements ToolHost {
   restartServer(id: string): McpServerView {
     const server = this.store.require(id);
     if (!server.enabled) throw serverDisabled(server.name);
+    if (this.shuttingDown) throw serverClosed();
     this.connection(id)
       .restart()
       .catch(() => {});

@@ -155,5 +155,9 @@ describe('McpServerManager over stdio with server-everything', { timeout: 45_000
     await manager.shutdown();
     expect(manager.view(config.id).state.status).toBe('stopped');
     expect(processesWith(marker)).toEqual([]);
+    // Nothing starts it again once Brook is quitting.
+    expect(await manager.listTools()).toEqual([]);
+    await expect(call(manager, config.id, 'echo', { message: 'late' })).rejects.toMatchObject({ messageKey: 'mcp.errors.serverClosed' });
+    expect(processesWith(marker)).toEqual([]);
   });
 });
