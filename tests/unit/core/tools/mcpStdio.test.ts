@@ -55,6 +55,14 @@ describe('McpServerManager over stdio with server-everything', { timeout: 45_000
     const picture = image.parts.find((p) => p.type === 'image');
     expect(picture).toMatchObject({ type: 'image', mimeType: 'image/png' });
     expect(Buffer.from(picture?.type === 'image' ? picture.data : '', 'base64').subarray(1, 4).toString()).toBe('PNG');
+
+    // Embedded resources (text, and binary as a note) and resource links become resource parts.
+    const text = await call(manager, id, 'get-resource-reference', { resourceType: 'Text', resourceId: 1 });
+    expect(text.parts.find((p) => p.type === 'resource')).toMatchObject({ type: 'resource', uri: expect.stringContaining('1'), text: expect.any(String) });
+    const blob = await call(manager, id, 'get-resource-reference', { resourceType: 'Blob', resourceId: 2 });
+    expect(blob.parts.find((p) => p.type === 'resource')).toMatchObject({ type: 'resource', text: expect.stringMatching(/^\[binary, \d+ base64 characters\]$/) });
+    const links = await call(manager, id, 'get-resource-links', { count: 2 });
+    expect(links.parts.filter((p) => p.type === 'resource')).toHaveLength(2);
   });
 
   it('reports progress, and a Stop cancels the call at once', async () => {
