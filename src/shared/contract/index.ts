@@ -21,6 +21,7 @@ import { localEvents, localRequests } from './local';
 import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
 import { syncEvents, syncRequests } from './sync';
+import { toolEvents, toolRequests } from './tools';
 import { transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
@@ -34,6 +35,7 @@ export { providerDraftSchema, type ProviderDraft } from './providers';
 export { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, settingsPatchSchema, type SettingsPatch } from './settings';
 export * from './updates';
 export * from './sync';
+export * from './tools';
 
 export const requests = {
   ...appRequests,
@@ -50,6 +52,7 @@ export const requests = {
   ...updateRequests,
   ...syncRequests,
   ...customEndpointRequests,
+  ...toolRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -73,6 +76,7 @@ export const eventSchemas = {
   ...historyEvents,
   ...updateEvents,
   ...syncEvents,
+  ...toolEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

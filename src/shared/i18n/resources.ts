@@ -36,6 +36,7 @@ import enShell from './en/shell.json';
 import enImported from './en/imported.json';
 import enModelPicker from './en/modelPicker.json';
 import enDateInput from './en/dateInput.json';
+import enMcp from './en/mcp.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -68,6 +69,7 @@ import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
 import zhModelPicker from './zh-CN/modelPicker.json';
 import zhDateInput from './zh-CN/dateInput.json';
+import zhMcp from './zh-CN/mcp.json';
 
 export const en = {
   common: enCommon,
@@ -102,6 +104,7 @@ export const en = {
   imported: enImported,
   modelPicker: enModelPicker,
   dateInput: enDateInput,
+  mcp: enMcp,
 };
 
 export const zhCN = {
@@ -137,6 +140,7 @@ export const zhCN = {
   imported: zhImported,
   modelPicker: zhModelPicker,
   dateInput: zhDateInput,
+  mcp: zhMcp,
 };
 
 export type UiText = typeof en;

@@ -15,6 +15,7 @@ import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
 import { FileUpdatePreferences, type UpdateEngine, UpdateService, unsupportedEngine } from '../updates';
 import { SyncService } from '../sync';
+import { McpServerManager } from '../tools';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
 /** Long enough for the window's first paint and list to be served before the tokenizer loads. */
@@ -54,6 +55,8 @@ export interface Core {
   history: HistoryStore;
   streams: StreamManager;
   settings: SettingsRepository;
+  /** The MCP servers (Settings → Tools) and the ToolHost the tool loop calls. */
+  tools: McpServerManager;
   /** The live feed and the local API; `ready` resolves once they match the settings at start. */
   local: LocalServices;
   ready: Promise<void>;
@@ -112,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
     history,
     streams,
     settings,
+    tools: services.tools,
     local,
     ready: local.apply(),
     interruptedAtStartup,
@@ -124,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
       await check?.stop();
       await integrityChecked;
       await streams.stopAll();
+      await services.tools.shutdown();
       chat.finishDeletes();
       history.close();
       lock.release();
@@ -189,6 +194,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
   });
   const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
+  const tools = new McpServerManager({ file: join(options.dataDir, 'mcp-servers.json'), secrets, bus, clientVersion: options.info.version, fetch, log });
   const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
@@ -202,7 +208,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   };
   const transfer = new TransferService(history, assistants, language, options.clock);
   const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
-  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync };
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync, tools };
 }
 
 /** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */
