@@ -142,6 +142,8 @@ export class StreamManager {
       for await (const event of source(controller.signal)) {
         this.armIdleTimer(stream);
         if (event.type === 'done') finishReason = event.finishReason;
+        // Calls are the tool loop's (chat/toolLoop); a source without one offered no tools.
+        else if (event.type === 'tool.call') continue;
         else if (takeIn(state, event)) this.notify(stream, (l) => l.onEvent?.(event, state));
       }
       if (controller.signal.aborted) outcome = this.abortedOutcome(stream);
