@@ -24,6 +24,7 @@ import { syncEvents, syncRequests } from './sync';
 import { transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
+import { toolCallRequests } from './toolCalls';
 
 export { assistantDraftSchema, type AssistantDraft } from './assistants';
 export { conversationParamsSchema } from './conversations';
@@ -34,6 +35,7 @@ export { providerDraftSchema, type ProviderDraft } from './providers';
 export { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, settingsPatchSchema, type SettingsPatch } from './settings';
 export * from './updates';
 export * from './sync';
+export { toolStepSchema, type ToolServerSummary } from './toolCalls';
 
 export const requests = {
   ...appRequests,
@@ -50,6 +52,7 @@ export const requests = {
   ...updateRequests,
   ...syncRequests,
   ...customEndpointRequests,
+  ...toolCallRequests,
 } as const;
 
 export type Requests = typeof requests;

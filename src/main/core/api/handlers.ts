@@ -14,6 +14,7 @@ import { syncHandlers } from './handlers/sync';
 import { transferHandlers } from './handlers/transfer';
 import { updateHandlers } from './handlers/updates';
 import { webSearchHandlers } from './handlers/webSearch';
+import { toolCallHandlers } from './handlers/toolCalls';
 
 export { mergeSettings };
 
@@ -34,5 +35,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...desktopHandlers(d),
     ...updateHandlers(d),
     ...syncHandlers(d),
+    ...toolCallHandlers(d),
   };
 }

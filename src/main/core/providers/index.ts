@@ -20,4 +20,4 @@ export type {
 } from './provider';
 export { getProviderFactory, PROVIDER_FACTORIES } from './registry';
 export { searchFoundNothingNote, searchUnavailableNote } from './searchNotes';
-export { refuseTools } from './toolSupport';
+export { parseToolArguments } from './toolSupport';
