@@ -21,6 +21,7 @@ import { localEvents, localRequests } from './local';
 import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
 import { syncEvents, syncRequests } from './sync';
+import { toolEvents, toolRequests } from './tools';
 import { transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
@@ -36,6 +37,7 @@ export { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, settingsPatchSche
 export * from './updates';
 export * from './sync';
 export { toolStepSchema, type ToolServerSummary } from './toolCalls';
+export * from './tools';
 
 export const requests = {
   ...appRequests,
@@ -53,6 +55,7 @@ export const requests = {
   ...syncRequests,
   ...customEndpointRequests,
   ...toolCallRequests,
+  ...toolRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -76,6 +79,7 @@ export const eventSchemas = {
   ...historyEvents,
   ...updateEvents,
   ...syncEvents,
+  ...toolEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

@@ -35,6 +35,7 @@ import enMessageDelete from './en/messageDelete.json';
 import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import enImported from './en/imported.json';
+import enMcp from './en/mcp.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -66,6 +67,7 @@ import zhMessageDelete from './zh-CN/messageDelete.json';
 import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
+import zhMcp from './zh-CN/mcp.json';
 
 export const en = {
   common: enCommon,
@@ -99,6 +101,7 @@ export const en = {
   presets: enPresets,
   shell: enShell,
   imported: enImported,
+  mcp: enMcp,
 };
 
 export const zhCN = {
@@ -133,6 +136,7 @@ export const zhCN = {
   presets: zhPresets,
   shell: zhShell,
   imported: zhImported,
+  mcp: zhMcp,
 };
 
 export type UiText = typeof en;

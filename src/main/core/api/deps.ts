@@ -5,6 +5,7 @@ import type { AssistantStore, HistoryBackups, HistoryStore, TransferService } fr
 import type { ProviderService, SettingsRepository } from '../settings';
 import type { UpdateService } from '../updates';
 import type { SyncService } from '../sync';
+import type { McpServerManager } from '../tools';
 import type { WebSearchService } from '../websearch';
 
 /** What the request handlers work with; createCore builds it. */
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   maintenance: HistoryMaintenance;
   updates: UpdateService;
   sync: SyncService;
+  tools: McpServerManager;
 }
 
 /** The live feed and local API as the requests see them (servers/LocalServices fills it in). */

@@ -11,6 +11,7 @@ import { providerHandlers } from './handlers/providers';
 import { customEndpointHandlers } from './handlers/customEndpoint';
 import { mergeSettings, settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
+import { toolHandlers } from './handlers/tools';
 import { transferHandlers } from './handlers/transfer';
 import { updateHandlers } from './handlers/updates';
 import { webSearchHandlers } from './handlers/webSearch';
@@ -36,5 +37,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...updateHandlers(d),
     ...syncHandlers(d),
     ...toolCallHandlers(d),
+    ...toolHandlers(d),
   };
 }

@@ -15,6 +15,7 @@ import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { StreamManager } from '../streaming';
 import { FileUpdatePreferences, type UpdateEngine, UpdateService, unsupportedEngine } from '../updates';
 import { SyncService } from '../sync';
+import { McpServerManager } from '../tools';
 import { WebSearchService, type WebSearchServiceOptions } from '../websearch';
 
 export interface CoreOptions {
@@ -51,6 +52,8 @@ export interface Core {
   history: HistoryStore;
   streams: StreamManager;
   settings: SettingsRepository;
+  /** The MCP servers (Settings → Tools) and the ToolHost the tool loop calls. */
+  tools: McpServerManager;
   /** The live feed and the local API; `ready` resolves once they match the settings at start. */
   local: LocalServices;
   ready: Promise<void>;
@@ -108,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     history,
     streams,
     settings,
+    tools: services.tools,
     local,
     ready: local.apply(),
     interruptedAtStartup,
@@ -120,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
       await check?.stop();
       await integrityChecked;
       await streams.stopAll();
+      await services.tools.shutdown();
       chat.finishDeletes();
       history.close();
       lock.release();
@@ -185,7 +190,8 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
   });
   const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
-  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, toolCallSettingsFile: join(options.dataDir, 'tool-calls.json'), ...options.chat });
+  const tools = new McpServerManager({ file: join(options.dataDir, 'mcp-servers.json'), secrets, bus, clientVersion: options.info.version, fetch, log });
+  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, tools, toolCallSettingsFile: join(options.dataDir, 'tool-calls.json'), ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
     { settings, secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },
@@ -198,7 +204,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   };
   const transfer = new TransferService(history, assistants, language, options.clock);
   const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
-  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync };
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync, tools };
 }
 
 /** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */

@@ -1,0 +1,93 @@
+/**
+ * Connecting an SDK Client to one server: stdio (a child process, stderr piped for the tail)
+ * or Streamable HTTP, falling back to the older HTTP+SSE transport when the server answers the
+ * Streamable HTTP handshake with a 4xx, as the MCP spec's backwards-compatibility section says.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport, SseError } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { McpHttpConfig, McpStdioConfig } from '../../../shared/contract';
+import { cannotStart, commandNotFound, httpFailure } from './mcpErrors';
+
+/** A single JSON-RPC message from a stdio server larger than this closes the connection (a clear error, not a crash). */
+export const MAX_STDIO_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+export interface ClientHooks {
+  /** Builds a fresh SDK Client with Brook's handlers (a failed connect leaves a client unusable). */
+  newClient(): Client;
+  /** Each piece of the server's stderr. */
+  onStderr(chunk: string): void;
+  startTimeoutMs: number;
+  fetch?: FetchLike;
+}
+
+export interface Connected {
+  client: Client;
+  httpTransport: 'streamableHttp' | 'sse' | null;
+}
+
+export async function connectStdio(config: McpStdioConfig, hooks: ClientHooks): Promise<Connected> {
+  const transport = new StdioClientTransport({
+    command: config.command,
+    args: config.args,
+    cwd: config.cwd || undefined,
+    // The SDK adds only a safe few of Brook's own variables (PATH, HOME, …): never Brook's secrets.
+    env: Object.fromEntries(config.env.map((p) => [p.name, p.value])),
+    stderr: 'pipe',
+    maxBufferSize: MAX_STDIO_MESSAGE_BYTES,
+  });
+  transport.stderr?.on('data', (chunk: Buffer | string) => hooks.onStderr(chunk.toString()));
+  transport.stderr?.on('error', () => {});
+  const client = hooks.newClient();
+  try {
+    await client.connect(transport, { timeout: hooks.startTimeoutMs });
+  } catch (err) {
+    await client.close().catch(() => {});
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw commandNotFound(config.command, err);
+    if (code === 'EACCES' || code === 'ENOTDIR' || code === 'EPERM') throw cannotStart(err);
+    throw err;
+  }
+  return { client, httpTransport: null };
+}
+
+/** 4xx on the Streamable HTTP handshake (but not 401/403): the server may speak only the older HTTP+SSE. */
+function speaksOnlySse(err: unknown): boolean {
+  return err instanceof StreamableHTTPError && err.code !== undefined && err.code >= 400 && err.code < 500 && err.code !== 401 && err.code !== 403;
+}
+
+function statusOf(err: unknown): number | undefined {
+  if (err instanceof StreamableHTTPError || err instanceof SseError) return typeof err.code === 'number' ? err.code : undefined;
+  return undefined;
+}
+
+export async function connectHttp(config: McpHttpConfig, hooks: ClientHooks): Promise<Connected> {
+  const url = new URL(config.url);
+  const requestInit: RequestInit = { headers: Object.fromEntries(config.headers.map((h) => [h.name, h.value])) };
+  const first = hooks.newClient();
+  try {
+    await first.connect(new StreamableHTTPClientTransport(url, { requestInit, fetch: hooks.fetch }), { timeout: hooks.startTimeoutMs });
+    return { client: first, httpTransport: 'streamableHttp' };
+  } catch (err) {
+    await first.close().catch(() => {});
+    if (!speaksOnlySse(err)) throw toHttpError(err);
+  }
+  const fallback = hooks.newClient();
+  try {
+    await fallback.connect(new SSEClientTransport(url, { requestInit, fetch: hooks.fetch }), { timeout: hooks.startTimeoutMs });
+    return { client: fallback, httpTransport: 'sse' };
+  } catch (err) {
+    await fallback.close().catch(() => {});
+    throw toHttpError(err);
+  }
+}
+
+function toHttpError(err: unknown): unknown {
+  const status = statusOf(err);
+  if (status !== undefined) return httpFailure(status, err);
+  // A timeout (McpError) is classified by the caller; a fetch failure is "unreachable".
+  if (err instanceof TypeError) return httpFailure(undefined, err);
+  return err;
+}
