@@ -57,12 +57,18 @@ export class McpConnection {
     return this.toolsValue;
   }
 
+  /** Why the connection ended, while the server is restarting or failed (for the calls it cut off). */
+  closeReason(): AppError | null {
+    const { status, error } = this.stateValue;
+    return (status === 'restarting' || status === 'failed') && error ? new AppError(error.code, { ...error }) : null;
+  }
+
   /** The connected client, starting the server if it is stopped. A failed or restarting server throws its error. */
   async ready(): Promise<Client> {
     if (this.client) return this.client;
     if (this.starting) return this.starting;
-    const { status, error } = this.stateValue;
-    if ((status === 'failed' || status === 'restarting') && error) throw new AppError(error.code, { ...error });
+    const reason = this.closeReason();
+    if (reason) throw reason;
     return this.start();
   }
 

@@ -85,7 +85,7 @@ export class McpServerManager implements ToolHost {
       return toToolResult(result);
     } catch (err) {
       if (signal.aborted) throw abortReason(signal, err);
-      throw callFailure(err, timeoutMs);
+      throw callFailure(err, timeoutMs, connection.closeReason());
     }
   }
 

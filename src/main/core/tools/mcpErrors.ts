@@ -39,12 +39,15 @@ export function httpFailure(status: number | undefined, cause: unknown): AppErro
   return mcpError('network', 'unreachable', undefined, cause, true);
 }
 
-/** A failure during a call that is not the tool's own `isError`: timeout, closed connection, a protocol error. */
-export function callFailure(err: unknown, timeoutMs: number): AppError {
+/**
+ * A failure during a call that is not the tool's own `isError`: timeout, closed connection (with
+ * the reason the connection knows, such as a crash or too large a message), a protocol error.
+ */
+export function callFailure(err: unknown, timeoutMs: number, closeReason: AppError | null): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof McpError) {
     if (err.code === ErrorCode.RequestTimeout) return toolTimeout(Math.round(timeoutMs / 1000));
-    if (err.code === ErrorCode.ConnectionClosed) return serverClosed(err);
+    if (err.code === ErrorCode.ConnectionClosed) return closeReason ?? serverClosed(err);
     return mcpError('provider', 'protocol', { code: err.code }, err, false);
   }
   return serverClosed(err);

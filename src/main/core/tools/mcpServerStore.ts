@@ -9,9 +9,9 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { mcpServerConfigSchema, type McpPair, type McpServerConfig, type McpServerDraft, type McpTransportConfig } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
 import { storageError } from '../base';
 import type { SecretStore } from '../settings';
+import { mcpError } from './mcpErrors';
 
 const fileSchema = z.object({ servers: z.array(z.unknown()).catch([]) });
 
@@ -56,7 +56,7 @@ export class McpServerStore {
 
   require(id: string): McpServerConfig {
     const found = this.get(id);
-    if (!found) throw new AppError('not_found', { messageKey: 'errors.mcpServerNotFound', retryable: false });
+    if (!found) throw mcpError('not_found', 'serverNotFound', undefined, undefined, false);
     return found;
   }
 
@@ -114,7 +114,7 @@ export class McpServerStore {
   private assertSecretsMayFollow(serverId: string, before: McpTransportConfig | undefined, draft: McpTransportConfig): void {
     if (!before || destinationOf(before) === destinationOf(draft)) return;
     const kept = pairsOf(draft).some((p) => p.secret && p.value === '' && this.secrets.get(slot(serverId, before, p.name)) !== null);
-    if (kept) throw new AppError('bad_request', { messageKey: 'errors.mcpReenterSecrets', retryable: false });
+    if (kept) throw mcpError('bad_request', 'reenterSecrets', undefined, undefined, false);
   }
 
   private storeSecrets(serverId: string, before: McpTransportConfig | undefined, draft: McpTransportConfig): void {

@@ -1,5 +1,6 @@
 /** Where the reference MCP servers are installed (dev dependencies), and a small poll for states. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -26,4 +27,34 @@ export function processesWith(marker: string): number[] {
   } catch {
     return [];
   }
+}
+
+/** server-everything over HTTP ('streamableHttp' at /mcp, or the older 'sse' at /sse) on a free port, started as its own process. */
+export async function startEverythingHttp(mode: 'streamableHttp' | 'sse'): Promise<{ url: string; close: () => void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [EVERYTHING_BIN, mode], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server-everything ${mode} did not start: ${output}`)), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/(listening|running) on port/i.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server-everything ${mode} exited (${code}): ${output}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/${mode === 'sse' ? 'sse' : 'mcp'}`, close: () => child.kill() };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
