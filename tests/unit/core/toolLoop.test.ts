@@ -1,7 +1,7 @@
 /**
  * The tool loop end to end in the core: an OpenAI-compatible fixture model asks for tools,
- * real MCP reference servers (server-everything, server-filesystem over stdio, through the
- * official SDK client) run them, and the results go back on the wire. Approve, always, deny,
+ * the tools module's McpServerManager runs them on real MCP reference servers (server-everything,
+ * server-filesystem over stdio), and the results go back on the wire. Approve, always, deny,
  * timeout, Stop mid-call, a 5 MB result, an unknown tool, two calls in one turn, a looping model.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,20 +21,32 @@ import { MAX_TOOL_ROUNDS_FINISH, type ToolCallSettings, type ToolStep } from '..
 import { isRecord } from '../../fixtures/httpFixtureKit';
 import { startOpenAIFixture, type AnswerScenario, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { busStreams, recordAnswerEnds, waitUntil } from '../../support/answerEnds';
-import { EVERYTHING, filesystemServer, startMcpToolHost, type TestToolHost } from '../../support/mcpToolHost';
+import { FileSecretStore as Secrets } from '../../../src/main/core/settings';
+import { McpServerManager, toolIdOf } from '../../../src/main/core/tools';
+import { EVERYTHING_BIN, FILESYSTEM_BIN } from './tools/mcpKit';
 
 let fixture: OpenAIFixture;
-let host: TestToolHost;
+let host: McpServerManager;
+let everythingId = '';
+let filesId = '';
 const folder = mkdtempSync(join(tmpdir(), 'brook-tools-fs-'));
 const BIG = 5 * 1024 * 1024;
 
 beforeAll(async () => {
   writeFileSync(join(folder, 'big.txt'), 'x'.repeat(BIG));
   fixture = await startOpenAIFixture();
-  host = await startMcpToolHost([EVERYTHING, filesystemServer(folder)]);
+  const dir = mkdtempSync(join(tmpdir(), 'brook-tools-mcp-'));
+  host = new McpServerManager({ file: join(dir, 'mcp-servers.json'), secrets: new Secrets(join(dir, 'keys.json')), clientVersion: 'test' });
+  host.importJson(
+    JSON.stringify({
+      mcpServers: { Everything: { command: process.execPath, args: [EVERYTHING_BIN, 'stdio'] }, Files: { command: process.execPath, args: [FILESYSTEM_BIN, folder] } },
+    }),
+  );
+  everythingId = host.views().find((v) => v.config.name === 'Everything')!.config.id;
+  filesId = host.views().find((v) => v.config.name === 'Files')!.config.id;
 }, 30_000);
 afterAll(async () => {
-  await host.close();
+  await host.shutdown();
   await fixture.close();
 });
 
@@ -71,7 +83,7 @@ function setup(settings: Partial<ToolCallSettings> = {}) {
   });
   const { ended } = recordAnswerEnds(busStreams(bus));
   const conversation = history.createConversation({});
-  chat.toolCalling.setSelection(conversation.id, ['everything', 'files']);
+  chat.toolCalling.setSelection(conversation.id, [everythingId, filesId]);
   fixture.clearRequests();
   const send = (text: string) => chat.send(conversation.id, text).assistantMessage;
   const stepNow = (id: string) => steps.findLast((s) => s.id === id);
@@ -87,7 +99,6 @@ describe('the tool loop', () => {
     model([echo('héllo 日本')]);
     const answer = t.send('say hello through the tool');
     await t.until('the step waits', () => t.stepNow('tool-1-1')?.status === 'waiting');
-    expect(host.calls.length).toBe(0);
     t.chat.toolCalling.approve(t.conversation.id, 'tool-1-1', 'once');
     const end = await t.ended(answer.id);
     expect(end.status).toBe('done');
@@ -113,28 +124,28 @@ describe('the tool loop', () => {
     await t.until('the step waits', () => t.stepNow('tool-1-1')?.status === 'waiting');
     t.chat.toolCalling.approve(t.conversation.id, 'tool-1-1', 'always');
     await t.ended(first.id);
-    expect(host.isAlwaysAllowed('everything/echo')).toBe(true);
+    expect(host.isAlwaysAllowed(toolIdOf(everythingId, 'echo'))).toBe(true);
     t.steps.length = 0;
     model([echo('second')]);
     const second = await t.ended(t.send('two').id);
     expect(second.toolSteps?.[0]).toMatchObject({ status: 'done', approval: 'always' });
     expect(t.steps.some((s) => s.status === 'waiting')).toBe(false);
+    expect(t.stepNow('tool-1-1')?.approval).toBe('always');
     // The first turn's round went back to the model from the history, before the new question.
     const sent = wireMessages(fixture.requests.at(-1)!.body);
     expect(sent.find((m) => m.role === 'tool')).toEqual({ role: 'tool', tool_call_id: 'call_echo', content: 'Echo: first' });
-    await host.setAlwaysAllowed('everything/echo', false);
+    await host.setAlwaysAllowed(toolIdOf(everythingId, 'echo'), false);
   }, 20_000);
 
   it('a denied call is not made, and the model is told it was denied', async () => {
     const t = setup();
-    const before = host.calls.length;
     model([{ id: 'call_sum', name: 'get-sum', arguments: '{"a":2,"b":3}' }]);
     const answer = t.send('add');
     await t.until('the step waits', () => t.stepNow('tool-1-1')?.status === 'waiting');
     t.chat.toolCalling.approve(t.conversation.id, 'tool-1-1', 'deny');
     const end = await t.ended(answer.id);
-    expect(host.calls.length).toBe(before);
-    expect(end.toolSteps?.[0]).toMatchObject({ status: 'denied', approval: 'denied', isError: true });
+    expect(end.toolSteps?.[0]).toMatchObject({ status: 'denied', approval: 'denied', isError: true, result: null, startedAt: null });
+    expect(t.steps.filter((s) => s.id === 'tool-1-1').map((s) => s.status)).toEqual(['waiting', 'denied']);
     expect(wireMessages(fixture.requests.at(-1)!.body).at(-1)).toEqual({ role: 'tool', tool_call_id: 'call_sum', content: DENIED_FOR_MODEL });
   }, 20_000);
 
@@ -160,7 +171,6 @@ describe('the tool loop', () => {
     const end = await t.ended(t.send('long').id);
     expect(end.status).toBe('done');
     expect(end.toolSteps?.[0]).toMatchObject({ status: 'error', error: { code: 'timeout', messageKey: 'toolCalls.errors.timeout' } });
-    expect(host.calls.at(-1)!.signal.aborted).toBe(true);
     expect(wireMessages(fixture.requests.at(-1)!.body).at(-1)!.content).toBe('The tool did not answer within 1 seconds; the call was cancelled.');
   }, 20_000);
 
@@ -174,8 +184,12 @@ describe('the tool loop', () => {
     const end = await t.ended(answer.id);
     expect(end.status).toBe('stopped');
     expect(end.toolSteps?.[0]?.status).toBe('stopped');
-    expect(host.calls.at(-1)!.signal.aborted).toBe(true);
     expect(fixture.requests.length).toBe(requestsBefore);
+    // The cancelled call ended on the server too; the connection lives on.
+    expect(await host.callTool(toolIdOf(everythingId, 'echo'), { message: 'still here' }, { signal: new AbortController().signal, timeoutMs: 5000 })).toEqual({
+      parts: [{ type: 'text', text: 'Echo: still here' }],
+      isError: false,
+    });
   }, 20_000);
 
   it('a 5 MB result is cut to the limit before it reaches the model, with a note; the stored copy is cut too', async () => {

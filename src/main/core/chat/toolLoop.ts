@@ -206,7 +206,8 @@ async function callTool(i: number, steps: readonly ToolStep[], update: (i: numbe
       capped: forModel.capped,
     });
   } catch (err) {
-    if (!timedOut || signal.aborted) throw err;
+    // Our timer or the host's own (the same limit, passed along): either way the tool was too slow.
+    if (signal.aborted || !(timedOut || (err instanceof AppError && err.code === 'timeout'))) throw err;
     const error = new AppError('timeout', { messageKey: 'toolCalls.errors.timeout', params: { seconds: c.settings.timeoutSeconds } }).toJSON();
     update(i, { status: 'error', durationMs: now() - started, isError: true, error, sentToModel: `The tool did not answer within ${c.settings.timeoutSeconds} seconds; the call was cancelled.` });
   } finally {
