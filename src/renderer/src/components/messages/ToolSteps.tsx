@@ -73,7 +73,8 @@ function ToolStepRow({ conversationId, step, live }: { conversationId: string; s
           )}
           {step.approval !== 'pending' && status !== 'denied' && <> · {t(`toolCalls.approval.${step.approval}`)}</>}
         </span>
-        <details className="tool-step__arguments">
+        {/* Open while the call waits: the user approves what they can see. */}
+        <details className="tool-step__arguments" open={status === 'waiting' || undefined}>
           <summary>{t('toolCalls.arguments')}</summary>
           <pre data-testid="tool-step-arguments">{prettyJson(step.arguments)}</pre>
         </details>
