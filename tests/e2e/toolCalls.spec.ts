@@ -79,6 +79,9 @@ test('the model calls echo: approve it in the step, deny the next call, and both
         await expect(first.getByTestId('tool-summary')).toHaveText(language === 'en' ? 'Used 1 tool' : '使用了 1 个工具');
         for (const width of [420, 1280]) {
           await page.setViewportSize({ width, height: 820 });
+          // At 420 px the sidebar may cover the chat: choosing the conversation closes it.
+          const item = page.getByTestId('conversation-item').first();
+          if (width < 600 && (await item.isVisible())) await item.click();
           await first.getByTestId('tool-step').scrollIntoViewIfNeeded();
           await page.screenshot({ path: `${SHOTS}/done-${width}-${language}-${theme}.png` });
         }
