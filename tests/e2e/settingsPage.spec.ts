@@ -19,12 +19,12 @@ test('settings is a page of sections; an error opens the section that fixes it',
   await expect(page.getByTestId('settings-section')).toHaveAttribute('data-section', 'providers');
   await expect(page.getByTestId('provider-item')).toHaveCount(1);
 
-  // The side list is keyboard-driven; Tools has nothing to show yet, so it is not listed.
+  // The side list is keyboard-driven.
   await page.getByTestId('settings-nav-providers').focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('settings-section')).toHaveAttribute('data-section', 'webSearch');
   await expect(page.getByTestId('settings-nav-webSearch')).toBeFocused();
-  await expect(page.getByTestId('settings-nav-tools')).toHaveCount(0);
+  await expect(page.getByTestId('settings-nav-tools')).toHaveCount(1);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(page.getByTestId('settings-section')).toHaveAttribute('data-section', 'general');
@@ -35,7 +35,7 @@ test('the settings page fits from 420 px up', async ({ page, brook }) => {
   for (const width of [420, 640, 1024, 1440]) {
     await page.setViewportSize({ width, height: 800 });
     await openSettingsAt(page, 'general');
-    for (const section of ['general', 'providers', 'webSearch', 'quickAsk', 'local', 'data'] as const) {
+    for (const section of ['general', 'providers', 'webSearch', 'tools', 'quickAsk', 'local', 'data'] as const) {
       await page.getByTestId(`settings-nav-${section}`).click();
       const body = page.getByTestId('settings-section');
       await expect(body).toHaveAttribute('data-section', section);

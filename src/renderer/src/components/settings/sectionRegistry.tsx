@@ -8,6 +8,7 @@ import { LocalServicesSettings } from './LocalServicesSettings';
 import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { McpServersPanel } from '../tools/McpServersPanel';
 import { UpdatesPanel } from './UpdatesPanel';
 import { WebSearchSettings } from './WebSearchSettings';
 
@@ -28,7 +29,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'general', labelKey: 'settingsPage.general', panels: [GeneralSettings, UpdatesPanel] },
   { id: 'providers', labelKey: 'settingsPage.providers', panels: [ProvidersSection] },
   { id: 'webSearch', labelKey: 'settingsPage.webSearch', panels: [WebSearchSettings] },
-  { id: 'tools', labelKey: 'settingsPage.tools', panels: [] },
+  { id: 'tools', labelKey: 'settingsPage.tools', panels: [McpServersPanel] },
   { id: 'quickAsk', labelKey: 'settingsPage.quickAsk', panels: [QuickAskSettings] },
   { id: 'local', labelKey: 'settingsPage.local', panels: [LocalServicesSettings] },
   { id: 'assistants', labelKey: 'settingsPage.assistants', panels: [AssistantsSection] },
