@@ -1,13 +1,13 @@
 /**
- * Calling tools in browser mode: server-everything is set up through the contract (Settings →
- * Tools is the mcp work's screen), the fixture model asks for `echo`, the user approves it in
+ * Calling tools in browser mode: server-everything is added in Settings → Tools (imported as
+ * `mcpServers` JSON), the fixture model asks for `echo`, the user approves it in
  * the step and sees the result and the answer; the next call is denied; after a reload both
  * answers look the same. Screenshots of the steps at 420 / 1280 px, en / zh-CN, light / dark.
  */
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { WsContractClient } from '../support/wsContractClient';
-import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
+import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 
 const require = createRequire(import.meta.url);
 const EVERYTHING_BIN = require.resolve('@modelcontextprotocol/server-everything/dist/index.js');
@@ -19,9 +19,16 @@ test('the model calls echo: approve it in the step, deny the next call, and both
   const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
   const api = await WsContractClient.connect(`ws://${url.host}/ws?token=${token}`, { origin: url.origin });
   try {
-    await api.request('tools.importJson', { json: JSON.stringify({ mcpServers: { Everything: { command: process.execPath, args: [EVERYTHING_BIN, 'stdio'] } } }) });
     await page.goto(brook.url);
     await addFixtureProvider(page, openai.url);
+    await openSettingsAt(page, 'tools');
+    await page.getByTestId('mcp-import').click();
+    await page.getByTestId('mcp-import-json').fill(JSON.stringify({ mcpServers: { Everything: { command: process.execPath, args: [EVERYTHING_BIN, 'stdio'] } } }));
+    await page.getByTestId('mcp-import-submit').click();
+    await expect(page.getByTestId('mcp-import-result')).toBeVisible();
+    await page.getByTestId('mcp-import-close').click();
+    await expect(page.getByTestId('mcp-server')).toHaveCount(1);
+    await page.getByTestId('close-settings').click();
 
     const toggle = page.getByTestId('tools-toggle');
     await expect(toggle).toBeEnabled({ timeout: 20_000 });

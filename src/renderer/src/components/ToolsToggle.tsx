@@ -20,14 +20,19 @@ export function ToolsToggle({ conversationId }: { conversationId: string | null 
   const on = conversationId === null ? pending : saved?.conversationId === conversationId && saved.on;
   const setOn = (value: boolean) => (conversationId === null ? setPending(value) : setSaved({ conversationId, on: value }));
 
+  // The servers to offer, again whenever Settings → Tools changes them.
   useEffect(() => {
     let live = true;
-    controller.client
-      .request('toolCalls.servers', {})
-      .then((list) => live && setServers(list))
-      .catch(() => live && setServers([]));
+    const load = () =>
+      controller.client
+        .request('toolCalls.servers', {})
+        .then((list) => live && setServers(list))
+        .catch(() => live && setServers([]));
+    void load();
+    const off = controller.client.on('tools.changed', () => void load());
     return () => {
       live = false;
+      off();
     };
   }, [controller]);
 
