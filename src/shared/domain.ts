@@ -1,5 +1,6 @@
 import type { CustomEndpoint } from './customEndpoint';
 import type { AppErrorData } from './errors';
+import type { ToolStep } from './toolCalls';
 import type { WebSearchBackend, WebSearchRecord } from './webSearch';
 
 export type MessageRole = 'user' | 'assistant' | 'system';
@@ -36,6 +37,8 @@ export interface Message {
   reasoningMs: number | null;
   /** The web search behind this answer: its steps and the sources it may cite; null without search. */
   webSearch: WebSearchRecord | null;
+  /** The tools this answer called (shared/toolCalls), in order; absent or null when it called none. */
+  toolSteps?: ToolStep[] | null;
   createdAt: number;
   updatedAt: number;
   /** Set on messages of a visible branch (`conversations.messages`): its alternatives, for ‹ 2/3 ›. */
@@ -284,6 +287,8 @@ export interface StreamSnapshot {
   reasoning: string;
   /** The search so far; its later steps follow as events. */
   webSearch?: WebSearchRecord | null;
+  /** The tool steps so far; later changes follow as `tool.step` events. */
+  toolSteps?: ToolStep[] | null;
 }
 
 export interface ConnectionTestResult {

@@ -4,6 +4,7 @@
  */
 import type { Message } from './domain';
 import type { StreamEventEnvelope } from './streamEvents';
+import { withToolStep } from './toolCalls';
 import { withSource, withStep } from './webSearch';
 
 export function applyStreamEvent(messages: readonly Message[], envelope: StreamEventEnvelope): Message[] {
@@ -35,6 +36,11 @@ export function applyStreamEvent(messages: readonly Message[], envelope: StreamE
       if (index < 0) return messages as Message[];
       const m = messages[index]!;
       return replaceAt(messages, index, { ...m, webSearch: withSource(m.webSearch, event.source) });
+    }
+    case 'tool.step': {
+      if (index < 0) return messages as Message[];
+      const m = messages[index]!;
+      return replaceAt(messages, index, { ...m, toolSteps: withToolStep(m.toolSteps, event.step) });
     }
     case 'end':
       // The final row from the database is authoritative: it wins over accumulated deltas.

@@ -1,5 +1,6 @@
 import type { AppErrorData } from './errors';
 import type { Message, Usage } from './domain';
+import type { ToolStep } from './toolCalls';
 import type { WebSearchStep, WebSource } from './webSearch';
 
 /**
@@ -18,7 +19,9 @@ export type LiveEvent =
   /** A web-search step began or changed (same `step.id`: replace it). Never batched. */
   | { type: 'search.step'; step: WebSearchStep }
   /** A source the answer may cite as [source.n]. Never batched. */
-  | { type: 'search.source'; source: WebSource };
+  | { type: 'search.source'; source: WebSource }
+  /** A tool call's step began or changed (same `step.id`: replace it). Never batched. */
+  | { type: 'tool.step'; step: ToolStep };
 
 /** What a window hears about one assistant message: its row at the start, live events, its final row. */
 export type StreamEvent = { type: 'start'; message: Message } | LiveEvent | { type: 'end'; message: Message };

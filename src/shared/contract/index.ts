@@ -25,6 +25,7 @@ import { toolEvents, toolRequests } from './tools';
 import { transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
+import { toolCallRequests } from './toolCalls';
 
 export { assistantDraftSchema, type AssistantDraft } from './assistants';
 export { conversationParamsSchema } from './conversations';
@@ -35,6 +36,7 @@ export { providerDraftSchema, type ProviderDraft } from './providers';
 export { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, settingsPatchSchema, type SettingsPatch } from './settings';
 export * from './updates';
 export * from './sync';
+export { toolStepSchema, type ToolServerSummary } from './toolCalls';
 export * from './tools';
 
 export const requests = {
@@ -52,6 +54,7 @@ export const requests = {
   ...updateRequests,
   ...syncRequests,
   ...customEndpointRequests,
+  ...toolCallRequests,
   ...toolRequests,
 } as const;
 

@@ -21,6 +21,7 @@ import type {
 import { ERROR_CODES, type AppErrorData } from '../errors';
 import type { StreamEvent, StreamEventEnvelope } from '../streamEvents';
 import { WEB_SEARCH_BACKENDS, type WebSearchRecord, type WebSearchStep, type WebSource } from '../webSearch';
+import type { ToolResultContent, ToolStep } from '../toolCalls';
 import { payload } from './define';
 
 const nullableString = z.string().nullable();
@@ -59,6 +60,37 @@ const webSourceSchema = payload<WebSource>()(
 
 const webSearchRecordSchema = payload<WebSearchRecord>()(z.object({ steps: z.array(webSearchStepSchema), sources: z.array(webSourceSchema) }));
 
+const toolResultContentSchema: z.ZodType<ToolResultContent> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('image'), mimeType: z.string(), data: z.string() }),
+  z.object({ type: z.literal('resource'), uri: z.string(), mimeType: z.string().optional(), text: z.string().optional() }),
+]);
+
+/** One tool call of an answer, live (`tool.step`) and stored (`Message.toolSteps`). */
+export const toolStepSchema = payload<ToolStep>()(
+  z.object({
+    id: z.string(),
+    round: z.number(),
+    contentOffset: z.number(),
+    callId: z.string(),
+    callName: z.string(),
+    toolId: z.string(),
+    serverName: z.string(),
+    tool: z.string(),
+    arguments: z.string(),
+    status: z.enum(['waiting', 'running', 'done', 'error', 'denied', 'stopped', 'skipped']),
+    approval: z.enum(['pending', 'once', 'always', 'auto', 'denied']),
+    startedAt: nullableNumber,
+    durationMs: nullableNumber,
+    progress: z.object({ progress: z.number(), total: nullableNumber, message: nullableString }).nullable(),
+    result: z.array(toolResultContentSchema).nullable(),
+    isError: z.boolean(),
+    sentToModel: z.string(),
+    capped: z.boolean(),
+    error: appErrorDataSchema.nullable(),
+  }),
+);
+
 const branchSchema = payload<BranchInfo>()(z.object({ index: z.number(), count: z.number(), prevId: nullableString, nextId: nullableString }));
 
 const answerContextSchema = payload<AnswerContext>()(
@@ -82,6 +114,7 @@ export const messageSchema = payload<Message>()(
     finishReason: nullableString,
     reasoningMs: nullableNumber,
     webSearch: webSearchRecordSchema.nullable(),
+    toolSteps: z.array(toolStepSchema).nullable().optional(),
     createdAt: z.number(),
     updatedAt: z.number(),
     branch: branchSchema.optional(),
@@ -172,6 +205,7 @@ const streamEventSchema: z.ZodType<StreamEvent> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('usage'), usage: usageSchema }),
   z.object({ type: z.literal('search.step'), step: webSearchStepSchema }),
   z.object({ type: z.literal('search.source'), source: webSourceSchema }),
+  z.object({ type: z.literal('tool.step'), step: toolStepSchema }),
   z.object({ type: z.literal('end'), message: messageSchema }),
 ]);
 

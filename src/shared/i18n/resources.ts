@@ -22,6 +22,7 @@ import enBranch from './en/branch.json';
 import enAssistants from './en/assistants.json';
 import enTransfer from './en/transfer.json';
 import enWebSearch from './en/webSearch.json';
+import enToolCalls from './en/toolCalls.json';
 import enSearch from './en/search.json';
 import enBackup from './en/backup.json';
 import enUpdates from './en/updates.json';
@@ -55,6 +56,7 @@ import zhBranch from './zh-CN/branch.json';
 import zhAssistants from './zh-CN/assistants.json';
 import zhTransfer from './zh-CN/transfer.json';
 import zhWebSearch from './zh-CN/webSearch.json';
+import zhToolCalls from './zh-CN/toolCalls.json';
 import zhSearch from './zh-CN/search.json';
 import zhBackup from './zh-CN/backup.json';
 import zhUpdates from './zh-CN/updates.json';
@@ -90,6 +92,7 @@ export const en = {
   assistants: enAssistants,
   transfer: enTransfer,
   webSearch: enWebSearch,
+  toolCalls: enToolCalls,
   search: enSearch,
   backup: enBackup,
   updates: enUpdates,
@@ -126,6 +129,7 @@ export const zhCN = {
   assistants: zhAssistants,
   transfer: zhTransfer,
   webSearch: zhWebSearch,
+  toolCalls: zhToolCalls,
   search: zhSearch,
   backup: zhBackup,
   updates: zhUpdates,

@@ -3,6 +3,7 @@ import { feedFrames } from '../../../src/main/core/servers/liveFeed/feedFrames';
 import type { Message } from '../../../src/shared/domain';
 import type { AppErrorData } from '../../../src/shared/errors';
 import { errorText } from '../../../src/shared/i18n/errorText';
+import type { ToolStep } from '../../../src/shared/toolCalls';
 
 const message = (patch: Partial<Message>): Message => ({
   id: 'm',
@@ -72,5 +73,25 @@ describe('feedFrames', () => {
     expect(stream({ type: 'start', message: message({ status: 'streaming' }) })).toEqual([]);
     expect(stream({ type: 'usage', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } })).toEqual([]);
     expect(feedFrames('conversation.deleted', { id: 'c' }, en)).toEqual([]);
+  });
+});
+
+describe('feedFrames for tool steps', () => {
+  const step = (patch: Partial<ToolStep>): ToolStep => ({
+    id: 'tool-1-1', round: 1, contentOffset: 0, callId: 'c1', callName: 'echo', toolId: 's/echo', serverName: 'Everything', tool: 'echo',
+    arguments: '{"message":"hi"}', status: 'waiting', approval: 'pending', startedAt: null, durationMs: null, progress: null, result: null,
+    isError: false, sentToModel: '', capped: false, error: null, ...patch,
+  });
+  const update = (message: string) => [
+    { type: 'tool', status: false, data: { type: 'update', message, args: ['Everything', 'echo', '{"message":"hi"}'] }, conversation_id: 'c' },
+  ];
+
+  it('sends one web_search-style update per change of status, none for progress', () => {
+    expect(stream({ type: 'tool.step', step: step({}) })).toEqual(update('Waiting for approval to call echo'));
+    expect(stream({ type: 'tool.step', step: step({ status: 'running', approval: 'once' }) })).toEqual(update('Calling echo'));
+    expect(stream({ type: 'tool.step', step: step({ status: 'running', progress: { progress: 1, total: 5, message: null } }) })).toEqual([]);
+    expect(stream({ type: 'tool.step', step: step({ status: 'done', durationMs: 12 }) })).toEqual(update('Called echo (12 ms)'));
+    expect(stream({ type: 'tool.step', step: step({ status: 'denied' }) })).toEqual(update('echo call denied'));
+    expect(stream({ type: 'tool.step', step: step({ status: 'error' }) })).toEqual(update('echo failed'));
   });
 });

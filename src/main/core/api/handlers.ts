@@ -15,6 +15,7 @@ import { toolHandlers } from './handlers/tools';
 import { transferHandlers } from './handlers/transfer';
 import { updateHandlers } from './handlers/updates';
 import { webSearchHandlers } from './handlers/webSearch';
+import { toolCallHandlers } from './handlers/toolCalls';
 
 export { mergeSettings };
 
@@ -35,6 +36,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...desktopHandlers(d),
     ...updateHandlers(d),
     ...syncHandlers(d),
+    ...toolCallHandlers(d),
     ...toolHandlers(d),
   };
 }

@@ -14,6 +14,8 @@ import { checkParams } from './checkParams';
 import { dropRepeatedSeam } from './seamFilter';
 import { searchingSource, unsearchedSource } from './searchingSource';
 import type { WebSearchService } from '../websearch';
+import type { ToolHost } from '../tools';
+import { ToolCalling } from './toolCalling';
 
 export interface ChatServiceOptions {
   /** How often streamed text is written to the database; at most a second is lost on a crash. */
@@ -25,6 +27,10 @@ export interface ChatServiceOptions {
   purgeDelayMs?: number;
   /** Searches the web before answering where the conversation asks for it. */
   webSearch?: WebSearchService;
+  /** Runs the tools a model calls (MCP servers); without it no conversation offers tools. */
+  tools?: ToolHost | null;
+  /** Where the tool-call settings are kept (tool-calls.json); absent: defaults in memory. */
+  toolCallSettingsFile?: string;
 }
 
 interface Target {
@@ -52,6 +58,8 @@ export class ChatService {
   private readonly closing = new Set<string>();
   private readonly purgeDelayMs: number;
   private readonly purges = new Set<ReturnType<typeof setTimeout>>();
+  /** Tool calling: settings, approvals, each conversation's selection, the loop. */
+  readonly toolCalling: ToolCalling;
 
   constructor(
     private readonly history: HistoryStore,
@@ -71,6 +79,7 @@ export class ChatService {
     });
     this.purgeDelayMs = options.purgeDelayMs ?? UNDO_DELETE_MS + 7000;
     this.webSearch = options.webSearch ?? null;
+    this.toolCalling = new ToolCalling(history, options.tools ?? null, options.toolCallSettingsFile ?? null);
   }
 
   send(conversationId: string, text: string): { userMessage: Message; assistantMessage: Message } {
@@ -226,7 +235,8 @@ export class ChatService {
     return null;
   }
 
-  private startAnswer(conversation: Conversation, parent: Message, path: readonly Message[], target: Target): Message {
+  private startAnswer(conversation: Conversation, parent: Message, path: readonly Message[], chosen: Target): Message {
+    let target = chosen;
     const conversationId = conversation.id;
     const plan = this.plan(conversation, path, target);
     const appended = this.history.appendMessage({
@@ -249,6 +259,7 @@ export class ChatService {
       return assistant;
     }
     const request = this.request(conversation, plan, target);
+    target = { ...target, provider: this.toolCalling.providerFor(conversationId, target.provider) };
     const search = this.webSearch?.enabledFor(conversation) ? this.webSearch : null;
     const reserve = outputReserve(target.contextWindow, conversation.params.maxOutputTokens ?? null);
     // The excerpts may use what the conversation and the answer leave of the window.

@@ -1,4 +1,6 @@
 import type { Message } from '../../../shared/domain';
+import type { ToolStep } from '../../../shared/toolCalls';
+import type { TurnToolRound } from '../base';
 import type { ChatTurnMessage } from '../providers';
 
 /**
@@ -10,9 +12,31 @@ export function buildContext(path: readonly Message[]): ChatTurnMessage[] {
   const out: ChatTurnMessage[] = [];
   for (const m of path) {
     if (m.role === 'assistant' && (m.status === 'error' || m.status === 'streaming' || m.content === '')) continue;
-    out.push({ role: m.role, content: m.content });
+    out.push(m.role === 'assistant' && m.toolSteps?.length ? withToolRounds(m.content, m.toolSteps) : { role: m.role, content: m.content });
   }
   return out;
+}
+
+/**
+ * An answer that called tools, as the model wrote it: each round's text (the answer text up to
+ * the round's `contentOffset`) and calls with what they sent back, then the rest of the text.
+ * Calls that were never made (the rounds ran out) are left out: a call without a result is
+ * refused by every protocol.
+ */
+function withToolRounds(content: string, steps: readonly ToolStep[]): ChatTurnMessage {
+  const rounds: TurnToolRound[] = [];
+  let from = 0;
+  for (const round of [...new Set(steps.map((s) => s.round))].sort((a, b) => a - b)) {
+    const calls = steps.filter((s) => s.round === round && s.status !== 'skipped');
+    if (calls.length === 0) continue;
+    const offset = Math.min(content.length, Math.max(from, calls[0]!.contentOffset));
+    rounds.push({
+      text: content.slice(from, offset).trim(),
+      calls: calls.map((s) => ({ id: s.callId, name: s.callName, arguments: s.arguments, result: s.sentToModel || 'The call did not finish.', isError: s.isError || s.sentToModel === '' })),
+    });
+    from = offset;
+  }
+  return { role: 'assistant', content: content.slice(from).trim(), toolRounds: rounds };
 }
 
 /** A title from the first words, until a model-written one exists. */

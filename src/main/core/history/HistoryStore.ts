@@ -2,6 +2,7 @@ import type { AnswerContext, Conversation, ConversationOrigin, ConversationParam
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { WebSearchRecord } from '../../../shared/webSearch';
 import { HistoryDatabase, type HistoryStoreOptions } from './historyDatabase';
+import { ToolStepStore } from './toolStepStore';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
 import { HistorySearch } from './search/HistorySearch';
 import { readBranchPath, readWithBranch } from './branchPath';
@@ -37,10 +38,12 @@ const DEFAULT_TITLE = '';
  */
 export class HistoryStore extends HistoryDatabase {
   readonly search: HistorySearch;
+  readonly toolSteps: ToolStepStore;
 
   constructor(options: HistoryStoreOptions) {
     super(options);
     this.search = new HistorySearch(() => this.db);
+    this.toolSteps = new ToolStepStore(() => this.db);
   }
 
   listConversations(origin?: ConversationOrigin, limit = -1): Conversation[] {

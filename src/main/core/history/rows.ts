@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationParamsSchema } from '../../../shared/contract';
+import { conversationParamsSchema, toolStepSchema } from '../../../shared/contract';
 import type { AnswerContext, BranchInfo, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus } from '../../../shared/domain';
 import { isAppErrorData, type AppErrorData } from '../../../shared/errors';
 import type { WebSearchRecord } from '../../../shared/webSearch';
@@ -41,6 +41,8 @@ export interface MessageRow {
   reasoning_ms: number | null;
   source_id?: string | null;
   web_search_json: string | null;
+  /** Migration 11; absent in rows read before it ran. */
+  tool_steps_json?: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -92,6 +94,7 @@ export function toMessage(row: MessageRow): Message {
     finishReason: row.finish_reason,
     reasoningMs: row.reasoning_ms,
     webSearch: parseJson(row.web_search_json, webSearchRecordSchema),
+    ...(row.tool_steps_json ? { toolSteps: parseJson(row.tool_steps_json, z.array(toolStepSchema)) } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

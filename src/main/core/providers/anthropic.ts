@@ -16,6 +16,7 @@ import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
 import { makeUsage, noUserMessage, splitMessages } from './messages';
 import { AnthropicWebSearch } from './anthropicSearch';
+import { anthropicToolMessages, anthropicToolsField, AnthropicToolUses, type AnthropicWireMessage } from './anthropicTools';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -62,6 +63,7 @@ export class AnthropicProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     const { body, leading, search } = anthropicBody(request);
+    const toolUses = new AnthropicToolUses();
 
     const response = await this.send('/v1/messages', signal, {
       method: 'POST',
@@ -97,6 +99,7 @@ export class AnthropicProvider implements Provider {
           // A block may start with text already in it (usually "").
           const block = isRecord(json.content_block) ? json.content_block : {};
           if (search) yield* search.blockStart(finiteNumber(json.index) ?? -1, block);
+          toolUses.blockStart(finiteNumber(json.index) ?? -1, block);
           if (block.type === 'text' && typeof block.text === 'string') yield* textEvent(leading.take(block.text));
           if (block.type === 'thinking' && typeof block.thinking === 'string' && block.thinking !== '') {
             yield { type: 'reasoning', text: block.thinking };
@@ -111,10 +114,12 @@ export class AnthropicProvider implements Provider {
           }
           // signature_delta, input_json_delta, citations_delta: not shown, except for web search.
           if (search) yield* search.blockDelta(finiteNumber(json.index) ?? -1, delta);
+          toolUses.blockDelta(finiteNumber(json.index) ?? -1, delta);
           break;
         }
         case 'content_block_stop':
           if (search) yield* search.blockStop(finiteNumber(json.index) ?? -1);
+          yield* toolUses.blockStop(finiteNumber(json.index) ?? -1);
           break;
         case 'message_delta': {
           const delta = isRecord(json.delta) ? json.delta : {};
@@ -175,7 +180,8 @@ export class AnthropicProvider implements Provider {
 function anthropicBody(request: ProviderRequest): { body: Record<string, unknown>; leading: WhitespaceDropper; search: AnthropicWebSearch | null } {
   const { system, turns } = splitMessages(request);
   if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
-  const messages: { role: string; content: string }[] = [...turns];
+  // Tool rounds need content blocks; without them the plain turns stay as they always were.
+  const messages: AnthropicWireMessage[] = request.messages.some((m) => m.toolRounds?.length) ? anthropicToolMessages(request.messages) : [...turns];
 
   // "Continue" (native): a final assistant message is continued by the model. The API
   // rejects one that ends in whitespace, so that is cut here and the same whitespace is
@@ -199,7 +205,9 @@ function anthropicBody(request: ProviderRequest): { body: Record<string, unknown
   }
 
   const search = request.webSearch ? new AnthropicWebSearch() : null;
-  if (search) body.tools = [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }];
+  const tools: unknown[] = request.tools ? anthropicToolsField(request.tools) : [];
+  if (search) tools.push({ type: 'web_search_20250305', name: 'web_search', max_uses: 3 });
+  if (tools.length > 0) body.tools = tools;
   return { body, leading, search };
 }
 

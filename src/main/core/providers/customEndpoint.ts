@@ -14,6 +14,7 @@ import { describeEnd, openStream, type OpenedStream, type RawFrame, type StreamT
 import { renderBody, renderUrl, templateValues } from './customEndpointTemplate';
 import { rejectPrefill } from './messages';
 import type { Provider, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
+import { refuseTools } from './toolSupport';
 
 /** The description and the values of its secret headers (by header name), from the secret store. */
 export interface CustomEndpointConnection {
@@ -46,6 +47,7 @@ export class CustomEndpointProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     rejectPrefill(request, 'A custom endpoint');
+    refuseTools(request, 'A custom endpoint');
     yield* this.run(request, signal);
   }
 

@@ -18,6 +18,7 @@ import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, extractErrorFields, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages, type Turn } from './messages';
 import { GeminiGrounding } from './geminiGrounding';
+import { GeminiFunctionCalls, geminiToolContents, geminiToolsField } from './geminiTools';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 const MAX_MODEL_PAGES = 20;
@@ -90,6 +91,7 @@ export class GeminiProvider implements Provider {
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     let wroteAnything = false;
+    const calls = new GeminiFunctionCalls();
     let receivedAny = false;
     for await (const item of readSse(response.body, signal, { endMarker: END_MARKER, errorContext: this.errorContext })) {
       receivedAny = true;
@@ -114,6 +116,7 @@ export class GeminiProvider implements Provider {
         const parts: unknown[] = isRecord(candidate.content) && Array.isArray(candidate.content.parts) ? candidate.content.parts : [];
         // Thought parts come first, and a frame can hold several parts: read them all (§3.3).
         for (const part of parts) {
+          if (isRecord(part) && part.functionCall !== undefined) yield* calls.fromPart(part);
           if (!isRecord(part) || typeof part.text !== 'string' || part.text === '') continue;
           wroteAnything = true;
           yield part.thought === true ? { type: 'reasoning', text: part.text } : { type: 'text', text: part.text };
@@ -131,7 +134,8 @@ export class GeminiProvider implements Provider {
       throw new AppError('content_filter', { retryable: false, detail: 'Gemini stopped the answer before it began (safety).' });
     }
     if (usage) yield { type: 'usage', usage };
-    yield { type: 'done', finishReason };
+    // Gemini ends a turn of calls with STOP: the calls decide.
+    yield { type: 'done', finishReason: calls.any && finishReason === 'stop' ? 'tool_calls' : finishReason };
   }
 
   /** Models that can generate content, without the `models/` prefix. */
@@ -168,7 +172,9 @@ export class GeminiProvider implements Provider {
 /** The request body: contents, the system instruction, generation settings and the search tool. */
 function geminiBody(request: ProviderRequest, system: string, turns: Turn[], model: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    contents: turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.content }] })),
+    contents: request.messages.some((m) => m.toolRounds?.length)
+      ? geminiToolContents(request.messages)
+      : turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.content }] })),
   };
   if (system !== '') body.systemInstruction = { parts: [{ text: system }] };
   const config: Record<string, unknown> = {};
@@ -178,7 +184,9 @@ function geminiBody(request: ProviderRequest, system: string, turns: Turn[], mod
   if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
   if (request.reasoning ?? geminiThinksByDefault(model)) config.thinkingConfig = { includeThoughts: true };
   if (Object.keys(config).length > 0) body.generationConfig = config;
-  if (request.webSearch) body.tools = [{ googleSearch: {} }];
+  const tools: unknown[] = request.tools?.length ? [geminiToolsField(request.tools)] : [];
+  if (request.webSearch) tools.push({ googleSearch: {} });
+  if (tools.length > 0) body.tools = tools;
   return body;
 }
 

@@ -9,12 +9,15 @@ export { testCustomEndpoint } from './customEndpointTest';
 export { CONTINUE_INSTRUCTION, continuationMessages, continueRequest } from './continuation';
 export type {
   ChatTurnMessage,
+  OfferedTool,
   Provider,
   ProviderConnection,
   ProviderDeps,
   ProviderEvent,
   ProviderFactory,
   ProviderRequest,
+  ProviderToolCall,
 } from './provider';
 export { getProviderFactory, PROVIDER_FACTORIES } from './registry';
 export { searchFoundNothingNote, searchUnavailableNote } from './searchNotes';
+export { parseToolArguments } from './toolSupport';

@@ -21,6 +21,7 @@ import { makeUsage, messagesWithSystem } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { ThinkTagSplitter } from './thinkTags';
 import { QianfanWebSearch } from './qianfanSearch';
+import { openAIMessages, OpenAIToolCalls, openAIToolsField } from './openaiTools';
 import type { Usage } from '../../../shared/domain';
 
 const NOT_COMPATIBLE: ExtraErrorKey = 'errors.notOpenAICompatible';
@@ -45,7 +46,7 @@ export class OpenAICompatibleProvider implements Provider {
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
-    const messages: { role: string; content: string }[] = messagesWithSystem(request);
+    const messages = openAIMessages(messagesWithSystem(request));
     // "Continue": the partial answer goes last as an assistant message. Which servers continue
     // it rather than answer anew is documented at ProviderRequest.prefill.
     if (request.prefill) messages.push({ role: 'assistant', content: request.prefill });
@@ -61,6 +62,7 @@ export class OpenAICompatibleProvider implements Provider {
     if (request.maxOutputTokens !== undefined) body.max_tokens = request.maxOutputTokens;
     // Reasoning models (o-series, gpt-5, grok-3-mini, …); sent only when the user chose one.
     if (request.reasoningEffort !== undefined) body.reasoning_effort = request.reasoningEffort;
+    if (request.tools && request.tools.length > 0) body.tools = openAIToolsField(request.tools);
     // Only servers known (from their preset) to have a search get a search field: other
     // OpenAI-compatible servers may reject unknown fields.
     const search = request.webSearch && this.connection.nativeSearch === 'qianfan-v2' ? new QianfanWebSearch() : null;
@@ -107,12 +109,16 @@ export class OpenAICompatibleProvider implements Provider {
 
   private async *readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, search: QianfanWebSearch | null): AsyncGenerator<ProviderEvent> {
     const think = new ThinkTagSplitter();
+    const calls = new OpenAIToolCalls();
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     let receivedAny = false;
     const finish = function* (): Generator<ProviderEvent> {
       yield* think.flush();
       if (search) yield* search.end();
+      // Some servers (Ollama) end a turn of calls with `stop`: the calls decide.
+      if (calls.any) finishReason = 'tool_calls';
+      yield* calls.flush();
       if (usage) yield { type: 'usage', usage };
       yield { type: 'done', finishReason };
     };
@@ -144,6 +150,7 @@ export class OpenAICompatibleProvider implements Provider {
         const reasoning = reasoningOf(delta);
         if (reasoning !== null) yield { type: 'reasoning', text: reasoning };
         if (typeof delta.content === 'string' && delta.content !== '') yield* think.push(delta.content);
+        if (delta.tool_calls !== undefined && delta.tool_calls !== null) calls.push(delta);
       }
       // Normally on its own chunk with `choices: []`, but some servers attach it to the last one.
       usage = toUsage(json.usage) ?? usage;
@@ -185,9 +192,13 @@ export class OpenAICompatibleProvider implements Provider {
       yield* think.push(message.content);
       yield* think.flush();
     }
+    const calls = new OpenAIToolCalls();
+    if (message.tool_calls !== undefined && message.tool_calls !== null) calls.push(message);
+    const hadCalls = calls.any;
+    yield* calls.flush();
     const usage = toUsage(json.usage);
     if (usage) yield { type: 'usage', usage };
-    yield { type: 'done', finishReason: typeof choice.finish_reason === 'string' ? choice.finish_reason : null };
+    yield { type: 'done', finishReason: hadCalls ? 'tool_calls' : typeof choice.finish_reason === 'string' ? choice.finish_reason : null };
   }
 }
 

@@ -64,6 +64,28 @@ export interface ProviderRequest {
   webSearch?: boolean;
   /** The conversation this answer belongs to; only the custom kind sends it (`{{conversation_id}}`). */
   conversationId?: string;
+  /**
+   * Tools the model may call (names already `[a-zA-Z0-9_-]{1,64}`). Sent in the protocol's own
+   * form; a call comes back as `tool.call` events before `done` (finish reason `tool_calls`).
+   * Kinds without tool calling refuse a request with tools before sending anything.
+   */
+  tools?: OfferedTool[];
+}
+
+/** A tool as a provider offers it to the model. */
+export interface OfferedTool {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments object. */
+  parameters: Record<string, unknown>;
+}
+
+/** One complete tool call the model made: its arguments are the whole JSON text, as sent. */
+export interface ProviderToolCall {
+  /** The protocol's call id; synthesised where the protocol has none (Gemini). */
+  id: string;
+  name: string;
+  arguments: string;
 }
 
 /**
@@ -78,7 +100,9 @@ export type ProviderEvent =
    * `length` (the output cap cut it — offer Continue), `content_filter`, `tool_calls`; anything
    * else is the provider's own reason, lowercased. null when the server gave none.
    */
-  | { type: 'done'; finishReason: string | null };
+  | { type: 'done'; finishReason: string | null }
+  /** A tool call whose arguments are complete; several may come before one `done`. */
+  | { type: 'tool.call'; call: ProviderToolCall };
 
 /**
  * Where and as whom to connect. One flat shape for every kind, so settings can store it

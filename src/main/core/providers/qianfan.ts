@@ -27,6 +27,7 @@ import { DEFAULT_BASE_URLS, QIANFAN_MODELS, qianfanEndpoint } from '../../../sha
 import { abortReason, checkedUrl, cleanDetail, connectionLost, type ErrorContext, errorFromHttp, finiteNumber, isRecord, nonEmptyString, parseJson, readErrorBody, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail } from '../net';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
+import { refuseTools } from './toolSupport';
 
 export { QIANFAN_MODELS, qianfanEndpoint, type QianfanModel } from '../../../shared/providerCatalog';
 
@@ -160,6 +161,7 @@ export class QianfanProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     rejectPrefill(request, 'Qianfan v1');
+    refuseTools(request, 'Qianfan v1');
     // Odd count, user first and last, alternating (§5.1): merged turns starting with the user
     // satisfy it as long as the last one is the user's.
     const { system, turns } = splitMessages(request);

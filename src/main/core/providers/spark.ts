@@ -40,6 +40,7 @@ import { SparkSocket } from './sparkSocket';
 
 export { SPARK_ERROR_CODES, sparkError } from './sparkErrors';
 import { SPARK_SEARCH_TOOL, SparkWebSearch, sparkHasSearch } from './sparkSearch';
+import { refuseTools } from './toolSupport';
 
 export { SPARK_PRODUCTS, findSparkProduct, type SparkProduct } from '../../../shared/providerCatalog';
 
@@ -99,6 +100,7 @@ export class SparkProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     rejectPrefill(request, 'Spark');
+    refuseTools(request, 'Spark');
     const credentials = this.credentials();
     const { endpoint, domain } = this.endpoint(request.model);
     const search = request.webSearch ? new SparkWebSearch(sparkHasSearch(domain)) : null;

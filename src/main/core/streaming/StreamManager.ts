@@ -2,6 +2,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ProviderEvent } from '../providers';
 import type { LiveEvent } from '../../../shared/streamEvents';
+import { withToolStep, type ToolStep } from '../../../shared/toolCalls';
 import { withSource, withStep, type WebSearchRecord } from '../../../shared/webSearch';
 
 export type StreamOutcome =
@@ -19,6 +20,8 @@ export interface StreamState {
   usage: Usage | null;
   /** The answer's web search so far; null when it did not search. */
   webSearch: WebSearchRecord | null;
+  /** The answer's tool calls so far; null when it called none. */
+  toolSteps?: ToolStep[] | null;
 }
 
 /**
@@ -89,7 +92,7 @@ export class StreamManager {
       throw new AppError('bad_request', { messageKey: 'errors.streamActive', retryable: false });
     }
     const stream: LiveStream = {
-      state: { conversationId, messageId, content: initial.content, reasoning: initial.reasoning, usage: null, webSearch: null },
+      state: { conversationId, messageId, content: initial.content, reasoning: initial.reasoning, usage: null, webSearch: null, toolSteps: null },
       controller: new AbortController(),
       listeners: new Set(listeners),
       idleTimeoutMs: this.idleTimeout(),
@@ -140,9 +143,10 @@ export class StreamManager {
     try {
       let finishReason: string | null = null;
       for await (const event of source(controller.signal)) {
-        this.armIdleTimer(stream);
         if (event.type === 'done') finishReason = event.finishReason;
-        else if (takeIn(state, event)) this.notify(stream, (l) => l.onEvent?.(event, state));
+        // Calls are the tool loop's (chat/toolLoop); a source without one offered no tools.
+        else if (event.type !== 'tool.call' && takeIn(state, event)) this.notify(stream, (l) => l.onEvent?.(event, state));
+        this.armIdleTimer(stream);
       }
       if (controller.signal.aborted) outcome = this.abortedOutcome(stream);
       // A provider that says it finished (llama.cpp's `finish_reason: "stop"` with no text) gave an
@@ -171,6 +175,9 @@ export class StreamManager {
 
   private armIdleTimer(stream: LiveStream): void {
     if (stream.idleTimer) clearTimeout(stream.idleTimer);
+    stream.idleTimer = null;
+    // Silence is expected while a tool call waits for the user or runs (it has its own timeout).
+    if (stream.state.toolSteps?.some((s) => s.status === 'waiting' || s.status === 'running')) return;
     stream.idleTimer = setTimeout(() => {
       stream.timedOut = true;
       stream.controller.abort();
@@ -205,6 +212,9 @@ function takeIn(state: StreamState, event: LiveEvent): boolean {
       return true;
     case 'search.source':
       state.webSearch = withSource(state.webSearch, event.source);
+      return true;
+    case 'tool.step':
+      state.toolSteps = withToolStep(state.toolSteps, event.step);
       return true;
   }
 }

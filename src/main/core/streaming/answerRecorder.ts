@@ -2,6 +2,7 @@ import type { Message } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { redactError } from '../base';
 import type { HistoryStore, MessageFinish } from '../history';
+import type { LiveEvent } from '../../../shared/streamEvents';
 import type { StreamOutcome, StreamState } from './StreamManager';
 
 const FINAL_WRITE_RETRY_MS = 1000;
@@ -32,8 +33,9 @@ export class AnswerRecorder {
   ) {}
 
   /** Called for each live event, after `state` took it in. */
-  record(type: 'text' | 'reasoning' | 'usage' | 'search.step' | 'search.source', state: StreamState): void {
+  record(type: LiveEvent['type'], state: StreamState): void {
     if (type === 'search.step' || type === 'search.source') this.saveSearch(state);
+    if (type === 'tool.step') this.saveToolSteps(state);
     if (type === 'reasoning') this.reasoningStarted ??= Date.now();
     if (type === 'text') this.reasoningEnded();
     if (type === 'text' || type === 'reasoning') this.changed(state);
@@ -72,6 +74,7 @@ export class AnswerRecorder {
         finishReason: finish.finishReason ?? null,
         reasoningMs: this.reasoningMs,
         webSearch: state.webSearch ?? this.assistant.webSearch,
+        toolSteps: state.toolSteps ?? this.assistant.toolSteps ?? null,
         updatedAt: Date.now(),
       };
     }
@@ -100,6 +103,16 @@ export class AnswerRecorder {
     } catch (err) {
       this.o.log(`checkpoint failed: ${AppError.from(err).messageKey}`);
       this.schedule();
+    }
+  }
+
+  /** Like search steps: written at once, so an approval, a result or an error survives a crash. */
+  private saveToolSteps(state: StreamState): void {
+    if (!state.toolSteps) return;
+    try {
+      this.o.history.toolSteps.setSteps(this.assistant.id, state.toolSteps);
+    } catch (err) {
+      this.o.log(`saving tool steps failed: ${AppError.from(err).messageKey}`);
     }
   }
 

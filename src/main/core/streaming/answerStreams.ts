@@ -78,6 +78,6 @@ export class AnswerStreams {
   snapshot(conversationId: string): StreamSnapshot | null {
     this.windows.get(conversationId)?.flush();
     const s = this.o.streams.snapshot(conversationId);
-    return s && { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning, webSearch: s.webSearch };
+    return s && { conversationId, messageId: s.messageId, content: s.content, reasoning: s.reasoning, webSearch: s.webSearch, toolSteps: s.toolSteps ?? null };
   }
 }

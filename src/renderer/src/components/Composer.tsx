@@ -6,6 +6,7 @@ import { useSubmitText } from '../hooks/useSubmitText';
 import { useAppState, useController } from '../state/context';
 import { ComposerBox } from './ComposerBox';
 import { WebSearchToggle } from './WebSearchToggle';
+import { ToolsToggle } from './ToolsToggle';
 import { drafts } from '../state/drafts';
 import { registerComposerInsert } from '../state/composerInsert';
 
@@ -110,6 +111,7 @@ export function Composer({ conversationId, streaming }: Props) {
       />
       <div className="composer__footer">
         <WebSearchToggle conversationId={conversationId} />
+        <ToolsToggle conversationId={conversationId} />
         <p className="composer__hint">{t('composer.hint')}</p>
       </div>
     </div>

@@ -14,6 +14,7 @@ import type { AppStore } from './store';
 import type { SettingsSectionId } from './settingsSections';
 import type { FrameScheduler } from './streamBatcher';
 import { subscribeWindowEvents } from './windowEvents';
+import { newChatTools } from './newChatTools';
 
 /** The main window lists every conversation; the quick-ask window starts quick asks. */
 export type WindowRole = 'main' | 'quick';
@@ -314,6 +315,8 @@ export class AppController {
     // A switch flipped before the chat existed goes with its first message.
     const webSearch = activeId === null && newChatWebSearch !== null ? newChatWebSearch : undefined;
     if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
+    const tools = activeId === null ? newChatTools.take() : null;
+    if (tools !== null) await this.client.request('toolCalls.setSelection', { conversationId, serverIds: tools ? ['*'] : [] });
     await this.chat.send(conversationId, text, webSearch);
   }
 

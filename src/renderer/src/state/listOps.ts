@@ -62,7 +62,8 @@ export function applySnapshot(list: readonly Message[], snapshot: StreamSnapshot
   if (index < 0) return list.slice();
   const copy = list.slice();
   const webSearch = snapshot.webSearch === undefined ? list[index]!.webSearch : snapshot.webSearch;
-  copy[index] = { ...list[index]!, content: snapshot.content, reasoning: snapshot.reasoning, webSearch, status: 'streaming' };
+  const toolSteps = snapshot.toolSteps === undefined ? list[index]!.toolSteps : snapshot.toolSteps;
+  copy[index] = { ...list[index]!, content: snapshot.content, reasoning: snapshot.reasoning, webSearch, toolSteps, status: 'streaming' };
   return copy;
 }
 

@@ -24,6 +24,8 @@ interface HitRow {
   role: MessageRole;
   content: string;
   reasoning: string;
+  /** The text of the answer's tool results (migration 11). */
+  tool_text: string | null;
   created_at: number;
   provider_id: string | null;
   model: string | null;
@@ -111,7 +113,7 @@ export class HistorySearch {
 
     // CROSS JOIN fixes the index as the outer loop, so ORDER BY rowid DESC LIMIT stops early.
     const sql = `
-      SELECT f.rowid AS key, m.id, m.conversation_id, m.role, m.content, m.reasoning, m.created_at,
+      SELECT f.rowid AS key, m.id, m.conversation_id, m.role, m.content, m.reasoning, m.tool_text, m.created_at,
              m.provider_id, m.model, c.title
       FROM ${table} f
       CROSS JOIN message_search_keys k ON k.key = f.rowid
@@ -122,6 +124,13 @@ export class HistorySearch {
       LIMIT @limit`;
     const words = terms.map((t) => t.text);
     let rows = this.db().prepare(sql).all(params) as HitRow[];
+    // Text a tool returned is found too (its own trigram index, same keys and filters, walked
+    // newest-first with the same limit, so the cost stays bounded); short terms stay message text only.
+    if (long && !short) {
+      const toolSql = sql.replace(`FROM ${table} f`, 'FROM message_tool_fts f').replace(`${table} MATCH @match`, 'message_tool_fts MATCH @match');
+      const toolRows = this.db().prepare(toolSql).all({ ...params, match: trigramMatch(terms, true)! }) as HitRow[];
+      rows = newestFirst(rows, toolRows, Number(params.limit));
+    }
     if (ranked) rows = rankRows(rows, words, args.includeReasoning).slice(offset, offset + args.limit + 1);
     const more = rows.length > args.limit;
     const page = more ? rows.slice(0, args.limit) : rows;
@@ -140,6 +149,15 @@ export class HistorySearch {
     return { hits, nextCursor };
   }
 
+}
+
+/** Both lists are newest first (by key): merged without repeats, at most `limit`. */
+function newestFirst(a: readonly HitRow[], b: readonly HitRow[], limit: number): HitRow[] {
+  const seen = new Set<number>();
+  return [...a, ...b]
+    .sort((x, y) => y.key - x.key)
+    .filter((r) => !seen.has(r.key) && seen.add(r.key))
+    .slice(0, limit);
 }
 
 /**
@@ -182,9 +200,10 @@ function readable(text: string): string {
 }
 
 function snippetSource(row: HitRow, words: readonly string[], includeReasoning: boolean): string {
+  const has = (text: string) => words.some((w) => text.toLowerCase().includes(w.toLowerCase()));
+  if (row.tool_text && !has(row.content) && !(includeReasoning && has(row.reasoning))) return row.tool_text;
   if (!includeReasoning || row.reasoning === '') return row.content;
-  const content = row.content.toLowerCase();
-  return words.some((w) => content.includes(w.toLowerCase())) ? row.content : row.reasoning;
+  return has(row.content) ? row.content : row.reasoning;
 }
 
 type Cursor = { kind: 'none' } | { kind: 'key' | 'offset'; value: number };

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_FEED_ASSISTANT_NAME, type EventName, type Events } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';
+import type { ToolStep } from '../../../../shared/toolCalls';
 import type { WebSearchStep, WebSearchStepKind } from '../../../../shared/webSearch';
 
 /**
@@ -23,6 +24,8 @@ export type FeedFrame =
       data: { type: 'update'; message: string; args: string[] } | { type: 'result'; id: string };
       conversation_id: string;
     }
+  /** Brook's extension, shaped like `web_search`: a tool call's step. `args` = [server, tool, arguments]. */
+  | { type: 'tool'; status: false; data: { type: 'update'; message: string; args: string[] }; conversation_id: string }
   | { type: 'error'; status: true; msg: string; user: string; conversation_id: string };
 
 export function feedFrames<E extends EventName>(
@@ -48,6 +51,11 @@ export function feedFrames<E extends EventName>(
     }
     case 'search.source':
       return [{ type: 'web_search', status: false, data: { type: 'result', id: event.source.url }, conversation_id }];
+    case 'tool.step': {
+      const message = toolStepMessage(event.step);
+      const { serverName, tool, arguments: args } = event.step;
+      return message ? [{ type: 'tool', status: false, data: { type: 'update', message, args: [serverName, tool, args] }, conversation_id }] : [];
+    }
     case 'end': {
       const { message } = event;
       if (message.status === 'error') {
@@ -84,4 +92,24 @@ function stepMessage(step: WebSearchStep): string | null {
   if (step.status === 'failed') return `${label} failed`;
   if (step.status === 'skipped') return `${label} skipped`;
   return null;
+}
+
+/** One update per change of a tool step's status; progress of a running call is not news to a reader. */
+function toolStepMessage(step: ToolStep): string | null {
+  switch (step.status) {
+    case 'waiting':
+      return `Waiting for approval to call ${step.tool}`;
+    case 'running':
+      return step.progress ? null : `Calling ${step.tool}`;
+    case 'done':
+      return `Called ${step.tool}${step.durationMs === null ? '' : ` (${step.durationMs} ms)`}`;
+    case 'error':
+      return `${step.tool} failed`;
+    case 'denied':
+      return `${step.tool} call denied`;
+    case 'stopped':
+      return `${step.tool} call stopped`;
+    case 'skipped':
+      return `${step.tool} not called`;
+  }
 }

@@ -3,6 +3,7 @@ import type { WebSource } from '../../../../shared/webSearch';
 import { CitationSources } from '../../markdown/Citation';
 import { Markdown } from '../../markdown/Markdown';
 import { SearchSteps } from './SearchSteps';
+import { ToolSteps } from './ToolSteps';
 import { SourceList } from './SourceList';
 import { canContinue, MessageStatusNote } from './MessageStatusNote';
 import { ThinkingBlock } from './ThinkingBlock';
@@ -21,6 +22,9 @@ export function AssistantBody({ message, busy, onRetry, onContinue }: Props) {
   return (
     <div className="bubble bubble--assistant">
       {search && search.steps.length > 0 && <SearchSteps record={search} live={streaming} />}
+      {message.toolSteps && message.toolSteps.length > 0 && (
+        <ToolSteps conversationId={message.conversationId} steps={message.toolSteps} live={streaming} finishReason={message.finishReason} />
+      )}
       {message.reasoning !== '' && (
         <ThinkingBlock text={message.reasoning} active={streaming && message.content === ''} durationMs={message.reasoningMs} />
       )}
