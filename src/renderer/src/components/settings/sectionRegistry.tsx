@@ -9,6 +9,7 @@ import { ProvidersSection } from './ProvidersSection';
 import { QuickAskSettings } from './QuickAskSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 import { McpServersPanel } from '../tools/McpServersPanel';
+import { ToolCallSettingsPanel } from '../tools/ToolCallSettingsPanel';
 import { UpdatesPanel } from './UpdatesPanel';
 import { WebSearchSettings } from './WebSearchSettings';
 
@@ -29,7 +30,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'general', labelKey: 'settingsPage.general', panels: [GeneralSettings, UpdatesPanel] },
   { id: 'providers', labelKey: 'settingsPage.providers', panels: [ProvidersSection] },
   { id: 'webSearch', labelKey: 'settingsPage.webSearch', panels: [WebSearchSettings] },
-  { id: 'tools', labelKey: 'settingsPage.tools', panels: [McpServersPanel] },
+  { id: 'tools', labelKey: 'settingsPage.tools', panels: [McpServersPanel, ToolCallSettingsPanel] },
   { id: 'quickAsk', labelKey: 'settingsPage.quickAsk', panels: [QuickAskSettings] },
   { id: 'local', labelKey: 'settingsPage.local', panels: [LocalServicesSettings] },
   { id: 'assistants', labelKey: 'settingsPage.assistants', panels: [AssistantsSection] },
