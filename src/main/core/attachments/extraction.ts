@@ -61,7 +61,7 @@ function store(job: ExtractionJob, result: { text: string; pages: number | null;
   const kept = empty ? '' : cutText(result.text);
   db.transaction(() => {
     if (!db.prepare('SELECT 1 FROM attachments WHERE id = ?').get(job.id)) return; // cleared meanwhile
-    if (!empty) db.prepare('INSERT OR REPLACE INTO attachment_texts (attachment_id, text) VALUES (?, ?)').run(job.id, kept);
+    if (!empty) db.prepare('INSERT INTO attachment_texts (attachment_id, text) VALUES (?, ?)').run(job.id, kept);
     db.prepare('UPDATE attachments SET extraction_state = ?, pages = ?, chars = ?, total_chars = ? WHERE id = ?').run(
       empty ? 'no-text' : 'done',
       result.pages,

@@ -81,7 +81,7 @@ export class Uploads {
 
   private require(uploadId: string): Upload {
     const upload = this.open.get(uploadId);
-    if (!upload) throw attachmentError('not_found', 'uploadIncomplete', { name: '' }, `upload ${uploadId}`);
+    if (!upload) throw attachmentError('not_found', 'notFound', undefined, `upload ${uploadId}`);
     return upload;
   }
 
