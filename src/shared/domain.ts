@@ -1,3 +1,4 @@
+import type { Attachment } from './attachments';
 import type { CustomEndpoint } from './customEndpoint';
 import type { AppErrorData } from './errors';
 import type { ToolStep } from './toolCalls';
@@ -43,6 +44,8 @@ export interface Message {
   updatedAt: number;
   /** Set on messages of a visible branch (`conversations.messages`): its alternatives, for ‹ 2/3 ›. */
   branch?: BranchInfo;
+  /** Files sent with a question, in the order shown; absent when there are none. */
+  attachments?: Attachment[];
 }
 
 /**
@@ -81,6 +84,15 @@ export interface AnswerContext {
   total: number;
   estimatedTokens: number;
   contextWindow: number;
+  /** Documents of the question that did not fit whole: how much of each was sent. */
+  cutDocuments?: CutDocument[];
+}
+
+/** A document cut to fit the context window (its block tells the model so, too). */
+export interface CutDocument {
+  name: string;
+  sentChars: number;
+  totalChars: number;
 }
 
 export interface Conversation {
@@ -310,6 +322,8 @@ export interface SearchHit {
   createdAt: number;
   providerId: string | null;
   model: string | null;
+  /** Set when the match is in a document attached to the message: the file it was found in. */
+  attachment?: { id: string; name: string };
 }
 
 export interface SearchPage {

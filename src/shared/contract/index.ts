@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AppErrorData } from '../errors';
 import { appRequests } from './app';
 import { assistantEvents, assistantRequests } from './assistants';
+import { attachmentEvents, attachmentRequests } from './attachments';
 import { chatEvents, chatRequests } from './chat';
 import { conversationEvents, conversationRequests } from './conversations';
 import { customEndpointRequests } from './customEndpoint';
@@ -28,6 +29,7 @@ import { webSearchRequests } from './webSearch';
 import { toolCallRequests } from './toolCalls';
 
 export { assistantDraftSchema, type AssistantDraft } from './assistants';
+export { attachmentIdsField, attachmentSchema, type AttachmentProgress } from './attachments';
 export { conversationParamsSchema } from './conversations';
 export type { RequestDef } from './define';
 export { historySearchSchema, type HistorySearchArgs } from './history';
@@ -56,6 +58,7 @@ export const requests = {
   ...customEndpointRequests,
   ...toolCallRequests,
   ...toolRequests,
+  ...attachmentRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -80,6 +83,7 @@ export const eventSchemas = {
   ...updateEvents,
   ...syncEvents,
   ...toolEvents,
+  ...attachmentEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

@@ -4,6 +4,7 @@
  * not here does not compile.
  */
 import { z } from 'zod';
+import { attachmentSchema } from './attachments';
 import type {
   AnswerContext,
   Assistant,
@@ -94,7 +95,13 @@ export const toolStepSchema = payload<ToolStep>()(
 const branchSchema = payload<BranchInfo>()(z.object({ index: z.number(), count: z.number(), prevId: nullableString, nextId: nullableString }));
 
 const answerContextSchema = payload<AnswerContext>()(
-  z.object({ sent: z.number(), total: z.number(), estimatedTokens: z.number(), contextWindow: z.number() }),
+  z.object({
+    sent: z.number(),
+    total: z.number(),
+    estimatedTokens: z.number(),
+    contextWindow: z.number(),
+    cutDocuments: z.array(z.object({ name: z.string(), sentChars: z.number(), totalChars: z.number() })).optional(),
+  }),
 );
 
 export const messageSchema = payload<Message>()(
@@ -118,6 +125,7 @@ export const messageSchema = payload<Message>()(
     createdAt: z.number(),
     updatedAt: z.number(),
     branch: branchSchema.optional(),
+    attachments: z.array(attachmentSchema).optional(),
   }),
 );
 

@@ -9,6 +9,11 @@ import { en, zhCN } from './resources';
 export type TextLanguage = 'en' | 'zh-CN';
 
 const ERRORS: Record<TextLanguage, Record<string, string>> = { en: en.errors, 'zh-CN': zhCN.errors };
+/** Sections besides `errors` whose keys errors use (the attachment errors live in their own file). */
+const OTHER_SECTIONS: Record<TextLanguage, Record<string, Record<string, string>>> = {
+  en: { attachmentErrors: en.attachmentErrors },
+  'zh-CN': { attachmentErrors: zhCN.attachmentErrors },
+};
 
 /** The setting when it names a language, else the system locale (any Chinese reads zh-CN best). */
 export function textLanguage(setting: LanguageSetting, systemLocale: string): TextLanguage {
@@ -19,7 +24,8 @@ export function textLanguage(setting: LanguageSetting, systemLocale: string): Te
 /** The user-facing sentence for an error: its own key, else the key of its code (as the renderer does). */
 export function errorText(language: TextLanguage, error: AppErrorData): string {
   const table = ERRORS[language];
-  const own = error.messageKey.startsWith('errors.') ? table[error.messageKey.slice('errors.'.length)] : undefined;
+  const [section = '', key = ''] = error.messageKey.split('.', 2);
+  const own = section === 'errors' ? table[key] : OTHER_SECTIONS[language][section]?.[key];
   const template = own ?? table[error.code] ?? ERRORS.en[error.code] ?? error.code;
   const sentence = fill(template, error.params);
   const wait = retryAfterSeconds(error);

@@ -38,6 +38,7 @@ import enImported from './en/imported.json';
 import enModelPicker from './en/modelPicker.json';
 import enDateInput from './en/dateInput.json';
 import enMcp from './en/mcp.json';
+import enAttachmentErrors from './en/attachmentErrors.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -72,6 +73,7 @@ import zhImported from './zh-CN/imported.json';
 import zhModelPicker from './zh-CN/modelPicker.json';
 import zhDateInput from './zh-CN/dateInput.json';
 import zhMcp from './zh-CN/mcp.json';
+import zhAttachmentErrors from './zh-CN/attachmentErrors.json';
 
 export const en = {
   common: enCommon,
@@ -108,6 +110,7 @@ export const en = {
   modelPicker: enModelPicker,
   dateInput: enDateInput,
   mcp: enMcp,
+  attachmentErrors: enAttachmentErrors,
 };
 
 export const zhCN = {
@@ -145,6 +148,7 @@ export const zhCN = {
   modelPicker: zhModelPicker,
   dateInput: zhDateInput,
   mcp: zhMcp,
+  attachmentErrors: zhAttachmentErrors,
 };
 
 export type UiText = typeof en;

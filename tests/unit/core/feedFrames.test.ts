@@ -47,6 +47,11 @@ describe('feedFrames', () => {
     expect(feedFrames('chat.userMessage', message({ role: 'user', content: 'hi 你好' }), en)).toEqual([
       { type: 'text', status: true, msg: 'hi 你好', user: 'user', conversation_id: 'c' },
     ]);
+    const photo = { id: 'a1', name: 'photo.jpg', mime: 'image/jpeg', size: 5, kind: 'image' as const, width: 2, height: 1, createdAt: 1, extraction: { state: 'done' as const, pages: null, chars: null, cut: null } };
+    // Files are named by name and type only: never their bytes, ids or sizes.
+    expect(feedFrames('chat.userMessage', message({ role: 'user', content: 'look', attachments: [photo] }), en)).toEqual([
+      { type: 'text', status: true, msg: 'look', user: 'user', conversation_id: 'c', attachments: [{ name: 'photo.jpg', type: 'image/jpeg' }] },
+    ]);
     expect(stream({ type: 'reasoning', text: 'hm' })).toEqual([{ type: 'reasoning', status: false, msg: 'hm', user: 'assistant', conversation_id: 'c' }]);
     expect(stream({ type: 'text', text: 'An' })).toEqual([{ type: 'text', status: false, msg: 'An', user: 'assistant', conversation_id: 'c' }]);
     expect(stream({ type: 'text', text: '' })).toEqual([]);

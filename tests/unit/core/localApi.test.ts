@@ -89,6 +89,29 @@ describe('local OpenAI-compatible API, through the official openai client', () =
     });
   });
 
+  it('passes image_url data URLs to a vision model as image parts, and refuses them for a text-only model before sending', async () => {
+    const dot = 'data:image/png;base64,iVBORw0KGgo=';
+    const messages = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'what is this' }, { type: 'image_url' as const, image_url: { url: dot } }] }];
+    fixture.clearRequests();
+    const answer = await client().chat.completions.create({ model: 'Fixture/gpt-4o', messages });
+    expect(answer.choices[0]?.message.content).toBeTruthy();
+    expect((fixture.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'what is this' }, { type: 'image_url', image_url: { url: dot, detail: 'auto' } }] },
+    ]);
+
+    fixture.clearRequests();
+    const refused = await client().chat.completions.create({ model: 'Fixture/fixture-chat', messages }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((refused as Error).message).toContain('fixture-chat cannot see images');
+    expect(fixture.requests).toEqual([]);
+
+    const remote = await client()
+      .chat.completions.create({ model: 'Fixture/gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }] })
+      .catch((e: unknown) => e);
+    expect(remote).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(fixture.requests).toEqual([]);
+  });
+
   it('answers without streaming, and a bare provider name means its default model', async () => {
     const completion = await client().chat.completions.create({ model: 'Fixture', messages: [{ role: 'user', content: 'not streamed' }] });
     expect(completion.object).toBe('chat.completion');

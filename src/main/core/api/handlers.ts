@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { HandlerDeps } from './deps';
 import { appHandlers } from './handlers/app';
 import { assistantHandlers } from './handlers/assistants';
+import { attachmentHandlers } from './handlers/attachments';
 import { chatHandlers } from './handlers/chat';
 import { conversationHandlers } from './handlers/conversations';
 import { desktopHandlers } from './handlers/desktop';
@@ -38,5 +39,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...syncHandlers(d),
     ...toolCallHandlers(d),
     ...toolHandlers(d),
+    ...attachmentHandlers(d),
   };
 }

@@ -5,6 +5,7 @@ import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { secureDataDir } from './dataDirPermissions';
 import { type DesktopPort, EventBus, noDesktop, warmTokenizer } from '../base';
+import { type AttachmentStore, createAttachmentStore } from '../attachments';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
 import { LocalServices } from '../servers';
@@ -53,6 +54,7 @@ export interface Core {
   handlers: Handlers;
   bus: EventBus;
   history: HistoryStore;
+  attachments: AttachmentStore;
   streams: StreamManager;
   settings: SettingsRepository;
   /** The MCP servers (Settings → Tools) and the ToolHost the tool loop calls. */
@@ -113,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     bus,
     history,
+    attachments: services.attachments,
     streams,
     settings,
     tools: services.tools,
@@ -129,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
       await integrityChecked;
       await streams.stopAll();
       await services.tools.shutdown();
+      await services.attachments.close();
       chat.finishDeletes();
       history.close();
       lock.release();
@@ -195,7 +199,15 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   });
   const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
   const tools = new McpServerManager({ file: join(options.dataDir, 'mcp-servers.json'), secrets, bus, clientVersion: options.info.version, fetch, log });
-  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, tools, toolCallSettingsFile: join(options.dataDir, 'tool-calls.json'), ...options.chat });
+  const attachments = createAttachmentStore(options.dataDir, history, bus, { now: options.clock, log });
+  const chat = new ChatService(history, providers, streams, bus, {
+    log,
+    webSearch,
+    tools,
+    toolCallSettingsFile: join(options.dataDir, 'tool-calls.json'),
+    attachments,
+    ...options.chat,
+  });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
     { settings, secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },
@@ -208,7 +220,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   };
   const transfer = new TransferService(history, assistants, language, options.clock);
   const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
-  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync, tools };
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync, tools, attachments };
 }
 
 /** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */

@@ -14,6 +14,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { anthropicContent } from './imageParts';
 import { makeUsage, noUserMessage, splitMessages } from './messages';
 import { AnthropicWebSearch } from './anthropicSearch';
 import { anthropicToolMessages, anthropicToolsField, AnthropicToolUses, type AnthropicWireMessage } from './anthropicTools';
@@ -181,7 +182,9 @@ function anthropicBody(request: ProviderRequest): { body: Record<string, unknown
   const { system, turns } = splitMessages(request);
   if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
   // Tool rounds need content blocks; without them the plain turns stay as they always were.
-  const messages: AnthropicWireMessage[] = request.messages.some((m) => m.toolRounds?.length) ? anthropicToolMessages(request.messages) : [...turns];
+  const messages: AnthropicWireMessage[] = request.messages.some((m) => m.toolRounds?.length)
+    ? anthropicToolMessages(request.messages)
+    : turns.map((t) => ({ role: t.role, content: anthropicContent(t.content, t.images) }));
 
   // "Continue" (native): a final assistant message is continued by the model. The API
   // rejects one that ends in whitespace, so that is cut here and the same whitespace is

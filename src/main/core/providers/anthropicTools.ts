@@ -4,6 +4,7 @@
  * at `content_block_stop`; results go back as `tool_result` blocks in the next user message.
  */
 import type { ChatTurnMessage } from '../base';
+import { anthropicContent } from './imageParts';
 import type { OfferedTool, ProviderEvent } from './provider';
 import { parseToolArguments } from './toolSupport';
 
@@ -42,7 +43,9 @@ export function anthropicToolMessages(messages: readonly ChatTurnMessage[]): Ant
         round.calls.map((c) => ({ type: 'tool_result', tool_use_id: c.id, content: c.result, ...(c.isError ? { is_error: true } : {}) })),
       );
     }
-    if (m.content.trim() !== '') add(m.role, [{ type: 'text', text: m.content }]);
+    const content = m.role === 'user' ? anthropicContent(m.content, m.images) : m.content;
+    if (typeof content !== 'string') add(m.role, content);
+    else if (content.trim() !== '') add(m.role, [{ type: 'text', text: content }]);
   }
   return out;
 }

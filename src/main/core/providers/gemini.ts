@@ -16,6 +16,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, extractErrorFields, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { geminiParts } from './imageParts';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages, type Turn } from './messages';
 import { GeminiGrounding } from './geminiGrounding';
 import { GeminiFunctionCalls, geminiToolContents, geminiToolsField } from './geminiTools';
@@ -174,7 +175,7 @@ function geminiBody(request: ProviderRequest, system: string, turns: Turn[], mod
   const body: Record<string, unknown> = {
     contents: request.messages.some((m) => m.toolRounds?.length)
       ? geminiToolContents(request.messages)
-      : turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.content }] })),
+      : turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: geminiParts(t.content, t.images) })),
   };
   if (system !== '') body.systemInstruction = { parts: [{ text: system }] };
   const config: Record<string, unknown> = {};

@@ -5,6 +5,7 @@
  */
 import type { ChatTurnMessage } from '../base';
 import { isRecord } from '../net';
+import { geminiParts } from './imageParts';
 import type { OfferedTool, ProviderEvent } from './provider';
 import { parseToolArguments } from './toolSupport';
 
@@ -43,7 +44,8 @@ export function geminiToolContents(messages: readonly ChatTurnMessage[]): Gemini
         round.calls.map((c) => ({ functionResponse: { name: c.name, response: c.isError ? { error: c.result } : { result: c.result } } })),
       );
     }
-    if (m.content.trim() !== '') add(m.role === 'assistant' ? 'model' : 'user', [{ text: m.content }]);
+    if (m.images?.length) add('user', geminiParts(m.content, m.images));
+    else if (m.content.trim() !== '') add(m.role === 'assistant' ? 'model' : 'user', [{ text: m.content }]);
   }
   return out;
 }

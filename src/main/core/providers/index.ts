@@ -21,3 +21,4 @@ export type {
 export { getProviderFactory, PROVIDER_FACTORIES } from './registry';
 export { searchFoundNothingNote, searchUnavailableNote } from './searchNotes';
 export { parseToolArguments } from './toolSupport';
+export { IMAGE_LIMITS, noVisionError, type ImageLimits } from './imageParts';

@@ -7,6 +7,7 @@
  */
 import { isRecord } from '../net';
 import type { ChatTurnMessage } from '../base';
+import { openAiContent } from './imageParts';
 import type { OfferedTool, ProviderEvent } from './provider';
 
 export type OpenAIWireMessage = Record<string, unknown> & { role: string };
@@ -32,7 +33,7 @@ export function openAIMessages(messages: readonly ChatTurnMessage[]): OpenAIWire
       for (const c of round.calls) out.push({ role: 'tool', tool_call_id: c.id, content: c.result });
     }
     if (m.toolRounds?.length && m.content === '') continue;
-    out.push({ role: m.role, content: m.content });
+    out.push({ role: m.role, content: m.role === 'user' ? openAiContent(m.content, m.images) : m.content });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { m007ApiOrigin } from './007_api_origin';
 import { m008SyncLog } from './008_sync_log';
 import { m009ShortQueryPrefix } from './009_short_query_prefix';
 import { m011ToolSteps } from './011_tool_steps';
+import { m010Attachments } from './010_attachments';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m007ApiOrigin,
   m008SyncLog,
   m009ShortQueryPrefix,
+  m010Attachments,
   m011ToolSteps,
 ];

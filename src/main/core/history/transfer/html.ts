@@ -21,7 +21,7 @@ export function toHtml(conversation: Conversation, path: readonly Message[], lab
       const time = new Date(m.createdAt);
       return `<article class="${m.role}"><header><strong>${escapeHtml(who)}</strong> <time datetime="${time.toISOString()}">${escapeHtml(
         time.toLocaleString(locale),
-      )}</time></header>${thinking}${body(m)}</article>`;
+      )}</time></header>${thinking}${body(m, labels)}</article>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -42,8 +42,10 @@ ${items}
 `;
 }
 
-function body(m: Message): string {
-  return m.role === 'assistant'
-    ? `<div class="text">${markdownToSafeHtml(m.content)}</div>`
-    : `<div class="text plain">${escapeHtml(m.content)}</div>`;
+function body(m: Message, labels: ExportLabels): string {
+  const text =
+    m.role === 'assistant' ? `<div class="text">${markdownToSafeHtml(m.content)}</div>` : `<div class="text plain">${escapeHtml(m.content)}</div>`;
+  const files = m.attachments ?? [];
+  if (files.length === 0) return text;
+  return `${text}<p class="attached">${escapeHtml(labels.attached)}: ${files.map((f) => `<code>${escapeHtml(f.name)}</code>`).join(', ')}</p>`;
 }

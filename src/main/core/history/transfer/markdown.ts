@@ -15,6 +15,9 @@ export function toMarkdown(conversation: Conversation, path: readonly Message[],
       out.push('');
     }
     out.push(m.content.trimEnd(), '');
+    // The files are named (the export carries text only; the files stay in Brook's attachments/).
+    const files = m.attachments ?? [];
+    if (files.length > 0) out.push(`*${labels.attached}:* ${files.map((f) => `\`${f.name.replace(/`/g, "'")}\``).join(', ')}`, '');
   }
   return out.join('\n');
 }

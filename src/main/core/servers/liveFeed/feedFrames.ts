@@ -15,7 +15,15 @@ import type { WebSearchStep, WebSearchStepKind } from '../../../../shared/webSea
  * "user", or the assistant name from settings ("assistant" unless set, e.g. "Open-Assistant").
  */
 export type FeedFrame =
-  | { type: 'text'; status: boolean; msg: string; user: string; conversation_id: string }
+  | {
+      type: 'text';
+      status: boolean;
+      msg: string;
+      user: string;
+      conversation_id: string;
+      /** Brook's extension, on the user's message: the files sent with it, by name and type — never their bytes. */
+      attachments?: { name: string; type: string }[];
+    }
   /** Brook's extension: the model's thinking, kept apart from the answer text. */
   | { type: 'reasoning'; status: boolean; msg: string; user: string; conversation_id: string }
   | {
@@ -36,7 +44,17 @@ export function feedFrames<E extends EventName>(
 ): FeedFrame[] {
   if (name === 'chat.userMessage') {
     const message = payload as Events['chat.userMessage'];
-    return [{ type: 'text', status: true, msg: message.content, user: 'user', conversation_id: message.conversationId }];
+    const attachments = message.attachments?.map((a) => ({ name: a.name, type: a.mime }));
+    return [
+      {
+        type: 'text',
+        status: true,
+        msg: message.content,
+        user: 'user',
+        conversation_id: message.conversationId,
+        ...(attachments?.length ? { attachments } : {}),
+      },
+    ];
   }
   if (name !== 'stream') return [];
   const { conversationId: conversation_id, event } = payload as Events['stream'];

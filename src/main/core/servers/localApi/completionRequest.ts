@@ -4,10 +4,16 @@ import { AppError } from '../../../../shared/errors';
 import type { ChatTurnMessage } from '../../providers';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
+/** Images come inline as data URLs (the body limit bounds their size); Brook fetches no URLs for a client. */
+const DATA_URL = /^data:(image\/(?:png|jpeg|webp|gif));base64,([A-Za-z0-9+/]+={0,2})$/;
+const imagePart = z.object({
+  type: z.literal('image_url'),
+  image_url: z.object({ url: z.string().regex(DATA_URL, 'only data: URLs of PNG, JPEG, WebP or GIF images'), detail: z.string().optional() }),
+});
 
 const messageSchema = z.object({
   role: z.enum(['system', 'developer', 'user', 'assistant']),
-  content: z.union([z.string().max(MAX_MESSAGE_CHARS), z.array(textPart), z.null()]),
+  content: z.union([z.string().max(MAX_MESSAGE_CHARS), z.array(z.union([textPart, imagePart])), z.null()]),
 });
 
 /** The subset of OpenAI's Chat Completions request Brook honours; unknown fields are ignored. */
@@ -48,9 +54,17 @@ export function toTurn(request: CompletionRequest): CompletionTurn {
   const system: string[] = [];
   const turns: ChatTurnMessage[] = [];
   for (const m of request.messages) {
-    const content = typeof m.content === 'string' ? m.content : (m.content ?? []).map((p) => p.text).join('');
+    const parts = typeof m.content === 'string' ? [{ type: 'text' as const, text: m.content }] : (m.content ?? []);
+    const content = parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
+    const images = parts.flatMap((p, i) => {
+      const match = p.type === 'image_url' ? DATA_URL.exec(p.image_url.url) : null;
+      return match ? [{ name: `image-${i + 1}`, mimeType: match[1]!, data: match[2]! }] : [];
+    });
+    if (images.length > 0 && m.role !== 'user') {
+      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'messages: images go in user messages' });
+    }
     if (m.role === 'system' || m.role === 'developer') system.push(content);
-    else turns.push({ role: m.role, content });
+    else turns.push({ role: m.role, content, ...(images.length > 0 ? { images } : {}) });
   }
   if (turns.at(-1)?.role !== 'user') {
     throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'messages: the last message must be from the user' });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationParams } from '../../../../shared/domain';
+import { effectiveCapabilities, modelEntry } from '../../../../shared/modelCatalog';
 import { AppError } from '../../../../shared/errors';
 import type { ChatService } from '../../chat';
 import { type EventBus, fitContext, outputReserve } from '../../base';
 import type { HistoryStore } from '../../history';
+import { IMAGE_LIMITS, noVisionError } from '../../providers';
 import { contextWindowFor, type ProviderRecord, type ProviderService } from '../../settings';
 import type { StreamListener, StreamManager } from '../../streaming';
 import type { CompletionTurn } from './completionRequest';
@@ -37,8 +39,21 @@ export function runCompletion(
   return saveToHistory ? runSaved(d, target, turn, listener) : runUnsaved(d, target, turn, listener);
 }
 
+/**
+ * Images reach only a provider family with an image part and a model marked as seeing them;
+ * others refuse before anything is sent. Saved API chats keep text only, so images are refused
+ * there rather than dropped from the saved conversation.
+ */
+function checkImages(record: ProviderRecord, model: string, turn: CompletionTurn, saved: boolean): void {
+  if (!turn.turns.some((t) => (t.images?.length ?? 0) > 0)) return;
+  const vision = effectiveCapabilities(modelEntry(record.models ?? [], model)).vision;
+  if (!IMAGE_LIMITS[record.kind] || !vision) throw noVisionError(model);
+  if (saved) throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'images are not saved to the history: turn off "Save API chats" to send them' });
+}
+
 function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: StreamListener): RunningCompletion {
   const { record, provider } = d.providers.resolve(target.record.id);
+  checkImages(record, target.model, turn, false);
   const contextWindow = contextWindowFor(record, target.model);
   const plan = fitContext(turn.system, turn.turns, {
     contextWindow,
@@ -61,6 +76,7 @@ function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: 
 
 /** Saved: an "API" conversation holding the request's messages, answered by ChatService like any other. */
 function runSaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: StreamListener): RunningCompletion {
+  checkImages(target.record, target.model, turn, true);
   const conversation = d.history.createConversation({ providerId: target.record.id, model: target.model, origin: 'api' });
   const params: ConversationParams = {};
   if (turn.system !== null) params.systemPrompt = turn.system;
