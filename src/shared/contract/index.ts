@@ -21,7 +21,7 @@ import { localEvents, localRequests } from './local';
 import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
 import { syncEvents, syncRequests } from './sync';
-import { transferRequests } from './transfer';
+import { transferEvents, transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
 
@@ -34,6 +34,7 @@ export { providerDraftSchema, type ProviderDraft } from './providers';
 export { DEFAULT_FEED_ASSISTANT_NAME, FEED_ASSISTANT_NAME_MAX, settingsPatchSchema, type SettingsPatch } from './settings';
 export * from './updates';
 export * from './sync';
+export type { TransferProgress } from './transfer';
 
 export const requests = {
   ...appRequests,
@@ -73,6 +74,7 @@ export const eventSchemas = {
   ...historyEvents,
   ...updateEvents,
   ...syncEvents,
+  ...transferEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Assistant } from '../../../../shared/domain';
 import type { ImportedConversation } from './imported';
+import type { ImportJournal } from './importJournal';
 
 export interface WriteResult {
   conversations: number;
@@ -14,6 +15,7 @@ interface ExistingConversation {
   id: string;
   deleted_at: number | null;
   current_leaf_id: string | null;
+  updated_at: number;
 }
 
 /**
@@ -38,8 +40,11 @@ export function writeImport(
 
 type Found = { id: string; conversation_id?: string } | undefined;
 
-/** The statements of one import, prepared once. */
-class ImportWriter {
+/**
+ * The statements of one import, prepared once. With a journal (a streamed import written in
+ * many short transactions) it records what it changes so the import can be taken back.
+ */
+export class ImportWriter {
   private readonly bySource;
   private readonly byId;
   private readonly purge;
@@ -53,11 +58,12 @@ class ImportWriter {
   private readonly insertAssistant;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly newId: () => string,
+    private readonly journal?: ImportJournal,
   ) {
-    this.bySource = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE source_id = ?');
-    this.byId = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE id = ?');
+    this.bySource = db.prepare('SELECT id, deleted_at, current_leaf_id, updated_at FROM conversations WHERE source_id = ?');
+    this.byId = db.prepare('SELECT id, deleted_at, current_leaf_id, updated_at FROM conversations WHERE id = ?');
     this.purge = db.prepare('DELETE FROM conversations WHERE id = ?');
     this.insertConversation = db.prepare(
       `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, params_json, pinned, archived, source_id, created_at, updated_at)
@@ -80,6 +86,7 @@ class ImportWriter {
     const existing = this.existing(c);
     const conversationId = existing?.id ?? (c.id && !this.byId.get(c.id) ? c.id : this.newId());
     if (!existing) {
+      this.journal?.conversationAdded(conversationId);
       this.insertConversation.run(
         conversationId,
         c.title,
@@ -94,12 +101,13 @@ class ImportWriter {
         c.updatedAt,
       );
     }
-    const { ids, added, latest } = this.messages(c, conversationId);
+    const { ids, added, latest } = this.messages(c, conversationId, existing !== undefined);
     if (!existing) {
       const leaf = (c.currentLeafKey && ids.get(c.currentLeafKey)) ?? [...ids.values()].at(-1) ?? null;
       this.setLeaf.run(leaf, conversationId);
       result.conversations++;
     } else if (added > 0) {
+      this.journal?.conversationTouched(existing.id, existing.current_leaf_id, existing.updated_at);
       if (!existing.current_leaf_id && c.currentLeafKey) this.setLeaf.run(ids.get(c.currentLeafKey) ?? null, conversationId);
       this.touch.run(latest, conversationId);
     } else result.unchanged++;
@@ -108,7 +116,9 @@ class ImportWriter {
   }
 
   assistant(a: Assistant): void {
-    if (!this.assistantExists.get(a.id)) this.insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
+    if (this.assistantExists.get(a.id)) return;
+    this.insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
+    this.journal?.assistantAdded(a.id);
   }
 
   /** The conversation as imported before, unless the user deleted it since (then it is purged and comes back whole). */
@@ -116,6 +126,7 @@ class ImportWriter {
     let existing = (c.sourceId ? this.bySource.get(c.sourceId) : c.id ? this.byId.get(c.id) : undefined) as ExistingConversation | undefined;
     if (!existing && c.sourceId && c.id) existing = this.byId.get(c.id) as ExistingConversation | undefined;
     if (existing?.deleted_at != null) {
+      this.journal?.beforePurge(this.db, existing.id);
       this.purge.run(existing.id);
       return undefined;
     }
@@ -123,7 +134,7 @@ class ImportWriter {
   }
 
   /** Writes the messages the conversation lacks; returns message key in the file → id in the database. */
-  private messages(c: ImportedConversation, conversationId: string): { ids: Map<string, string>; added: number; latest: number } {
+  private messages(c: ImportedConversation, conversationId: string, existed: boolean): { ids: Map<string, string>; added: number; latest: number } {
     const ids = new Map<string, string>();
     let added = 0;
     let latest = 0;
@@ -159,6 +170,7 @@ class ImportWriter {
         m.createdAt,
         m.updatedAt ?? m.createdAt,
       );
+      if (existed) this.journal?.messageAdded(id);
       ids.set(m.key, id);
       added++;
       latest = Math.max(latest, m.createdAt);
