@@ -6,13 +6,23 @@ import { checkBrookHeader, readBrookAssistant, readBrookConversation } from './b
 import { isChatGptExport, readChatGptExport } from './chatgpt';
 import type { ImportedConversation } from './imported';
 import { ImportJournal } from './importJournal';
-import { ImportWriter, type WriteResult } from './writeImport';
+import { ImportWriter, type ConversationWrite, type WriteResult } from './writeImport';
 
 /**
- * Characters parsed per slice. Between slices the import yields, so other requests are served
- * while a 115 MB file is read; each slice (parse + one short write transaction) takes a few ms.
+ * Characters parsed per slice (a few ms). Between slices the import yields, so other requests
+ * are served while a 115 MB file is read.
  */
-const PARSE_SLICE = 32 * 1024;
+const PARSE_SLICE = 8 * 1024;
+
+/**
+ * One write transaction stops after this long and the import yields. Writing is most of an
+ * import's cost (each message is indexed twice for search: ~4 ms for a long one on a busy
+ * machine), so a whole conversation in one transaction made other requests wait 100s of ms.
+ */
+const WRITE_BUDGET_MS = 8;
+
+/** Messages written between two looks at the clock. */
+const MESSAGES_PER_STEP = 2;
 
 /**
  * The parser holds one conversation (one element of the file) whole: a single element larger
@@ -36,6 +46,8 @@ export class StreamingImport {
   private headerChecked = false;
   private elementIndex = 0;
   private readonly pending: ImportedConversation[] = [];
+  /** The conversation being written when the last transaction's time ran out. */
+  private current: ConversationWrite | null = null;
   private readonly pendingAssistants: Assistant[] = [];
   private readonly journal = new ImportJournal();
   private readonly writer: ImportWriter;
@@ -63,7 +75,7 @@ export class StreamingImport {
       for (let at = 0; at < text.length; at += PARSE_SLICE) {
         if (this.cancelled) throw cancelledError();
         this.parse(text.slice(at, at + PARSE_SLICE));
-        this.write();
+        await this.writeAll();
         this.onProgress(this.charsRead);
         await this.pause();
       }
@@ -77,7 +89,7 @@ export class StreamingImport {
       if (!this.parser?.isEnded) throw new AppError('bad_request', { messageKey: 'errors.importUnknown', detail: 'the file ends early', retryable: false });
       // A Brook file without conversations has only its header to say it is one.
       if (this.format === 'brook' && !this.headerChecked) checkBrookHeader(this.brookHeader.format, this.brookHeader.version);
-      this.write();
+      await this.writeAll();
       this.state = 'done';
       return { format: this.format ?? 'chatgpt', ...this.result };
     });
@@ -109,6 +121,7 @@ export class StreamingImport {
     if (this.state !== 'open') return;
     this.state = 'undone';
     this.pending.length = 0;
+    this.current = null;
     await this.journal.undo(this.db, this.pause);
   }
 
@@ -161,14 +174,30 @@ export class StreamingImport {
     this.pending.push(...conversations);
   }
 
-  /** Writes what the last slice completed, in one short transaction. */
-  private write(): void {
-    if (this.pending.length === 0 && this.pendingAssistants.length === 0) return;
-    const conversations = this.pending.splice(0);
-    const assistants = this.pendingAssistants.splice(0);
+  /** Writes what the parser completed, in transactions of at most WRITE_BUDGET_MS with a yield after each. */
+  private async writeAll(): Promise<void> {
+    while (this.current || this.pending.length > 0 || this.pendingAssistants.length > 0) {
+      if (this.cancelled) throw cancelledError();
+      this.writeSome();
+      await this.pause();
+    }
+  }
+
+  private writeSome(): void {
+    const deadline = performance.now() + WRITE_BUDGET_MS;
     this.db.transaction(() => {
-      for (const c of conversations) this.writer.conversation(c, this.result);
-      for (const a of assistants) this.writer.assistant(a);
+      for (const a of this.pendingAssistants.splice(0)) this.writer.assistant(a);
+      do {
+        if (!this.current) {
+          const next = this.pending.shift();
+          if (!next) return;
+          this.current = this.writer.begin(next);
+        }
+        if (this.writer.writeMessages(this.current, MESSAGES_PER_STEP)) {
+          this.writer.end(this.current, this.result);
+          this.current = null;
+        }
+      } while (performance.now() < deadline);
     })();
   }
 }

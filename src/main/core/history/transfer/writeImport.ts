@@ -40,6 +40,19 @@ export function writeImport(
 
 type Found = { id: string; conversation_id?: string } | undefined;
 
+/** One conversation being written, possibly over several transactions (a streamed import writes a few messages at a time). */
+export interface ConversationWrite {
+  readonly c: ImportedConversation;
+  readonly conversationId: string;
+  readonly existing: ExistingConversation | undefined;
+  /** Message key in the file → id in the database. */
+  readonly ids: Map<string, string>;
+  added: number;
+  latest: number;
+  /** The next message of `c.messages` to write. */
+  next: number;
+}
+
 /**
  * The statements of one import, prepared once. With a journal (a streamed import written in
  * many short transactions) it records what it changes so the import can be taken back.
@@ -83,6 +96,13 @@ export class ImportWriter {
   }
 
   conversation(c: ImportedConversation, result: WriteResult): void {
+    const write = this.begin(c);
+    this.writeMessages(write, Infinity);
+    this.end(write, result);
+  }
+
+  /** Finds or creates the conversation; its messages follow with writeMessages. */
+  begin(c: ImportedConversation): ConversationWrite {
     const existing = this.existing(c);
     const conversationId = existing?.id ?? (c.id && !this.byId.get(c.id) ? c.id : this.newId());
     if (!existing) {
@@ -101,7 +121,12 @@ export class ImportWriter {
         c.updatedAt,
       );
     }
-    const { ids, added, latest } = this.messages(c, conversationId, existing !== undefined);
+    return { c, conversationId, existing, ids: new Map(), added: 0, latest: 0, next: 0 };
+  }
+
+  /** Sets the shown branch and the date once every message is written; counts the conversation. */
+  end(write: ConversationWrite, result: WriteResult): void {
+    const { c, conversationId, existing, ids, added, latest } = write;
     if (!existing) {
       const leaf = (c.currentLeafKey && ids.get(c.currentLeafKey)) ?? [...ids.values()].at(-1) ?? null;
       this.setLeaf.run(leaf, conversationId);
@@ -133,12 +158,13 @@ export class ImportWriter {
     return existing;
   }
 
-  /** Writes the messages the conversation lacks; returns message key in the file → id in the database. */
-  private messages(c: ImportedConversation, conversationId: string, existed: boolean): { ids: Map<string, string>; added: number; latest: number } {
-    const ids = new Map<string, string>();
-    let added = 0;
-    let latest = 0;
-    for (const m of c.messages) {
+  /** Writes up to `max` more of the messages the conversation lacks; true when all are written. */
+  writeMessages(write: ConversationWrite, max: number): boolean {
+    const { c, conversationId, ids } = write;
+    const existed = write.existing !== undefined;
+    const stop = Math.min(c.messages.length, write.next + max);
+    for (; write.next < stop; write.next++) {
+      const m = c.messages[write.next]!;
       const found = (
         m.sourceId ? this.messageBySource.get(conversationId, m.sourceId) : m.id ? this.messageById.get(m.id) : undefined
       ) as Found;
@@ -172,9 +198,9 @@ export class ImportWriter {
       );
       if (existed) this.journal?.messageAdded(id);
       ids.set(m.key, id);
-      added++;
-      latest = Math.max(latest, m.createdAt);
+      write.added++;
+      write.latest = Math.max(write.latest, m.createdAt);
     }
-    return { ids, added, latest };
+    return write.next >= c.messages.length;
   }
 }
