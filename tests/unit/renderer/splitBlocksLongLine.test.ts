@@ -1,9 +1,8 @@
 import { Lexer } from 'marked';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { allBlocks, IncrementalSplitter, splitBlocks } from '../../../src/renderer/src/markdown/splitBlocks';
+import { allBlocks, blockText, IncrementalSplitter, splitBlocks } from '../../../src/renderer/src/markdown/splitBlocks';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const blockText = (b: { raw: string }) => b.raw;
 const blob = (n: number) => Array.from({ length: n }, (_, i) => ALPHABET[(i * 37 + (i >> 6)) % 64]).join('');
 
 /** Streams `text` in `chunk`-character updates; returns the splits and how many characters were lexed. */
