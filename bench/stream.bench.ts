@@ -82,6 +82,10 @@ async function longLineRun(page: Page, api: WsContractClient, fixture: OpenAIFix
   await api.request('conversations.rename', { id: other.id, title: 'elsewhere' });
   await page.goto(url);
   await item(conversation.id).click();
+  // The same page doing nothing, for reference: on a loaded machine frames are late without any work of ours.
+  await page.evaluate(RESET);
+  await page.waitForTimeout(3000);
+  const idle = (await page.evaluate(STOP)) as LongLineFigures;
   fixture.setScenario({ kind: 'answer', tokens: longLineTokens(LONG_LINE), tokensPerSecond: 1000 });
   await page.evaluate(RESET);
   await page.getByTestId('composer-input').fill('a long line, please');
@@ -100,6 +104,7 @@ async function longLineRun(page: Page, api: WsContractClient, fixture: OpenAIFix
   const reopened = (await page.evaluate(STOP)) as LongLineFigures;
   return [
     `\n== a ${LONG_LINE.toLocaleString('en')}-character unbroken line (aim: frame p95 ≤ 16.7 ms, no task over 50 ms) ==`,
+    describeLongLine('idle (reference)', idle),
     describeLongLine('streamed 1000/s', streamed),
     describeLongLine('reopened', reopened, `; click → on screen ${openMs} ms`),
   ].join('\n');

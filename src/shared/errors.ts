@@ -138,6 +138,7 @@ export const EXTRA_ERROR_KEYS = [
   'errors.unknownModel',
   'errors.importUnknown',
   'errors.importTooLarge',
+  'errors.importCancelled',
   'errors.searxngJsonDisabled',
   'errors.searchUrlMissing',
   'errors.searchKeyMissing',

@@ -23,7 +23,7 @@ import { providerRequests } from './providers';
 import { settingsEvents, settingsRequests } from './settings';
 import { syncEvents, syncRequests } from './sync';
 import { toolEvents, toolRequests } from './tools';
-import { transferRequests } from './transfer';
+import { transferEvents, transferRequests } from './transfer';
 import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
 import { toolCallRequests } from './toolCalls';
@@ -40,6 +40,7 @@ export * from './updates';
 export * from './sync';
 export { toolStepSchema, type ToolServerSummary } from './toolCalls';
 export * from './tools';
+export type { TransferProgress } from './transfer';
 
 export const requests = {
   ...appRequests,
@@ -84,6 +85,7 @@ export const eventSchemas = {
   ...syncEvents,
   ...toolEvents,
   ...attachmentEvents,
+  ...transferEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

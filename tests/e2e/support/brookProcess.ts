@@ -9,6 +9,8 @@ const SERVE_JS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../out/
 export interface BrookProcess {
   url: string;
   dataDir: string;
+  /** The serve process (benchmarks read its memory from /proc). */
+  pid: number;
   output: () => string;
   /** SIGKILL: the process gets no chance to save anything, like a crash or power cut. */
   crash(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startBrook(
   return {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => out,
     crash: () => terminate(child, 'SIGKILL'),
     stop: () => terminate(child, 'SIGTERM'),

@@ -1,10 +1,12 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { restoreBackupAttachments, saveBackupAttachments } from './backupAttachments';
 import { storageError, type HistoryStore } from './HistoryStore';
+import { quickCheckInBackground } from './integrity';
 import { MIGRATIONS } from './migrations/index';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -64,19 +66,21 @@ export class HistoryBackups {
 
   /**
    * Checks the backup, saves the current history as a backup of its own, then swaps the file
-   * in. If the swapped-in file will not open, the current one is put back.
+   * in. If the swapped-in file will not open, the current one is put back. What reads a whole
+   * large file runs off the main thread: the check in a worker, the copy in libuv's pool,
+   * the backup of the current history in SQLite's online-backup steps.
    */
   async restore(name: string): Promise<void> {
     const entry = this.list().find((b) => b.name === name.replace(/\\/g, '/') || b.name === name);
     if (!entry) throw new AppError('not_found', { messageKey: 'errors.backupInvalid', retryable: false, detail: name });
     const source = join(this.dataDir, entry.name);
-    validateBackup(source);
+    await validateBackup(source);
     await this.create('before-restore');
     const file = this.store.file;
     const incoming = `${file}.restoring`;
     const previous = `${file}.replaced`;
     try {
-      copyFileSync(source, incoming);
+      await copyFile(source, incoming);
       restoreBackupAttachments(source, this.dataDir);
     } catch (err) {
       rmSync(incoming, { force: true });
@@ -106,12 +110,13 @@ export class HistoryBackups {
 }
 
 /** A backup must be a sound Brook database no newer than this build understands. */
-function validateBackup(path: string): void {
+/** quick_check reads every page (seconds for a large history): in a worker; the rest is instant. */
+async function validateBackup(path: string): Promise<void> {
   const latest = Math.max(...MIGRATIONS.map((m) => m.version));
   let db: Database.Database | null = null;
   try {
+    const check = (await quickCheckInBackground(path).result) ?? 'ok';
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check(1)', { simple: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     const hasMessages = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages'").get();
     if (check !== 'ok' || version > latest || version < 1 || !hasMessages) throw new Error(`check ${String(check)}, version ${version}`);

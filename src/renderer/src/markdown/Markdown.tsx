@@ -29,6 +29,7 @@ const BlockGroup = memo(function BlockGroup({ blocks, growing }: GroupProps) {
         <MarkdownBlock
           key={index}
           raw={block.raw}
+          settled={block.settled}
           highlight={!growing || index < last || block.raw.length < LIVE_HIGHLIGHT_LIMIT}
         />
       ))}

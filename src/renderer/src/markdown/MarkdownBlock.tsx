@@ -8,6 +8,7 @@ import { ImageLink, InsideLink } from './ImageLink';
 import { LargeBlock } from './LargeBlock';
 import { isLargeBlock } from './largeText';
 import { sharedHighlight } from './sharedHighlight';
+import type { SettledText } from './splitBlocks';
 import { safeUrl } from './urlPolicy';
 
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkCitations];
@@ -37,6 +38,8 @@ interface Props {
   raw: string;
   /** Syntax highlighting; skipped for a very large code block while it is still growing. */
   highlight: boolean;
+  /** A long line still growing: the text before `raw`, already final (see splitBlocks). */
+  settled?: SettledText;
 }
 
 /**
@@ -44,7 +47,8 @@ interface Props {
  * URLs go through the allow-list; images are never loaded (see ImageLink). Memoized on its raw text, so finished blocks never re-render.
  * A very large block is shown as text (see LargeBlock).
  */
-export const MarkdownBlock = memo(function MarkdownBlock({ raw, highlight }: Props) {
+export const MarkdownBlock = memo(function MarkdownBlock({ raw, highlight, settled }: Props) {
+  if (settled) return <LargeBlock raw={raw} settled={settled} />;
   if (isLargeBlock(raw)) return <LargeBlock raw={raw} />;
   return (
     <ReactMarkdown

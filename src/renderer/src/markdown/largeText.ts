@@ -15,20 +15,27 @@ export function isLargeBlock(raw: string): boolean {
 }
 
 /** Text is laid out in pieces of about this size, so growing the last one re-lays out only it. */
-const PIECE = 2048;
+export const PIECE = 2048;
 
 /** Looked back from a piece boundary for whitespace to cut at. */
 const LOOK_BACK = 256;
 
-/** Cuts after a newline or space near the piece boundary when there is one, else mid-run. */
+/**
+ * Where the piece starting at `from` ends (text longer than PIECE from there): after a newline
+ * or space near the boundary when there is one, else mid-run.
+ */
+export function pieceEnd(text: string, from = 0): number {
+  const window = text.slice(from + PIECE - LOOK_BACK, from + PIECE);
+  const newline = window.lastIndexOf('\n');
+  const space = newline >= 0 ? newline : window.lastIndexOf(' ');
+  return from + PIECE - LOOK_BACK + space + 1;
+}
+
 export function pieces(text: string): string[] {
   const out: string[] = [];
   let from = 0;
   while (text.length - from > PIECE) {
-    const window = text.slice(from + PIECE - LOOK_BACK, from + PIECE);
-    const newline = window.lastIndexOf('\n');
-    const space = newline >= 0 ? newline : window.lastIndexOf(' ');
-    const cut = from + PIECE - LOOK_BACK + space + 1;
+    const cut = pieceEnd(text, from);
     out.push(text.slice(from, cut));
     from = cut;
   }

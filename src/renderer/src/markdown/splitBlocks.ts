@@ -8,14 +8,58 @@
  *   React compares a handful of groups per update, not every block;
  * - every finished block's raw is a copy: a slice would keep alive the whole text it was cut
  *   from, and with it every version of a growing answer (memory growing with its square);
- *   open blocks are slices of the open tail only, which is itself a copy.
+ *   open blocks are slices of the open tail only, which is itself a copy;
+ * - a long line still growing at the end of a large block is not re-lexed at all: its settled
+ *   part is cut into fixed pieces that never change again (see LongLine), until a newline
+ *   arrives and the tail is lexed once more.
  */
 import { Lexer } from 'marked';
+import { isLargeBlock, PIECE, pieceEnd } from './largeText';
 
 export interface MarkdownBlock {
   /** Offset of the block in the (newline-normalized) source. */
   readonly start: number;
+  /** The block's markdown; for a block with `settled` text, only what follows it. */
   readonly raw: string;
+  /** A long line still growing: the block's text before `raw`, final, shown as text (see LargeBlock). */
+  readonly settled?: SettledText;
+}
+
+export interface SettledText {
+  /** The block's text before the long line (its fence line, earlier lines). */
+  readonly head: string;
+  /** The long line's settled part, in pieces of about PIECE characters that keep their identity. */
+  readonly pieces: readonly string[];
+}
+
+/** The whole markdown of a block. */
+export function blockText(block: MarkdownBlock): string {
+  return block.settled ? block.settled.head + block.settled.pieces.join('') + block.raw : block.raw;
+}
+
+/**
+ * A last line this long in a large open block stops being re-lexed: appending to a line that
+ * is already this long and not a fence cannot change how the blocks before it lex, and the
+ * block is shown as text anyway. Below it, re-lexing costs less than a millisecond.
+ */
+const LONG_LINE = 4 * PIECE;
+
+/** A fence opener, a thematic break or setext underline, a table delimiter row: lines whose kind the next character can change. */
+const FRAGILE_LINE = /^(?: {0,3}(?:`{3,}|~{3,})|[\s\-=*_|:#>+]*$)/;
+
+/** The open tail's last block while its last line grows (see LONG_LINE). */
+interface LongLine {
+  /** Open blocks before it, as last lexed. */
+  readonly before: MarkdownBlock[];
+  readonly start: number;
+  readonly head: string;
+  /** Settled pieces; the array grows, the pieces never change. */
+  readonly pieces: string[];
+  settledLength: number;
+  /** The newest, unsettled text of the line (under two pieces). */
+  rest: string;
+  /** Normalized tail text before the block. */
+  readonly prefix: string;
 }
 
 /** Finished blocks per frozen group: big enough that an answer has few groups, small enough to render at once. */
@@ -97,6 +141,7 @@ export class IncrementalSplitter {
   /** Normalized text from `tailStart` on: the part that is re-lexed. */
   private tail = '';
   private tailStart = 0;
+  private long: LongLine | null = null;
   private last: BlockSplit = EMPTY_SPLIT;
 
   split(content: string, options: { appended?: boolean } = {}): BlockSplit {
@@ -105,8 +150,15 @@ export class IncrementalSplitter {
     const delta = content.slice(this.content.length);
     this.content = content;
     this.seam = detached(content.slice(-32));
-    this.tail += this.normalizedDelta(delta);
+    const normalized = this.normalizedDelta(delta);
+    if (this.long && !normalized.includes('\n')) {
+      this.growLongLine(this.long, normalized);
+      return this.last;
+    }
+    if (this.long) this.endLongLine(this.long);
+    this.tail += normalized;
     this.relexTail();
+    if (options.appended === true) this.startLongLine();
     return this.last;
   }
 
@@ -125,7 +177,50 @@ export class IncrementalSplitter {
     this.frozen.length = 0;
     this.tail = '';
     this.tailStart = 0;
+    this.long = null;
     this.last = EMPTY_SPLIT;
+  }
+
+  /** Enters long-line mode when the open tail ends in a large block whose last line is long. */
+  private startLongLine(): void {
+    const blocks = allBlocks(this.last);
+    const block = blocks.at(-1);
+    const end = this.tailStart + this.tail.length;
+    if (!block || block.start + block.raw.length !== end || !isLargeBlock(block.raw)) return;
+    const lineStart = block.raw.lastIndexOf('\n') + 1;
+    if (block.raw.length - lineStart < LONG_LINE || FRAGILE_LINE.test(block.raw.slice(lineStart, lineStart + 64))) return;
+    const openCount = blocks.length - this.finished.length;
+    this.long = {
+      before: blocks.slice(blocks.length - openCount, -1),
+      start: block.start,
+      head: detached(block.raw.slice(0, lineStart)),
+      pieces: [],
+      settledLength: 0,
+      rest: block.raw.slice(lineStart),
+      prefix: detached(this.tail.slice(0, block.start - this.tailStart)),
+    };
+    this.tail = '';
+    this.growLongLine(this.long, '');
+  }
+
+  /** Appends to the long line: settles whole pieces (copied once) and publishes, without lexing. */
+  private growLongLine(long: LongLine, text: string): void {
+    let rest = long.rest + text;
+    while (rest.length > 2 * PIECE) {
+      const cut = pieceEnd(rest);
+      long.pieces.push(detached(rest.slice(0, cut)));
+      long.settledLength += cut;
+      rest = rest.slice(cut);
+    }
+    long.rest = detached(rest);
+    const block: MarkdownBlock = { start: long.start, raw: long.rest, settled: { head: long.head, pieces: long.pieces } };
+    this.publish(long.before.concat(block), this.tailStart + long.prefix.length + long.head.length + long.settledLength + long.rest.length);
+  }
+
+  /** A newline ends the line: the tail is whole text again and is lexed as usual. */
+  private endLongLine(long: LongLine): void {
+    this.tail = long.prefix + long.head + long.pieces.join('') + long.rest;
+    this.long = null;
   }
 
   private normalizedDelta(delta: string): string {
@@ -146,14 +241,19 @@ export class IncrementalSplitter {
       this.tail = detached(this.tail.slice(cut - this.tailStart));
       this.tailStart = cut;
     }
+    this.publish(open.slice(final), this.tailStart + this.tail.length);
+  }
+
+  /** Freezes full groups of finished blocks and makes the split: finished blocks, then the open ones. */
+  private publish(open: readonly MarkdownBlock[], length: number): void {
     while (this.finished.length >= (this.frozen.length + 1) * GROUP_SIZE) {
       const from = this.frozen.length * GROUP_SIZE;
       this.frozen.push(this.finished.slice(from, from + GROUP_SIZE));
     }
-    const live = this.finished.slice(this.frozen.length * GROUP_SIZE).concat(open.slice(final));
+    const live = this.finished.slice(this.frozen.length * GROUP_SIZE).concat(open);
     const groups = this.frozen.slice();
     for (let i = 0; i < live.length; i += GROUP_SIZE) groups.push(live.slice(i, i + GROUP_SIZE));
-    this.last = { groups, length: this.tailStart + this.tail.length };
+    this.last = { groups, length };
   }
 
   /** Open blocks that did not change keep their objects (and memoized components skip them). */

@@ -1,7 +1,21 @@
 import { IMPORT_CHUNK_CHARS } from '../../../shared/contract';
 import type { ExportFormat, ImportResult } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import type { RendererClient } from '../client/types';
 import { downloadText } from './download';
+
+/** A running import: its result, and a way to stop it (the core then takes back what it stored). */
+export interface ImportRun {
+  result: Promise<ImportResult>;
+  cancel(): Promise<void>;
+}
+
+/** 0…1 */
+type OnProgress = (fraction: number) => void;
+
+function newTransferId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 /** Export and import: files leave as downloads and arrive as text sent in parts. */
 export class TransferController {
@@ -15,28 +29,53 @@ export class TransferController {
     this.download(file.fileName, file.mimeType, [file.text]);
   }
 
-  async exportAll(): Promise<void> {
-    const first = await this.client.request('transfer.exportAll', {});
-    const parts = [first.text];
-    for (let part = 1; part < first.parts; part++) {
-      parts.push((await this.client.request('transfer.exportAll', { exportId: first.exportId, part })).text);
+  /** The core builds the file in slices and reports them (`transfer.progress`, conversations done / total). */
+  async exportAll(onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
+    const exportId = newTransferId();
+    const off = this.client.on('transfer.progress', (p) => {
+      if (p.id === exportId && p.kind === 'export') onProgress(p.done, p.total);
+    });
+    try {
+      const first = await this.client.request('transfer.exportAll', { exportId });
+      const parts = [first.text];
+      for (let part = 1; part < first.parts; part++) {
+        parts.push((await this.client.request('transfer.exportAll', { exportId: first.exportId, part })).text);
+      }
+      this.download(first.fileName, first.mimeType, parts);
+    } finally {
+      off();
     }
-    this.download(first.fileName, first.mimeType, parts);
   }
 
   /** Reads a chosen file and sends it in parts small enough for one socket frame each. */
-  async importText(text: string): Promise<ImportResult> {
-    const uploadId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  importText(text: string, onProgress: OnProgress = () => {}): ImportRun {
+    const uploadId = newTransferId();
     const count = Math.max(1, Math.ceil(text.length / IMPORT_CHUNK_CHARS));
-    for (let index = 0; index < count; index++) {
-      const result = await this.client.request('transfer.importChunk', {
-        uploadId,
-        index,
-        last: index === count - 1,
-        text: text.slice(index * IMPORT_CHUNK_CHARS, (index + 1) * IMPORT_CHUNK_CHARS),
-      });
-      if (result) return result;
-    }
-    throw new Error('the import did not finish');
+    let cancelled = false;
+    const off = this.client.on('transfer.progress', (p) => {
+      if (p.id === uploadId && p.kind === 'import' && p.total > 0) onProgress(Math.min(1, p.done / p.total));
+    });
+    const send = async (): Promise<ImportResult> => {
+      for (let index = 0; index < count && !cancelled; index++) {
+        const result = await this.client.request('transfer.importChunk', {
+          uploadId,
+          index,
+          last: index === count - 1,
+          text: text.slice(index * IMPORT_CHUNK_CHARS, (index + 1) * IMPORT_CHUNK_CHARS),
+          total: text.length,
+        });
+        if (result) return result;
+      }
+      // Cancelled between two parts (a part in flight fails with the same error from the core).
+      throw new AppError('bad_request', { messageKey: 'errors.importCancelled', retryable: false });
+    };
+    const result = send().finally(off);
+    return {
+      result,
+      cancel: async () => {
+        cancelled = true;
+        await this.client.request('transfer.cancelImport', { uploadId });
+      },
+    };
   }
 }

@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { IMPORT_CHUNK_CHARS, MAX_IMPORT_CHARS } from '../../../../shared/contract';
-import type { ExportFile, ExportFormat, ImportResult } from '../../../../shared/domain';
+import { IMPORT_CHUNK_CHARS, MAX_IMPORT_CHARS, type TransferProgress } from '../../../../shared/contract';
+import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import { brookExport, conversationIds, isBrookExport, readBrookExport, readConversation } from './brookJson';
-import { isChatGptExport, readChatGptExport } from './chatgpt';
+import { brookExport, conversationIds, readConversation } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
 import { toMarkdown } from './markdown';
-import { writeImport } from './writeImport';
+import { StreamingImport, type ImportOutcome } from './streamImport';
 
-/** Uploads and exports not finished within this time are dropped (a closed tab). */
+/** Uploads and exports not finished within this time are dropped (a closed tab); a dropped import is taken back. */
 const STALE_MS = 10 * 60_000;
 
+/** Conversations read and serialized per slice of an export of the whole history. */
+const EXPORT_SLICE = 25;
+
+type Progress = (progress: TransferProgress) => void;
+
 interface Upload {
-  parts: string[];
+  job: StreamingImport;
+  nextIndex: number;
   chars: number;
   touched: number;
 }
@@ -37,6 +42,8 @@ export class TransferService {
     private readonly language: () => string,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = randomUUID,
+    /** Between slices of an import or export: lets other requests run. */
+    private readonly pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
   ) {}
 
   exportConversation(id: string, format: ExportFormat): ExportFile {
@@ -54,22 +61,18 @@ export class TransferService {
       : { fileName: `${base}.html`, mimeType: 'text/html', text: toHtml(conversation, path, labels, locale) };
   }
 
-  /** Part 0 takes a snapshot of the whole history; later parts (same exportId) read from it. */
-  exportAll(exportId: string | undefined, part: number): ExportFile & { part: number; parts: number; exportId: string } {
+  /**
+   * Part 0 takes a snapshot of the whole history, read and serialized in slices that yield
+   * (with progress under `exportId` when the caller names one); later parts read from it.
+   */
+  async exportAll(exportId: string | undefined, part: number, progress: Progress = () => {}): Promise<ExportFile & { part: number; parts: number; exportId: string }> {
     this.dropStale();
     let id = exportId;
     let pending = id ? this.exports.get(id) : undefined;
     if (!pending) {
       if (part !== 0) throw new AppError('not_found', { detail: `export ${exportId ?? ''}` });
-      const db = this.history.database;
-      const conversations = conversationIds(db).map((cid) => readConversation(db, cid)!);
-      const stamp = new Date(this.now()).toISOString().slice(0, 10);
-      pending = {
-        text: JSON.stringify(brookExport(conversations, this.now(), this.assistants.list())),
-        fileName: `brook-history-${stamp}.json`,
-        touched: this.now(),
-      };
-      id = this.newId();
+      id = exportId ?? this.newId();
+      pending = { text: await this.snapshot(id, progress), fileName: `brook-history-${new Date(this.now()).toISOString().slice(0, 10)}.json`, touched: this.now() };
       this.exports.set(id, pending);
     }
     pending.touched = this.now();
@@ -80,57 +83,80 @@ export class TransferService {
     return { fileName: pending.fileName, mimeType: 'application/json', text, part, parts, exportId: id! };
   }
 
-  /** Collects the parts of one upload; the last one runs the import. */
-  importChunk(uploadId: string, index: number, last: boolean, text: string): (ImportResult & { touchedIds: string[] }) | null {
-    this.dropStale();
-    const upload = this.uploads.get(uploadId) ?? { parts: [], chars: 0, touched: this.now() };
-    if (index !== upload.parts.length) {
-      this.uploads.delete(uploadId);
-      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', detail: 'import parts out of order', retryable: false });
+  /** The Brook JSON of the whole history, the same text as one JSON.stringify, built a slice of conversations at a time. */
+  private async snapshot(id: string, progress: Progress): Promise<string> {
+    const db = this.history.database;
+    const ids = conversationIds(db);
+    const items: string[] = [];
+    for (let at = 0; at < ids.length; at += EXPORT_SLICE) {
+      for (const cid of ids.slice(at, at + EXPORT_SLICE)) {
+        const conversation = readConversation(db, cid);
+        if (conversation) items.push(JSON.stringify(conversation));
+      }
+      progress({ id, kind: 'export', done: Math.min(ids.length, at + EXPORT_SLICE), total: ids.length });
+      await this.pause();
     }
-    upload.parts.push(text);
-    upload.chars += text.length;
-    upload.touched = this.now();
-    if (upload.chars > MAX_IMPORT_CHARS) {
-      this.uploads.delete(uploadId);
-      throw new AppError('bad_request', { messageKey: 'errors.importTooLarge', retryable: false });
-    }
-    if (!last) {
-      this.uploads.set(uploadId, upload);
-      return null;
-    }
-    this.uploads.delete(uploadId);
-    return this.importText(upload.parts.join(''));
+    const envelope = JSON.stringify(brookExport([], this.now(), this.assistants.list()));
+    const empty = '"conversations":[]';
+    const at = envelope.indexOf(empty);
+    return `${envelope.slice(0, at)}"conversations":[${items.join(',')}]${envelope.slice(at + empty.length)}`;
   }
 
-  importText(text: string): ImportResult & { touchedIds: string[] } {
-    let value: unknown;
-    try {
-      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch {
-      throw new AppError('bad_request', { messageKey: 'errors.importUnknown', retryable: false });
+  /**
+   * One part of an upload, read as it arrives (StreamingImport); the last one finishes the
+   * import. A part out of order, a file over the limit, a damaged file or a cancel takes back
+   * what the import stored.
+   */
+  async importChunk(
+    uploadId: string,
+    index: number,
+    last: boolean,
+    text: string,
+    total = 0,
+    progress: Progress = () => {},
+  ): Promise<ImportOutcome | null> {
+    this.dropStale();
+    let upload = this.uploads.get(uploadId);
+    if (!upload && index === 0) {
+      const job = new StreamingImport(this.history.database, this.newId, this.pause, (done) => progress({ id: uploadId, kind: 'import', done, total }));
+      upload = { job, nextIndex: 0, chars: 0, touched: this.now() };
+      this.uploads.set(uploadId, upload);
     }
+    if (!upload || index !== upload.nextIndex) {
+      if (upload) void this.dropUpload(uploadId);
+      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', detail: 'import parts out of order', retryable: false });
+    }
+    upload.nextIndex++;
+    upload.chars += text.length;
+    upload.touched = this.now();
     try {
-      if (isBrookExport(value)) {
-        const { conversations, assistants } = readBrookExport(value);
-        return { format: 'brook', ...writeImport(this.history.database, conversations, this.newId, assistants) };
-      }
-      if (isChatGptExport(value)) {
-        return { format: 'chatgpt', ...writeImport(this.history.database, readChatGptExport(value), this.newId) };
-      }
+      if (upload.chars > MAX_IMPORT_CHARS) throw new AppError('bad_request', { messageKey: 'errors.importTooLarge', retryable: false });
+      await upload.job.feed(text);
+      if (!last) return null;
+      const outcome = await upload.job.finish();
+      this.uploads.delete(uploadId);
+      return outcome;
     } catch (err) {
-      if (err instanceof AppError) throw err;
-      if (err instanceof Error && err.name === 'ZodError') {
-        throw new AppError('bad_request', { messageKey: 'errors.importUnknown', detail: err.message.slice(0, 500), retryable: false });
-      }
+      await this.dropUpload(uploadId);
       throw err;
     }
-    throw new AppError('bad_request', { messageKey: 'errors.importUnknown', retryable: false });
+  }
+
+  /** Stops an import and takes back what it stored (nothing to do when it is unknown or finished). */
+  async cancelImport(uploadId: string): Promise<null> {
+    await this.dropUpload(uploadId);
+    return null;
+  }
+
+  private async dropUpload(uploadId: string): Promise<void> {
+    const upload = this.uploads.get(uploadId);
+    this.uploads.delete(uploadId);
+    await upload?.job.cancel();
   }
 
   private dropStale(): void {
     const cutoff = this.now() - STALE_MS;
-    for (const [id, u] of this.uploads) if (u.touched < cutoff) this.uploads.delete(id);
+    for (const [id, u] of this.uploads) if (u.touched < cutoff) void this.dropUpload(id);
     for (const [id, e] of this.exports) if (e.touched < cutoff) this.exports.delete(id);
   }
 }

@@ -100,43 +100,58 @@ export function isBrookExport(value: unknown): boolean {
 
 export function readBrookExport(value: unknown): { conversations: ImportedConversation[]; assistants: Assistant[] } {
   const file = brookFile.parse(value);
-  const conversations = file.conversations.map(
-    (c): ImportedConversation => ({
-      id: c.id,
-      sourceId: c.sourceId ?? null,
-      title: c.title.slice(0, 200),
-      origin: c.origin,
-      params: c.params,
-      providerId: c.providerId ?? null,
-      model: c.model ?? null,
-      pinned: c.pinned,
-      archived: c.archived,
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-      currentLeafKey: c.currentLeafId,
-      messages: parentsFirst(
-        c.messages.map((m) => ({
-          key: m.id,
-          parentKey: m.parentId,
-          id: m.id,
-          sourceId: m.sourceId ?? null,
-          role: m.role,
-          content: m.content,
-          reasoning: m.reasoning,
-          // Nothing streams into an imported row.
-          status: m.status === 'streaming' ? 'interrupted' : m.status,
-          error: isAppErrorData(m.error) ? m.error : null,
-          providerId: m.providerId ?? null,
-          model: m.model ?? null,
-          usage: m.usage ?? null,
-          context: m.context ?? null,
-          finishReason: m.finishReason ?? null,
-          reasoningMs: m.reasoningMs ?? null,
-          createdAt: m.createdAt,
-          updatedAt: m.updatedAt ?? m.createdAt,
-        })),
-      ),
-    }),
-  );
-  return { conversations, assistants: file.assistants ?? [] };
+  return { conversations: file.conversations.map(toImported), assistants: file.assistants ?? [] };
+}
+
+/** The file's header (format and version), checked before any of its conversations is read (streamed import). */
+export function checkBrookHeader(format: unknown, version: unknown): void {
+  brookFile.pick({ format: true, version: true }).parse({ format, version });
+}
+
+/** One conversation of a Brook file, read on its own (streamed import). */
+export function readBrookConversation(value: unknown): ImportedConversation {
+  return toImported(conversation.parse(value));
+}
+
+export function readBrookAssistant(value: unknown): Assistant {
+  return assistant.parse(value);
+}
+
+function toImported(c: z.output<typeof conversation>): ImportedConversation {
+  return {
+    id: c.id,
+    sourceId: c.sourceId ?? null,
+    title: c.title.slice(0, 200),
+    origin: c.origin,
+    params: c.params,
+    providerId: c.providerId ?? null,
+    model: c.model ?? null,
+    pinned: c.pinned,
+    archived: c.archived,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    currentLeafKey: c.currentLeafId,
+    messages: parentsFirst(
+      c.messages.map((m) => ({
+        key: m.id,
+        parentKey: m.parentId,
+        id: m.id,
+        sourceId: m.sourceId ?? null,
+        role: m.role,
+        content: m.content,
+        reasoning: m.reasoning,
+        // Nothing streams into an imported row.
+        status: m.status === 'streaming' ? 'interrupted' : m.status,
+        error: isAppErrorData(m.error) ? m.error : null,
+        providerId: m.providerId ?? null,
+        model: m.model ?? null,
+        usage: m.usage ?? null,
+        context: m.context ?? null,
+        finishReason: m.finishReason ?? null,
+        reasoningMs: m.reasoningMs ?? null,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt ?? m.createdAt,
+      })),
+    ),
+  };
 }

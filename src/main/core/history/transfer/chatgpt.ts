@@ -55,9 +55,11 @@ export function isChatGptExport(value: unknown): boolean {
   return Array.isArray(value) && (value.length === 0 || (typeof value[0] === 'object' && value[0] !== null && 'mapping' in value[0]));
 }
 
-export function readChatGptExport(value: unknown): ImportedConversation[] {
+/** `firstIndex`: where `value` starts in the file (a streamed import reads one conversation at a time). */
+export function readChatGptExport(value: unknown, firstIndex = 0): ImportedConversation[] {
   const parsed = chatgptExportSchema.parse(value);
-  return parsed.map((c, i) => {
+  return parsed.map((c, index) => {
+    const i = firstIndex + index;
     const createdAt = seconds(c.create_time) ?? 0;
     const updatedAt = seconds(c.update_time) ?? createdAt;
     const sourceKey = c.conversation_id ?? c.id ?? `${c.title ?? ''}@${c.create_time ?? i}`;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Assistant } from '../../../../shared/domain';
 import type { ImportedConversation } from './imported';
+import type { ImportJournal } from './importJournal';
 
 export interface WriteResult {
   conversations: number;
@@ -14,6 +15,7 @@ interface ExistingConversation {
   id: string;
   deleted_at: number | null;
   current_leaf_id: string | null;
+  updated_at: number;
 }
 
 /**
@@ -38,8 +40,24 @@ export function writeImport(
 
 type Found = { id: string; conversation_id?: string } | undefined;
 
-/** The statements of one import, prepared once. */
-class ImportWriter {
+/** One conversation being written, possibly over several transactions (a streamed import writes a few messages at a time). */
+export interface ConversationWrite {
+  readonly c: ImportedConversation;
+  readonly conversationId: string;
+  readonly existing: ExistingConversation | undefined;
+  /** Message key in the file → id in the database. */
+  readonly ids: Map<string, string>;
+  added: number;
+  latest: number;
+  /** The next message of `c.messages` to write. */
+  next: number;
+}
+
+/**
+ * The statements of one import, prepared once. With a journal (a streamed import written in
+ * many short transactions) it records what it changes so the import can be taken back.
+ */
+export class ImportWriter {
   private readonly bySource;
   private readonly byId;
   private readonly purge;
@@ -53,11 +71,12 @@ class ImportWriter {
   private readonly insertAssistant;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly newId: () => string,
+    private readonly journal?: ImportJournal,
   ) {
-    this.bySource = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE source_id = ?');
-    this.byId = db.prepare('SELECT id, deleted_at, current_leaf_id FROM conversations WHERE id = ?');
+    this.bySource = db.prepare('SELECT id, deleted_at, current_leaf_id, updated_at FROM conversations WHERE source_id = ?');
+    this.byId = db.prepare('SELECT id, deleted_at, current_leaf_id, updated_at FROM conversations WHERE id = ?');
     this.purge = db.prepare('DELETE FROM conversations WHERE id = ?');
     this.insertConversation = db.prepare(
       `INSERT INTO conversations (id, title, origin, provider_id, model, current_leaf_id, params_json, pinned, archived, source_id, created_at, updated_at)
@@ -77,9 +96,17 @@ class ImportWriter {
   }
 
   conversation(c: ImportedConversation, result: WriteResult): void {
+    const write = this.begin(c);
+    this.writeMessages(write, Infinity);
+    this.end(write, result);
+  }
+
+  /** Finds or creates the conversation; its messages follow with writeMessages. */
+  begin(c: ImportedConversation): ConversationWrite {
     const existing = this.existing(c);
     const conversationId = existing?.id ?? (c.id && !this.byId.get(c.id) ? c.id : this.newId());
     if (!existing) {
+      this.journal?.conversationAdded(conversationId);
       this.insertConversation.run(
         conversationId,
         c.title,
@@ -94,12 +121,18 @@ class ImportWriter {
         c.updatedAt,
       );
     }
-    const { ids, added, latest } = this.messages(c, conversationId);
+    return { c, conversationId, existing, ids: new Map(), added: 0, latest: 0, next: 0 };
+  }
+
+  /** Sets the shown branch and the date once every message is written; counts the conversation. */
+  end(write: ConversationWrite, result: WriteResult): void {
+    const { c, conversationId, existing, ids, added, latest } = write;
     if (!existing) {
       const leaf = (c.currentLeafKey && ids.get(c.currentLeafKey)) ?? [...ids.values()].at(-1) ?? null;
       this.setLeaf.run(leaf, conversationId);
       result.conversations++;
     } else if (added > 0) {
+      this.journal?.conversationTouched(existing.id, existing.current_leaf_id, existing.updated_at);
       if (!existing.current_leaf_id && c.currentLeafKey) this.setLeaf.run(ids.get(c.currentLeafKey) ?? null, conversationId);
       this.touch.run(latest, conversationId);
     } else result.unchanged++;
@@ -108,7 +141,9 @@ class ImportWriter {
   }
 
   assistant(a: Assistant): void {
-    if (!this.assistantExists.get(a.id)) this.insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
+    if (this.assistantExists.get(a.id)) return;
+    this.insertAssistant.run(a.id, a.name, JSON.stringify(a.params), a.createdAt, a.updatedAt);
+    this.journal?.assistantAdded(a.id);
   }
 
   /** The conversation as imported before, unless the user deleted it since (then it is purged and comes back whole). */
@@ -116,18 +151,20 @@ class ImportWriter {
     let existing = (c.sourceId ? this.bySource.get(c.sourceId) : c.id ? this.byId.get(c.id) : undefined) as ExistingConversation | undefined;
     if (!existing && c.sourceId && c.id) existing = this.byId.get(c.id) as ExistingConversation | undefined;
     if (existing?.deleted_at != null) {
+      this.journal?.beforePurge(this.db, existing.id);
       this.purge.run(existing.id);
       return undefined;
     }
     return existing;
   }
 
-  /** Writes the messages the conversation lacks; returns message key in the file → id in the database. */
-  private messages(c: ImportedConversation, conversationId: string): { ids: Map<string, string>; added: number; latest: number } {
-    const ids = new Map<string, string>();
-    let added = 0;
-    let latest = 0;
-    for (const m of c.messages) {
+  /** Writes up to `max` more of the messages the conversation lacks; true when all are written. */
+  writeMessages(write: ConversationWrite, max: number): boolean {
+    const { c, conversationId, ids } = write;
+    const existed = write.existing !== undefined;
+    const stop = Math.min(c.messages.length, write.next + max);
+    for (; write.next < stop; write.next++) {
+      const m = c.messages[write.next]!;
       const found = (
         m.sourceId ? this.messageBySource.get(conversationId, m.sourceId) : m.id ? this.messageById.get(m.id) : undefined
       ) as Found;
@@ -159,10 +196,11 @@ class ImportWriter {
         m.createdAt,
         m.updatedAt ?? m.createdAt,
       );
+      if (existed) this.journal?.messageAdded(id);
       ids.set(m.key, id);
-      added++;
-      latest = Math.max(latest, m.createdAt);
+      write.added++;
+      write.latest = Math.max(write.latest, m.createdAt);
     }
-    return { ids, added, latest };
+    return write.next >= c.messages.length;
   }
 }

@@ -5,24 +5,43 @@ import type { AppErrorData } from '../../../../shared/errors';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
+import type { ImportRun } from '../../state/TransferController';
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; result: ImportResult } | { kind: 'error'; error: AppErrorData };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'importing'; fraction: number; run: ImportRun | null }
+  | { kind: 'exporting'; done: number; total: number }
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'error'; error: AppErrorData };
 
-/** Import ChatGPT's conversations.json or a Brook export; export everything as JSON. */
+/** Import ChatGPT's conversations.json or a Brook export; export everything as JSON. Both show their progress; an import can be cancelled. */
 export function DataSection() {
   const { t } = useTranslation();
   const controller = useController();
   const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const busy = status.kind === 'importing' || status.kind === 'exporting';
 
   const importFile = async (file: File) => {
-    setStatus({ kind: 'busy' });
+    setStatus({ kind: 'importing', fraction: 0, run: null });
     try {
-      setStatus({ kind: 'done', result: await controller.transfer.importText(await file.text()) });
+      const run = controller.transfer.importText(await file.text(), (fraction) =>
+        setStatus((s) => (s.kind === 'importing' ? { ...s, fraction } : s)),
+      );
+      setStatus((s) => (s.kind === 'importing' ? { ...s, run } : s));
+      setStatus({ kind: 'done', result: await run.result });
     } catch (err) {
       setStatus({ kind: 'error', error: toErrorData(err) });
     }
+  };
+
+  const exportAll = () => {
+    setStatus({ kind: 'exporting', done: 0, total: 0 });
+    controller.transfer
+      .exportAll((done, total) => setStatus({ kind: 'exporting', done, total }))
+      .then(() => setStatus({ kind: 'idle' }))
+      .catch((err: unknown) => setStatus({ kind: 'error', error: toErrorData(err) }));
   };
 
   return (
@@ -43,20 +62,24 @@ export function DataSection() {
             if (file) void importFile(file);
           }}
         />
-        <button type="button" className="button" data-testid="import-button" disabled={status.kind === 'busy'} onClick={() => input.current?.click()}>
+        <button type="button" className="button" data-testid="import-button" disabled={busy} onClick={() => input.current?.click()}>
           {t('transfer.import')}
         </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="export-all"
-          onClick={() => controller.transfer.exportAll().catch((err: unknown) => setStatus({ kind: 'error', error: toErrorData(err) }))}
-        >
+        <button type="button" className="button" data-testid="export-all" disabled={busy} onClick={exportAll}>
           {t('transfer.exportAll')}
         </button>
       </div>
+      {status.kind === 'importing' && (
+        <div className="data-section__progress" data-testid="import-progress">
+          <progress max={1} value={status.fraction} aria-label={t('transfer.importing')} />
+          <button type="button" className="button" data-testid="import-cancel" disabled={!status.run} onClick={() => void status.run?.cancel()}>
+            {t('transfer.cancel')}
+          </button>
+        </div>
+      )}
       <p className="data-section__status" role="status" data-testid="import-status">
-        {status.kind === 'busy' && t('transfer.importing')}
+        {status.kind === 'importing' && t('transfer.importProgress', { percent: Math.floor(status.fraction * 100) })}
+        {status.kind === 'exporting' && status.total > 0 && t('transfer.exporting', { done: status.done, total: status.total })}
         {status.kind === 'done' &&
           t('transfer.imported', {
             conversations: status.result.conversations,
