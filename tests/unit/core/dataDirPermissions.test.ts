@@ -48,7 +48,7 @@ describe.skipIf(process.platform === 'win32')('data folder permissions', () => {
     expect(mode(dataDir)).toBe(0o700);
     const all = modes(dataDir);
     expect(Object.keys(all)).toEqual(expect.arrayContaining(['brook.sqlite', 'config.json', 'keys.json', 'backups', 'backups/brook-old.sqlite']));
-    expect(Object.keys(all).filter((n) => n.startsWith('backups/brook-') && n !== 'backups/brook-old.sqlite')).toHaveLength(1);
+    expect(Object.keys(all).filter((n) => n.startsWith('backups/brook-') && n.endsWith('.sqlite') && n !== 'backups/brook-old.sqlite')).toHaveLength(1);
     for (const [name, m] of Object.entries(all)) {
       const wanted = statSync(join(dataDir, name)).isDirectory() ? 0o700 : 0o600;
       expect({ name, mode: m.toString(8) }).toEqual({ name, mode: wanted.toString(8) });

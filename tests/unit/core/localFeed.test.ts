@@ -99,7 +99,7 @@ describe('live feed', () => {
       if (e.type === 'reasoning') windowReasoning.push(e.text);
     });
     const c = core.handlers['conversations.create']({}) as Awaited<ReturnType<Core['handlers']['conversations.create']>>;
-    const { assistantMessage } = core.handlers['chat.send']({ conversationId: c.id, text: '/reason please' }) as {
+    const { assistantMessage } = (await core.handlers['chat.send']({ conversationId: c.id, text: '/reason please' })) as {
       assistantMessage: { id: string };
     };
     const answer = await ended(assistantMessage.id);
@@ -126,7 +126,7 @@ describe('live feed', () => {
     const sub = await subscribe();
     const fail = async () => {
       const c = core.handlers['conversations.create']({}) as { id: string };
-      const { assistantMessage } = core.handlers['chat.send']({ conversationId: c.id, text: '/error now' }) as { assistantMessage: { id: string } };
+      const { assistantMessage } = (await core.handlers['chat.send']({ conversationId: c.id, text: '/error now' })) as { assistantMessage: { id: string } };
       await ended(assistantMessage.id);
       await waitUntil(() => sub.frames.some((f) => f.type === 'error' && f.conversation_id === c.id));
       return sub.frames.find((f) => f.type === 'error' && f.conversation_id === c.id);
