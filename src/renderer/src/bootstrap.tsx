@@ -17,6 +17,7 @@ import './styles/webSearch.css';
 import './styles/settingsPage.css';
 import './styles/shell.css';
 import './styles/sync.css';
+import './styles/attachments.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

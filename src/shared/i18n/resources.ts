@@ -34,6 +34,7 @@ import enMessageDelete from './en/messageDelete.json';
 import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import enImported from './en/imported.json';
+import enAttachments from './en/attachments.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -64,6 +65,7 @@ import zhMessageDelete from './zh-CN/messageDelete.json';
 import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
+import zhAttachments from './zh-CN/attachments.json';
 
 export const en = {
   common: enCommon,
@@ -96,6 +98,7 @@ export const en = {
   presets: enPresets,
   shell: enShell,
   imported: enImported,
+  attachments: enAttachments,
 };
 
 export const zhCN = {
@@ -129,6 +132,7 @@ export const zhCN = {
   presets: zhPresets,
   shell: zhShell,
   imported: zhImported,
+  attachments: zhAttachments,
 };
 
 export type UiText = typeof en;
