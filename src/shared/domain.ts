@@ -1,3 +1,4 @@
+import type { Attachment } from './attachments';
 import type { CustomEndpoint } from './customEndpoint';
 import type { AppErrorData } from './errors';
 import type { WebSearchBackend, WebSearchRecord } from './webSearch';
@@ -40,6 +41,8 @@ export interface Message {
   updatedAt: number;
   /** Set on messages of a visible branch (`conversations.messages`): its alternatives, for ‹ 2/3 ›. */
   branch?: BranchInfo;
+  /** Files sent with a question, in the order shown; absent when there are none. */
+  attachments?: Attachment[];
 }
 
 /**
@@ -305,6 +308,8 @@ export interface SearchHit {
   createdAt: number;
   providerId: string | null;
   model: string | null;
+  /** Set when the match is in a document attached to the message: the file it was found in. */
+  attachment?: { id: string; name: string };
 }
 
 export interface SearchPage {

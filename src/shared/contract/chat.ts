@@ -1,20 +1,30 @@
 import { z } from 'zod';
 import type { Message, StreamSnapshot } from '../domain';
+import { attachmentIdsField } from './attachments';
 import { id, req } from './define';
 import { MAX_MESSAGE_CHARS, messageFits } from './limits';
 import { messageSchema, streamEnvelopeSchema } from './payloads';
 
 /** Checked the same way as the window checks before sending: characters, then bytes as sent. */
-const messageText = z.string().min(1).max(MAX_MESSAGE_CHARS).refine(messageFits, 'too long as sent');
+const messageText = z.string().max(MAX_MESSAGE_CHARS).refine(messageFits, 'too long as sent');
+/** A question needs words or at least one attachment (a screenshot alone is a fair question). */
+const hasContent = (args: { text: string; attachmentIds?: string[] }) => args.text.length > 0 || (args.attachmentIds?.length ?? 0) > 0;
 
 export const chatRequests = {
   /** `webSearch`, when given, is also remembered as the conversation's search switch. */
   'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
-    z.strictObject({ conversationId: id, text: messageText, webSearch: z.boolean().optional() }),
+    z
+      .strictObject({ conversationId: id, text: messageText, webSearch: z.boolean().optional(), attachmentIds: attachmentIdsField.optional() })
+      .refine(hasContent, 'empty'),
   ),
-  /** Edits a question: the new text becomes a sibling branch and is answered. */
+  /**
+   * Edits a question: the new text becomes a sibling branch and is answered. Without
+   * `attachmentIds` the edited question keeps the original's attachments; with it, exactly those.
+   */
   'chat.edit': req<{ userMessage: Message; assistantMessage: Message }>()(
-    z.strictObject({ conversationId: id, messageId: id, text: messageText }),
+    z
+      .strictObject({ conversationId: id, messageId: id, text: messageText, attachmentIds: attachmentIdsField.optional() })
+      .refine(hasContent, 'empty'),
   ),
   'chat.stop': req<null>()(z.strictObject({ conversationId: id })),
   /** Answers again (regenerate), as a new sibling branch; the old answer stays one ‹ › away. */

@@ -26,6 +26,7 @@ import { updateEvents, updateRequests } from './updates';
 import { webSearchRequests } from './webSearch';
 
 export { assistantDraftSchema, type AssistantDraft } from './assistants';
+export { attachmentIdsField, attachmentSchema, type AttachmentProgress } from './attachments';
 export { conversationParamsSchema } from './conversations';
 export type { RequestDef } from './define';
 export { historySearchSchema, type HistorySearchArgs } from './history';

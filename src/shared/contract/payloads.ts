@@ -4,6 +4,7 @@
  * not here does not compile.
  */
 import { z } from 'zod';
+import { attachmentSchema } from './attachments';
 import type {
   AnswerContext,
   Assistant,
@@ -85,6 +86,7 @@ export const messageSchema = payload<Message>()(
     createdAt: z.number(),
     updatedAt: z.number(),
     branch: branchSchema.optional(),
+    attachments: z.array(attachmentSchema).optional(),
   }),
 );
 

@@ -8,6 +8,7 @@ import { m006ManageAndImport } from './006_manage_and_import';
 import { m007ApiOrigin } from './007_api_origin';
 import { m008SyncLog } from './008_sync_log';
 import { m009ShortQueryPrefix } from './009_short_query_prefix';
+import { m010Attachments } from './010_attachments';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m007ApiOrigin,
   m008SyncLog,
   m009ShortQueryPrefix,
+  m010Attachments,
 ];
