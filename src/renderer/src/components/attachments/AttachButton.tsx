@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ATTACHMENT_ACCEPT } from '../../../../shared/attachments';
 
 interface Props {
   onFiles(files: File[]): void;
@@ -28,6 +29,7 @@ export function AttachButton({ onFiles, disabled, testId }: Props) {
         ref={input}
         type="file"
         multiple
+        accept={ATTACHMENT_ACCEPT}
         hidden
         data-testid={`${testId}-input`}
         onChange={(e) => {

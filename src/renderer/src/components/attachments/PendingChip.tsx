@@ -1,6 +1,5 @@
 import { forwardRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../hooks/useErrorText';
 import type { PendingAttachment } from '../../state/attachments/pendingAttachments';
 import { formatBytes } from '../../state/attachments/fileKinds';
 import { FileIcon } from './FileIcon';
@@ -16,7 +15,6 @@ interface Props {
  */
 export const PendingChip = forwardRef<HTMLDivElement, Props>(function PendingChip({ item, onRemove }, ref) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const size = formatBytes(item.size, i18n.language);
   const status = t(`attachments.status.${item.status}`);
   const percent = item.progress === null ? null : Math.round(item.progress * 100);
@@ -49,14 +47,12 @@ export const PendingChip = forwardRef<HTMLDivElement, Props>(function PendingChi
           {item.name}
         </span>
         <span className="attachment-chip__meta">
-          {item.status === 'failed' && item.error ? (
-            <span className="attachment-chip__error" data-testid="pending-attachment-error">
-              {errorText(item.error)}
-            </span>
+          {item.status === 'failed' ? (
+            <span className="attachment-chip__error">{status}</span>
           ) : (
             <>
               {size}
-              {working && ` · ${status}${percent === null ? '…' : ` ${t('attachments.progress', { percent })}`}`}
+              {working && ` · ${percent === null ? `${status}…` : t('attachments.progress', { percent })}`}
             </>
           )}
         </span>

@@ -1,3 +1,4 @@
+import type { Attachment } from '../../../../shared/attachments';
 import type { AppErrorData } from '../../../../shared/errors';
 
 /**
@@ -74,6 +75,14 @@ export class PendingAttachments {
     }
   }
 
+  /** Changes the chip holding the stored attachment `attachmentId` (progress and results of its extraction). */
+  updateStored(attachmentId: string, patch: PendingPatch): void {
+    for (const list of this.lists.values()) {
+      const chip = list.find((p) => p.attachmentId === attachmentId);
+      if (chip) return this.update(chip.key, patch);
+    }
+  }
+
   /** Whether the chip is still pending somewhere (an upload that finished after removal is dropped). */
   has(key: string): boolean {
     for (const list of this.lists.values()) if (list.some((p) => p.key === key)) return true;
@@ -120,6 +129,30 @@ export class PendingAttachments {
 }
 
 const EMPTY: readonly PendingAttachment[] = [];
+
+/**
+ * A chip's state once the core has stored its file: images are ready at once; a document is
+ * ready when its text is read, and fails when it has none (a scanned PDF) or cannot be read.
+ */
+export function patchFromStored(attachment: Attachment): PendingPatch {
+  const name = attachment.name;
+  if (attachment.kind === 'image') return { status: 'ready', progress: null, attachmentId: attachment.id };
+  switch (attachment.extraction.state) {
+    case 'pending':
+    case 'running':
+      return { status: 'extracting', attachmentId: attachment.id };
+    case 'done':
+      return { status: 'ready', progress: null, attachmentId: attachment.id };
+    case 'no-text':
+      return { status: 'failed', progress: null, attachmentId: attachment.id, error: chipError('attachments.extract.noText', name) };
+    case 'failed':
+      return { status: 'failed', progress: null, attachmentId: attachment.id, error: chipError('attachments.extract.failed', name) };
+  }
+}
+
+function chipError(messageKey: string, name: string): AppErrorData {
+  return { code: 'bad_request', messageKey, params: { name }, retryable: false };
+}
 
 /** What a message box can do with its chips now. */
 export function sendState(list: readonly PendingAttachment[]): 'ready' | 'busy' | 'failed' {
