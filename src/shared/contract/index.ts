@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AppErrorData } from '../errors';
 import { appRequests } from './app';
 import { assistantEvents, assistantRequests } from './assistants';
+import { attachmentEvents, attachmentRequests } from './attachments';
 import { chatEvents, chatRequests } from './chat';
 import { conversationEvents, conversationRequests } from './conversations';
 import { customEndpointRequests } from './customEndpoint';
@@ -51,6 +52,7 @@ export const requests = {
   ...updateRequests,
   ...syncRequests,
   ...customEndpointRequests,
+  ...attachmentRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -74,6 +76,7 @@ export const eventSchemas = {
   ...historyEvents,
   ...updateEvents,
   ...syncEvents,
+  ...attachmentEvents,
 } as const;
 
 /** Event name → payload, derived from the schemas: an event without a schema cannot exist. */

@@ -35,6 +35,7 @@ import enPresets from './en/presets.json';
 import enShell from './en/shell.json';
 import enImported from './en/imported.json';
 import enAttachments from './en/attachments.json';
+import enAttachmentErrors from './en/attachmentErrors.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
 import zhConversation from './zh-CN/conversation.json';
@@ -66,6 +67,7 @@ import zhPresets from './zh-CN/presets.json';
 import zhShell from './zh-CN/shell.json';
 import zhImported from './zh-CN/imported.json';
 import zhAttachments from './zh-CN/attachments.json';
+import zhAttachmentErrors from './zh-CN/attachmentErrors.json';
 
 export const en = {
   common: enCommon,
@@ -99,6 +101,7 @@ export const en = {
   shell: enShell,
   imported: enImported,
   attachments: enAttachments,
+  attachmentErrors: enAttachmentErrors,
 };
 
 export const zhCN = {
@@ -133,6 +136,7 @@ export const zhCN = {
   shell: zhShell,
   imported: zhImported,
   attachments: zhAttachments,
+  attachmentErrors: zhAttachmentErrors,
 };
 
 export type UiText = typeof en;

@@ -1,4 +1,5 @@
 import type { AppInfo, HistoryHealth, LocalServicesStatus, Settings } from '../../../shared/domain';
+import type { AttachmentStore } from '../attachments';
 import type { DesktopPort, EventBus } from '../base';
 import type { ChatService } from '../chat';
 import type { AssistantStore, HistoryBackups, HistoryStore, TransferService } from '../history';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   maintenance: HistoryMaintenance;
   updates: UpdateService;
   sync: SyncService;
+  attachments: AttachmentStore;
 }
 
 /** The live feed and local API as the requests see them (servers/LocalServices fills it in). */

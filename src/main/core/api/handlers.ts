@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { HandlerDeps } from './deps';
 import { appHandlers } from './handlers/app';
 import { assistantHandlers } from './handlers/assistants';
+import { attachmentHandlers } from './handlers/attachments';
 import { chatHandlers } from './handlers/chat';
 import { conversationHandlers } from './handlers/conversations';
 import { desktopHandlers } from './handlers/desktop';
@@ -34,5 +35,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...desktopHandlers(d),
     ...updateHandlers(d),
     ...syncHandlers(d),
+    ...attachmentHandlers(d),
   };
 }

@@ -4,6 +4,7 @@ import type { AppInfo, HistoryHealth } from '../../../shared/domain';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { secureDataDir } from './dataDirPermissions';
+import { createAttachmentStore } from '../attachments';
 import { type DesktopPort, EventBus, noDesktop } from '../base';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
@@ -120,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
       await check?.stop();
       await integrityChecked;
       await streams.stopAll();
+      await services.attachments.close();
       chat.finishDeletes();
       history.close();
       lock.release();
@@ -185,6 +187,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     onListenerError: (e) => log(`stream listener failed: ${String(e)}`),
   });
   const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
+  const attachments = createAttachmentStore(options.dataDir, history, bus, { now: options.clock, log });
   const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
@@ -198,7 +201,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   };
   const transfer = new TransferService(history, assistants, language, options.clock);
   const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
-  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync };
+  return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync, attachments };
 }
 
 /** The full integrity check's verdict, once it comes: damage is copied aside and windows are told. */

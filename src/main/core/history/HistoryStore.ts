@@ -5,6 +5,7 @@ import { HistoryDatabase, type HistoryStoreOptions } from './historyDatabase';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
 import { HistorySearch } from './search/HistorySearch';
 import { readBranchPath, readWithBranch } from './branchPath';
+import { linkAttachments, withAttachments } from './attachmentRows';
 
 export { storageError, type HistoryStoreOptions } from './historyDatabase';
 
@@ -17,6 +18,8 @@ export interface NewMessage {
   providerId?: string | null;
   model?: string | null;
   context?: AnswerContext | null;
+  /** Stored attachments the message carries, in order (linked in the same transaction). */
+  attachmentIds?: readonly string[];
 }
 
 export interface MessageFinish {
@@ -249,7 +252,7 @@ export class HistoryStore extends HistoryDatabase {
 
   getMessage(id: string): Message | null {
     const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
-    return row ? toMessage(row) : null;
+    return row ? withAttachments(this.db, [toMessage(row)])[0]! : null;
   }
 
   requireMessage(id: string): Message {
@@ -283,6 +286,7 @@ export class HistoryStore extends HistoryDatabase {
             now,
             now,
           );
+        if (init.attachmentIds?.length) linkAttachments(this.db, id, init.attachmentIds);
         this.db
           .prepare('UPDATE conversations SET current_leaf_id = ?, updated_at = ? WHERE id = ?')
           .run(id, now, init.conversationId);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Message } from '../../../shared/domain';
+import { withAttachments } from './attachmentRows';
 import { toBranch, toMessage, type MessageRow } from './rows';
 
 /** A message's siblings (itself included), oldest first, as a JSON array; `m` is the message. */
@@ -20,7 +21,7 @@ export function readBranchPath(db: Database.Database, messageId: string, maxRows
        SELECT m.*, ${SIBLING_IDS_SQL} FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC`,
     )
     .all(messageId, maxRows) as (MessageRow & { sibling_ids: string })[];
-  return rows.map((row) => ({ ...toMessage(row), branch: toBranch(row.id, row.sibling_ids) }));
+  return withAttachments(db, rows.map((row) => ({ ...toMessage(row), branch: toBranch(row.id, row.sibling_ids) })));
 }
 
 /** The message with its place among its siblings (for a message just added). */

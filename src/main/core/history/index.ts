@@ -10,3 +10,4 @@ export { HistoryStore, storageError, type HistoryStoreOptions, type MessageFinis
 export { checkIntegrity, checkOpens, quickCheckInBackground, setAsideDamaged, type BackgroundCheck, type IntegrityResult } from './integrity';
 export { TransferService } from './transfer/TransferService';
 export { conversationRowJson, messageRowJson } from './migrations/008_sync_log';
+export { readMessageAttachments, toAttachment, withAttachments, type AttachmentRow } from './attachmentRows';
