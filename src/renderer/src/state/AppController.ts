@@ -1,6 +1,7 @@
 import { UNDO_DELETE_MS, type AssistantDraft, type RequestArgs } from '../../../shared/contract';
 import type { BackupInfo, Conversation, ConversationOrigin, ConversationParams, SearchHit, SearchPage } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
+import { AttachmentsController } from './AttachmentsController';
 import { ChatController } from './ChatController';
 import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
@@ -31,6 +32,7 @@ export class AppController {
   readonly settings: SettingsController;
   readonly desktop: DesktopController;
   readonly transfer: TransferController;
+  readonly attachments: AttachmentsController;
   /** Ends the Undo offer of the last delete. */
   private undoTimer: ReturnType<typeof setTimeout> | null = null;
   /** A "New chat" still on its way: a message sent meanwhile goes there, not to another new chat. */
@@ -51,6 +53,7 @@ export class AppController {
     this.settings = new SettingsController(client, store);
     this.desktop = new DesktopController(client, store, options.openMainView);
     this.transfer = new TransferController(client);
+    this.attachments = new AttachmentsController(client);
   }
 
   /** What this window's new conversations are. */
@@ -332,14 +335,14 @@ export class AppController {
   }
 
   /** Throws, so the composer keeps the text and shows the reason. */
-  async send(text: string): Promise<void> {
+  async send(text: string, attachmentIds: readonly string[] = []): Promise<void> {
     if (this.creating) await this.creating.catch(() => null);
     const { activeId, newChatWebSearch } = this.store.getState();
     const conversationId = activeId ?? (await this.createConversation()).id;
     // A switch flipped before the chat existed goes with its first message.
     const webSearch = activeId === null && newChatWebSearch !== null ? newChatWebSearch : undefined;
     if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
-    await this.chat.send(conversationId, text, webSearch);
+    await this.chat.send(conversationId, text, webSearch, attachmentIds);
   }
 
   /** The web-search switch of the open conversation, or of the next one before it exists. */

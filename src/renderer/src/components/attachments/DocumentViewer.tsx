@@ -2,16 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import { useErrorText } from '../../hooks/useErrorText';
+import type { DocumentTextView } from '../../state/AttachmentsController';
 import { toErrorData } from '../../state/errors';
 import { formatBytes } from '../../state/attachments/fileKinds';
 import { Modal } from '../Modal';
-
-/** A document's text as the core extracted it, and how much of it went to the model. */
-export interface DocumentTextView {
-  text: string;
-  /** Set when the document was cut to fit the context: characters sent of the whole. */
-  cut: { sentChars: number; totalChars: number } | null;
-}
 
 interface Props {
   name: string;
@@ -55,7 +49,7 @@ export function DocumentViewer({ name, size, load, onClose }: Props) {
       </header>
       {doc?.cut && (
         <p className="document-viewer__cut" role="note" data-testid="document-viewer-cut">
-          {t('attachments.document.cut', { sent: number(doc.cut.sentChars), total: number(doc.cut.totalChars) })}
+          {t('attachments.document.cut', { kept: number(doc.cut.keptChars), total: number(doc.cut.totalChars) })}
         </p>
       )}
       <div className="document-viewer__body">
