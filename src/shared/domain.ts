@@ -81,6 +81,15 @@ export interface AnswerContext {
   total: number;
   estimatedTokens: number;
   contextWindow: number;
+  /** Documents of the question that did not fit whole: how much of each was sent. */
+  cutDocuments?: CutDocument[];
+}
+
+/** A document cut to fit the context window (its block tells the model so, too). */
+export interface CutDocument {
+  name: string;
+  sentChars: number;
+  totalChars: number;
 }
 
 export interface Conversation {

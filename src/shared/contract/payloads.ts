@@ -63,7 +63,13 @@ const webSearchRecordSchema = payload<WebSearchRecord>()(z.object({ steps: z.arr
 const branchSchema = payload<BranchInfo>()(z.object({ index: z.number(), count: z.number(), prevId: nullableString, nextId: nullableString }));
 
 const answerContextSchema = payload<AnswerContext>()(
-  z.object({ sent: z.number(), total: z.number(), estimatedTokens: z.number(), contextWindow: z.number() }),
+  z.object({
+    sent: z.number(),
+    total: z.number(),
+    estimatedTokens: z.number(),
+    contextWindow: z.number(),
+    cutDocuments: z.array(z.object({ name: z.string(), sentChars: z.number(), totalChars: z.number() })).optional(),
+  }),
 );
 
 export const messageSchema = payload<Message>()(

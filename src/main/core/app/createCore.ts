@@ -188,7 +188,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
   });
   const webSearch = new WebSearchService(settings, secrets, fetch, options.webSearch);
   const attachments = createAttachmentStore(options.dataDir, history, bus, { now: options.clock, log });
-  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, ...options.chat });
+  const chat = new ChatService(history, providers, streams, bus, { log, webSearch, attachments, ...options.chat });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };
   const local = new LocalServices(
     { settings, secrets, providers, history, chat, streams, bus, systemLocale: options.info.systemLocale, log, feedMaxBufferedBytes: options.feedMaxBufferedBytes, timeouts: options.serverTimeouts },

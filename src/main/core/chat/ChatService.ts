@@ -1,14 +1,16 @@
+import type { Attachment } from '../../../shared/attachments';
 import type { Conversation, Message, ProviderKind, StreamSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { UNDO_DELETE_MS } from '../../../shared/contract';
 import { effectiveCapabilities, modelEntry, type ReasoningControl, reasoningControl } from '../../../shared/modelCatalog';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
-import { type EventBus, fitContext, outputReserve } from '../base';
+import { type EventBus, estimateTokens, fitContext, outputReserve } from '../base';
 import { deleteMessageBranch, type HistoryStore, type MessageDeletion } from '../history';
 import { continueRequest, type Provider, type ProviderRequest } from '../providers';
 import { contextWindowFor, type ProviderService } from '../settings';
-import { AnswerStreams, type StreamManager } from '../streaming';
+import { type AnswerSource, AnswerStreams, type StreamManager } from '../streaming';
+import { assertCanSeeImages, attachImages, imagesIn, withDocuments, type AttachmentSource } from './attachmentContext';
 import { buildContext, titleFromText } from './buildContext';
 import { checkParams } from './checkParams';
 import { dropRepeatedSeam } from './seamFilter';
@@ -25,6 +27,8 @@ export interface ChatServiceOptions {
   purgeDelayMs?: number;
   /** Searches the web before answering where the conversation asks for it. */
   webSearch?: WebSearchService;
+  /** Reads attached documents' text and fits attached images to each provider (attachments/). */
+  attachments?: AttachmentSource;
 }
 
 interface Target {
@@ -37,6 +41,8 @@ interface Target {
   /** How this model's reasoning is controlled (thinking budget or effort), if at all. */
   reasoning: ReasoningControl | null;
   contextWindow: number;
+  /** The model sees images (catalog or the user's mark), and the protocol has an image part. */
+  vision: boolean;
 }
 
 /** Answers that may be continued: cut short, or ended by the output limit. */
@@ -52,6 +58,7 @@ export class ChatService {
   private readonly closing = new Set<string>();
   private readonly purgeDelayMs: number;
   private readonly purges = new Set<ReturnType<typeof setTimeout>>();
+  private readonly attachments: AttachmentSource | null;
 
   constructor(
     private readonly history: HistoryStore,
@@ -71,9 +78,11 @@ export class ChatService {
     });
     this.purgeDelayMs = options.purgeDelayMs ?? UNDO_DELETE_MS + 7000;
     this.webSearch = options.webSearch ?? null;
+    this.attachments = options.attachments ?? null;
   }
 
-  send(conversationId: string, text: string): { userMessage: Message; assistantMessage: Message } {
+  /** `attachments`: stored and checked against the limits already (AttachmentStore.prepareForMessage). */
+  send(conversationId: string, text: string, attachments: readonly Attachment[] = []): { userMessage: Message; assistantMessage: Message } {
     const conversation = this.history.requireConversation(conversationId);
     this.assertIdle(conversationId);
     // Resolve before saving anything, so a missing provider is an error the composer shows
@@ -81,12 +90,14 @@ export class ChatService {
     const target = this.target(conversation.providerId, conversation.model);
     checkParams(target.kind, conversation.params);
     const path = this.history.visiblePath(conversationId);
+    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(path), ...attachments]);
     const userMessage = this.history.appendMessage({
       conversationId,
       parentId: path.at(-1)?.id ?? null,
       role: 'user',
       content: text,
       status: 'done',
+      attachmentIds: attachments.map((a) => a.id),
     });
     this.bus.emit('chat.userMessage', userMessage);
     if (conversation.title === '') {
@@ -98,9 +109,10 @@ export class ChatService {
 
   /**
    * Edit: the new text becomes a sibling of the question it replaces (the old one and its
-   * answers stay, one ‹ › away), and is answered in the context of the branch above it.
+   * answers stay, one ‹ › away), and is answered in the context of the branch above it. It keeps
+   * the old question's attachments unless `attachments` (the new set) is given.
    */
-  edit(conversationId: string, messageId: string, text: string): { userMessage: Message; assistantMessage: Message } {
+  edit(conversationId: string, messageId: string, text: string, attachments?: readonly Attachment[]): { userMessage: Message; assistantMessage: Message } {
     const conversation = this.history.requireConversation(conversationId);
     this.assertIdle(conversationId);
     const old = this.history.requireMessage(messageId);
@@ -110,7 +122,16 @@ export class ChatService {
     const target = this.target(conversation.providerId, conversation.model);
     checkParams(target.kind, conversation.params);
     const above = old.parentId ? this.history.pathTo(old.parentId) : [];
-    const added = this.history.appendMessage({ conversationId, parentId: old.parentId, role: 'user', content: text, status: 'done' });
+    const kept = attachments ?? old.attachments ?? [];
+    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(above), ...kept]);
+    const added = this.history.appendMessage({
+      conversationId,
+      parentId: old.parentId,
+      role: 'user',
+      content: text,
+      status: 'done',
+      attachmentIds: kept.map((a) => a.id),
+    });
     const userMessage = this.history.withBranch(added);
     this.bus.emit('chat.userMessage', userMessage);
     return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, [...above, userMessage], target) };
@@ -140,6 +161,7 @@ export class ChatService {
     const parent = this.history.requireMessage(old.parentId!);
     this.history.setCurrentLeaf(conversationId, parent.id);
     const path = this.history.visiblePath(conversationId);
+    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn(path));
     return { assistantMessage: this.startAnswer(conversation, parent, path, target) };
   }
 
@@ -160,15 +182,16 @@ export class ChatService {
     checkParams(target.kind, conversation.params);
     this.history.setCurrentLeaf(conversationId, answer.id);
     const path = this.history.visiblePath(conversationId).slice(0, -1);
+    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn(path));
     const plan = this.plan(conversation, path, target);
     if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
     const reopened = this.history.reopenForContinue(answer.id);
     const support = PREFILL_SUPPORT[target.kind];
     const request = continueRequest(this.request(conversation, plan, target), answer.content, support);
-    const source = (signal: AbortSignal) => {
+    const source = this.withImages(plan, target, (signal: AbortSignal) => {
       const events = target.provider.stream(request, signal);
       return support === 'none' ? dropRepeatedSeam(answer.content, events) : events;
-    };
+    });
     this.answers.begin(reopened, source, { content: answer.content, reasoning: answer.reasoning });
     return { assistantMessage: reopened };
   }
@@ -237,7 +260,13 @@ export class ChatService {
       status: 'streaming',
       providerId: target.providerId,
       model: target.model,
-      context: plan && { sent: plan.sent, total: plan.total, estimatedTokens: plan.estimatedTokens, contextWindow: target.contextWindow },
+      context: plan && {
+        sent: plan.sent,
+        total: plan.total,
+        estimatedTokens: plan.estimatedTokens,
+        contextWindow: target.contextWindow,
+        ...(plan.cutDocuments.length > 0 ? { cutDocuments: plan.cutDocuments } : {}),
+      },
     });
     // A regenerated answer arrives as ‹ n/n ›.
     const assistant = this.history.withBranch(appended);
@@ -258,16 +287,35 @@ export class ChatService {
       : search
         ? searchingSource(search, target.provider, request, target.contextWindow - reserve - plan.estimatedTokens)
         : (signal: AbortSignal) => target.provider.stream(request, signal);
-    this.answers.begin(assistant, source);
+    this.answers.begin(assistant, this.withImages(plan, target, source));
     return assistant;
   }
 
+  /** The turns that fit the window; attached documents are in their text, attached images are put in by `withImages`. */
   private plan(conversation: Conversation, path: readonly Message[], target: Target) {
     const { params } = conversation;
-    return fitContext(params.systemPrompt?.trim() || null, buildContext(path), {
-      contextWindow: target.contextWindow,
-      reserveForOutput: outputReserve(target.contextWindow, params.maxOutputTokens ?? null),
-    });
+    const system = params.systemPrompt?.trim() || null;
+    const reserveForOutput = outputReserve(target.contextWindow, params.maxOutputTokens ?? null);
+    let turns = buildContext(path);
+    let attached: ReturnType<typeof withDocuments> = { turns, cut: [], images: new Map() };
+    if (this.attachments) {
+      const typed = turns.at(-1)?.content ?? '';
+      const room = target.contextWindow - reserveForOutput - (system ? estimateTokens(system) : 0) - estimateTokens(typed);
+      attached = withDocuments(turns, path, this.attachments, room);
+      turns = attached.turns;
+    }
+    const plan = fitContext(system, turns, { contextWindow: target.contextWindow, reserveForOutput });
+    return plan && { ...plan, cutDocuments: attached.cut, images: attached.images };
+  }
+
+  /** Fits the images of the turns being sent to the provider (in a worker) before the request goes out. */
+  private withImages(plan: NonNullable<ReturnType<ChatService['plan']>>, target: Target, source: AnswerSource): AnswerSource {
+    const attachments = this.attachments;
+    if (!attachments || plan.images.size === 0) return source;
+    return async function* (signal: AbortSignal) {
+      await attachImages(plan.messages, plan.images, target.kind, attachments);
+      yield* source(signal);
+    };
   }
 
   private request(conversation: Conversation, plan: NonNullable<ReturnType<ChatService['plan']>>, target: Target): ProviderRequest {
@@ -300,8 +348,18 @@ export class ChatService {
     const chosenModel = (record.id === providerId ? model : null) || record.defaultModel;
     if (!chosenModel) throw new AppError('bad_request', { messageKey: 'errors.noModel', retryable: false });
     const contextWindow = contextWindowFor(record, chosenModel);
-    const reasoning = reasoningControl(record.kind, effectiveCapabilities(modelEntry(record.models ?? [], chosenModel)));
-    return { providerId: record.id, kind: record.kind, nativeSearch: hasNativeSearch(record.kind, record.presetId), model: chosenModel, provider, contextWindow, reasoning };
+    const capabilities = effectiveCapabilities(modelEntry(record.models ?? [], chosenModel));
+    const reasoning = reasoningControl(record.kind, capabilities);
+    return {
+      providerId: record.id,
+      kind: record.kind,
+      nativeSearch: hasNativeSearch(record.kind, record.presetId),
+      model: chosenModel,
+      provider,
+      contextWindow,
+      reasoning,
+      vision: capabilities.vision,
+    };
   }
 
   private assertIdle(conversationId: string): void {

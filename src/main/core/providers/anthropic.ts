@@ -14,6 +14,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { anthropicContent } from './imageParts';
 import { makeUsage, noUserMessage, splitMessages } from './messages';
 import { AnthropicWebSearch } from './anthropicSearch';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
@@ -175,7 +176,10 @@ export class AnthropicProvider implements Provider {
 function anthropicBody(request: ProviderRequest): { body: Record<string, unknown>; leading: WhitespaceDropper; search: AnthropicWebSearch | null } {
   const { system, turns } = splitMessages(request);
   if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
-  const messages: { role: string; content: string }[] = [...turns];
+  const messages: { role: string; content: string | Record<string, unknown>[] }[] = turns.map((t) => ({
+    role: t.role,
+    content: anthropicContent(t.content, t.images),
+  }));
 
   // "Continue" (native): a final assistant message is continued by the model. The API
   // rejects one that ends in whitespace, so that is cut here and the same whitespace is

@@ -12,6 +12,7 @@ import { type ErrorContext, redact, withSecretHeaders } from '../net';
 import { FrameInterpreter, type FrameOutcome, FullTextDeltas } from './customEndpointExtract';
 import { describeEnd, openStream, type OpenedStream, type RawFrame, type StreamTarget } from './customEndpointFrames';
 import { renderBody, renderUrl, templateValues } from './customEndpointTemplate';
+import { refuseImages } from './imageParts';
 import { rejectPrefill } from './messages';
 import type { Provider, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
@@ -46,6 +47,7 @@ export class CustomEndpointProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     rejectPrefill(request, 'A custom endpoint');
+    refuseImages(request);
     yield* this.run(request, signal);
   }
 

@@ -16,6 +16,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, extractErrorFields, finiteNumber, isRecord, parseJson, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { geminiParts } from './imageParts';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages, type Turn } from './messages';
 import { GeminiGrounding } from './geminiGrounding';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
@@ -168,7 +169,7 @@ export class GeminiProvider implements Provider {
 /** The request body: contents, the system instruction, generation settings and the search tool. */
 function geminiBody(request: ProviderRequest, system: string, turns: Turn[], model: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    contents: turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: [{ text: t.content }] })),
+    contents: turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: geminiParts(t.content, t.images) })),
   };
   if (system !== '') body.systemInstruction = { parts: [{ text: system }] };
   const config: Record<string, unknown> = {};

@@ -18,3 +18,4 @@ export type {
 } from './provider';
 export { getProviderFactory, PROVIDER_FACTORIES } from './registry';
 export { searchFoundNothingNote, searchUnavailableNote } from './searchNotes';
+export { IMAGE_LIMITS, noVisionError, type ImageLimits } from './imageParts';

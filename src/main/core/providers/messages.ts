@@ -3,6 +3,7 @@
  * out, the strict user/assistant alternation, the prefill refusal, and usage counts.
  */
 import type { Usage } from '../../../shared/domain';
+import type { TurnImage } from '../base';
 import { AppError } from '../../../shared/errors';
 import type { ChatTurnMessage, ProviderRequest } from './provider';
 
@@ -17,6 +18,8 @@ export function makeUsage(prompt: number | null, completion: number | null, tota
 export interface Turn {
   role: 'user' | 'assistant';
   content: string;
+  /** User turns: attached images (each protocol sends its own image part, see imageParts.ts). */
+  images?: TurnImage[];
 }
 
 export interface SplitMessages {
@@ -35,11 +38,14 @@ export function splitMessages(request: Pick<ProviderRequest, 'system' | 'message
   const system = systemParts.filter((s) => s.trim() !== '').join('\n\n');
   const turns: Turn[] = [];
   for (const m of request.messages) {
-    if (m.role === 'system' || m.content.trim() === '') continue;
+    const images = m.role === 'user' && m.images?.length ? m.images : undefined;
+    if (m.role === 'system' || (m.content.trim() === '' && !images)) continue;
     if (turns.length === 0 && m.role === 'assistant') continue;
     const last = turns.at(-1);
-    if (last && last.role === m.role) last.content = `${last.content}\n\n${m.content}`;
-    else turns.push({ role: m.role, content: m.content });
+    if (last && last.role === m.role) {
+      last.content = [last.content, m.content].filter((text) => text !== '').join('\n\n');
+      if (images) last.images = [...(last.images ?? []), ...images];
+    } else turns.push({ role: m.role, content: m.content, ...(images ? { images } : {}) });
   }
   return { system, turns };
 }

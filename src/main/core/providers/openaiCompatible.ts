@@ -17,6 +17,7 @@
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, type ExtraErrorKey, finiteNumber, isRecord, nonEmptyString, parseJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail, withSecretHeaders } from '../net';
+import { openAiContent } from './imageParts';
 import { makeUsage, messagesWithSystem } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { ThinkTagSplitter } from './thinkTags';
@@ -45,7 +46,10 @@ export class OpenAICompatibleProvider implements Provider {
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
-    const messages: { role: string; content: string }[] = messagesWithSystem(request);
+    const messages: { role: string; content: string | Record<string, unknown>[] }[] = messagesWithSystem(request).map((m) => ({
+      role: m.role,
+      content: m.role === 'user' ? openAiContent(m.content, m.images) : m.content,
+    }));
     // "Continue": the partial answer goes last as an assistant message. Which servers continue
     // it rather than answer anew is documented at ProviderRequest.prefill.
     if (request.prefill) messages.push({ role: 'assistant', content: request.prefill });

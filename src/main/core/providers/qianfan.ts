@@ -25,6 +25,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS, QIANFAN_MODELS, qianfanEndpoint } from '../../../shared/providerCatalog';
 import { abortReason, checkedUrl, cleanDetail, connectionLost, type ErrorContext, errorFromHttp, finiteNumber, isRecord, nonEmptyString, parseJson, readErrorBody, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail } from '../net';
+import { refuseImages } from './imageParts';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
@@ -160,6 +161,7 @@ export class QianfanProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     rejectPrefill(request, 'Qianfan v1');
+    refuseImages(request);
     // Odd count, user first and last, alternating (§5.1): merged turns starting with the user
     // satisfy it as long as the last one is the user's.
     const { system, turns } = splitMessages(request);

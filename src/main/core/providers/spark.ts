@@ -32,6 +32,7 @@ import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_BASE_URLS, findSparkProduct, SPARK_PRODUCTS } from '../../../shared/providerCatalog';
 import { checkedUrl, connectionLost, type ErrorContext, finiteNumber, isRecord, parseJson, redact, truncateDetail } from '../net';
+import { refuseImages } from './imageParts';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { searchUnavailableNote } from './searchNotes';
@@ -99,6 +100,7 @@ export class SparkProvider implements Provider {
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     rejectPrefill(request, 'Spark');
+    refuseImages(request);
     const credentials = this.credentials();
     const { endpoint, domain } = this.endpoint(request.model);
     const search = request.webSearch ? new SparkWebSearch(sparkHasSearch(domain)) : null;
