@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../src/shared/attachments';
-import { patchFromStored, PendingAttachments, readyIds, sendState } from '../../../src/renderer/src/state/attachments/pendingAttachments';
+import { patchFromStored, PendingAttachments, readyBatch, sendState } from '../../../src/renderer/src/state/attachments/pendingAttachments';
 
 function setup() {
   const released: string[] = [];
@@ -55,11 +55,12 @@ describe('PendingAttachments', () => {
     expect(store.list('c9').map((p) => p.key)).toEqual([a.key]);
   });
 
-  it('clears a draft after sending and releases its previews', () => {
+  it('removes the chips that were sent, even after their draft moved, and releases their previews', () => {
     const { store, released } = setup();
-    store.add('c1', [png, pdf]);
-    store.clear('c1');
-    expect(store.list('c1')).toEqual([]);
+    const [a, b] = both(store.add('', [png, pdf]));
+    store.move('', 'c1');
+    store.removeSent([a.key]);
+    expect(store.list('c1').map((p) => p.key)).toEqual([b.key]);
     expect(released).toEqual(['blob:a']);
   });
 
@@ -72,7 +73,7 @@ describe('PendingAttachments', () => {
     expect(sendState(store.list('c1'))).toBe('busy');
     store.update(b.key, { status: 'ready' });
     expect(sendState(store.list('c1'))).toBe('ready');
-    expect(readyIds(store.list('c1'))).toEqual(['id-a', 'id-b']);
+    expect(readyBatch(store.list('c1'))).toEqual({ ids: ['id-a', 'id-b'], keys: [a.key, b.key] });
     store.update(b.key, { status: 'failed', error: { code: 'bad_request', messageKey: 'x', retryable: false } });
     expect(sendState(store.list('c1'))).toBe('failed');
     expect(sendState([])).toBe('ready');

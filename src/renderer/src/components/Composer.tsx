@@ -42,9 +42,9 @@ export function Composer({ conversationId, streaming, attachments }: Props) {
     grow();
   }, [grow]);
   const send = async (text: string) => {
-    const draft = conversationId ?? NEW_DRAFT;
-    await controller.send(text, attachments.ids());
-    attachments.sent(draft);
+    const files = attachments.batch();
+    await controller.send(text, files.ids);
+    attachments.sent(files.keys);
   };
   const { submit, sending, busy, error, setError } = useSubmitText(() => input.current, send, streaming, sync, attachments.extras);
 

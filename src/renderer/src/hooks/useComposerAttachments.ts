@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../shared/errors';
 import { checkAttachmentLimits, COMPOSER_LIMITS } from '../state/attachments/attachmentLimits';
 import { formatBytes } from '../state/attachments/fileKinds';
-import { readyIds, sendState, type PendingAttachment } from '../state/attachments/pendingAttachments';
+import { readyBatch, sendState, type PendingAttachment } from '../state/attachments/pendingAttachments';
 import { useController } from '../state/context';
 import type { SubmitExtras } from './useSubmitText';
 
@@ -17,10 +17,10 @@ export interface ComposerAttachments {
   dismissNotes(): void;
   /** For useSubmitText: files alone may be sent; not while they upload or after one failed. */
   extras: SubmitExtras;
-  /** The core's ids of the files to send now. */
-  ids(): string[];
+  /** The files to send now: the core's ids, and the chips' keys for `sent`. */
+  batch(): { ids: string[]; keys: string[] };
   /** The message went: its files leave the box. */
-  sent(draft: string): void;
+  sent(keys: readonly string[]): void;
   /** The limits, as the drop zone states them. */
   limitsText: string;
 }
@@ -44,6 +44,14 @@ export function useComposerAttachments(draft: string): ComposerAttachments {
   const notes = noted.draft === draft ? noted.notes : NO_NOTES;
   const subscribe = useCallback((listener: () => void) => pendingAttachments.subscribe(listener), [pendingAttachments]);
   const items = useSyncExternalStore(subscribe, () => pendingAttachments.list(draft));
+
+  // Files added to the blank chat stay with it once it becomes a conversation (also when its first send fails).
+  const shownFor = useRef(draft);
+  useEffect(() => {
+    const previous = shownFor.current;
+    shownFor.current = draft;
+    if (previous === '' && draft !== '' && draft === controller.store.getState().createdId) pendingAttachments.move('', draft);
+  }, [controller, pendingAttachments, draft]);
 
   const add = useCallback(
     (files: File[]) => {
@@ -85,8 +93,8 @@ export function useComposerAttachments(draft: string): ComposerAttachments {
     remove: useCallback((key: string) => pendingAttachments.remove(key), [pendingAttachments]),
     dismissNotes: useCallback(() => setNoted({ draft, notes: NO_NOTES }), [draft]),
     extras,
-    ids: useCallback(() => readyIds(pendingAttachments.list(draft)), [pendingAttachments, draft]),
-    sent: useCallback((sentFrom: string) => pendingAttachments.clear(sentFrom), [pendingAttachments]),
+    batch: useCallback(() => readyBatch(pendingAttachments.list(draft)), [pendingAttachments, draft]),
+    sent: useCallback((keys: readonly string[]) => pendingAttachments.removeSent(keys), [pendingAttachments]),
     limitsText: t('attachments.dropLimits', { count: limits.maxCount, file: size(limits.maxFileBytes), message: size(limits.maxMessageBytes) }),
   };
 }

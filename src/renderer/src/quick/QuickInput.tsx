@@ -32,9 +32,9 @@ export function QuickInput({ conversationId, streaming, disabled, attachments }:
     grow();
   }, [grow]);
   const send = async (text: string) => {
-    const draft = conversationId ?? '';
-    await controller.send(text, attachments.ids());
-    attachments.sent(draft);
+    const files = attachments.batch();
+    await controller.send(text, files.ids);
+    attachments.sent(files.keys);
   };
   const { submit, busy, error, setError } = useSubmitText(() => input.current, send, streaming || disabled, sync, attachments.extras);
 

@@ -109,13 +109,18 @@ export class PendingAttachments {
     this.emit();
   }
 
-  /** Empties a draft after its message was sent. */
-  clear(draft: string): void {
-    const list = this.list(draft);
-    if (list.length === 0) return;
-    this.lists.delete(draft);
-    for (const p of list) if (p.previewUrl) this.releaseUrl(p.previewUrl);
-    this.emit();
+  /** Removes the chips that went with a sent message (wherever their draft moved meanwhile). */
+  removeSent(keys: readonly string[]): void {
+    const sent = new Set(keys);
+    let changed = false;
+    for (const [draft, list] of this.lists) {
+      const gone = list.filter((p) => sent.has(p.key));
+      if (gone.length === 0) continue;
+      this.set(draft, list.filter((p) => !sent.has(p.key)));
+      for (const p of gone) if (p.previewUrl) this.releaseUrl(p.previewUrl);
+      changed = true;
+    }
+    if (changed) this.emit();
   }
 
   private set(draft: string, list: readonly PendingAttachment[]): void {
@@ -161,7 +166,8 @@ export function sendState(list: readonly PendingAttachment[]): 'ready' | 'busy' 
   return 'ready';
 }
 
-/** The core's ids of the chips, in the order shown. */
-export function readyIds(list: readonly PendingAttachment[]): string[] {
-  return list.flatMap((p) => (p.status === 'ready' && p.attachmentId ? [p.attachmentId] : []));
+/** What goes with a message: the core's ids of the ready chips in the order shown, and the chips' keys. */
+export function readyBatch(list: readonly PendingAttachment[]): { ids: string[]; keys: string[] } {
+  const ready = list.filter((p) => p.status === 'ready' && p.attachmentId !== null);
+  return { ids: ready.map((p) => p.attachmentId ?? ''), keys: ready.map((p) => p.key) };
 }
