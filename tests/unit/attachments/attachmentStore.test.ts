@@ -86,4 +86,37 @@ describe('attachment store', () => {
     const large = await kit.call('attachments.thumbnail', { id: image.id, size: 'large' });
     expect(large).toMatchObject({ width: 2048, height: 683 });
   });
+
+  it('finds a document by its text in history search, naming the file, and frees the file when the last message using it is purged', async () => {
+    kit = startCore({ autoTitle: false });
+    const bytes = await textPdf(['Quarterly revenue grew in the harbour district']);
+    const report = await upload(kit.call, 'report.pdf', bytes);
+    await ready(kit, report.id);
+    const history = kit.core.history;
+    const first = history.createConversation({ title: 'Finance' });
+    const second = history.createConversation({ title: 'Copy' });
+    const question = history.appendMessage({ conversationId: first.id, parentId: null, role: 'user', content: 'Summarise this', status: 'done', attachmentIds: [report.id] });
+    const again = await upload(kit.call, 'report again.pdf', bytes);
+    await ready(kit, again.id);
+    history.appendMessage({ conversationId: second.id, parentId: null, role: 'user', content: 'And this', status: 'done', attachmentIds: [again.id] });
+
+    const page = await kit.call('history.search', { query: 'harbour' });
+    expect(page.hits.map((h) => [h.conversationTitle, h.attachment?.name])).toEqual([['Copy', 'report again.pdf'], ['Finance', 'report.pdf']]);
+    expect(page.hits[1]).toMatchObject({ messageId: question.id });
+    expect(page.hits[1]!.snippet.some((s) => s.hit && s.text.toLowerCase() === 'harbour')).toBe(true);
+    expect((await kit.call('history.search', { query: 'harbour', role: 'assistant' })).hits).toEqual([]);
+
+    const file = join(kit.dataDir, 'attachments', sha(bytes).slice(0, 2), sha(bytes));
+    // Soft delete (Undo still possible): nothing goes.
+    const deletedAt = history.softDeleteConversation(first.id);
+    expect(await kit.call('history.search', { query: 'harbour' })).toMatchObject({ hits: [{ conversationTitle: 'Copy' }] });
+    // Purged: its attachment row goes, the file stays for the other conversation's copy.
+    history.purgeConversation(first.id, deletedAt);
+    await expect(kit.call('attachments.get', { id: report.id })).rejects.toMatchObject({ messageKey: 'attachmentErrors.notFound' });
+    kit.core.attachments.sweep();
+    expect(existsSync(file)).toBe(true);
+    history.deleteConversation(second.id);
+    expect(kit.core.attachments.sweep()).toBe(1);
+    expect(existsSync(file)).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import type { AppInfo, HistoryHealth } from '../../../shared/domain';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { secureDataDir } from './dataDirPermissions';
-import { createAttachmentStore } from '../attachments';
+import { type AttachmentStore, createAttachmentStore } from '../attachments';
 import { type DesktopPort, EventBus, noDesktop } from '../base';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
 import { AssistantStore, type BackgroundCheck, checkOpens, HistoryBackups, HistoryStore, quickCheckInBackground, setAsideDamaged, TransferService } from '../history';
@@ -50,6 +50,7 @@ export interface Core {
   handlers: Handlers;
   bus: EventBus;
   history: HistoryStore;
+  attachments: AttachmentStore;
   streams: StreamManager;
   settings: SettingsRepository;
   /** The live feed and the local API; `ready` resolves once they match the settings at start. */
@@ -107,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     bus,
     history,
+    attachments: services.attachments,
     streams,
     settings,
     local,

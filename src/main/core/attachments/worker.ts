@@ -62,7 +62,7 @@ async function resize() {
   for (let attempt = 0; attempt < 8; attempt++) {
     const quality = [85, 75, 65][Math.min(attempt, 2)];
     let pipeline = sharp(file, { animated: false }).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
-    pipeline = alpha && options.keepAlpha ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true });
+    pipeline = alpha && options.keepAlpha ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality });
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     if (data.length <= options.maxBytes || side <= 64) {
       return { data: data.toString('base64'), mime: info.format === 'png' ? 'image/png' : 'image/jpeg', width: info.width, height: info.height, bytes: data.length };

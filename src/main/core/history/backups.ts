@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { restoreBackupAttachments, saveBackupAttachments } from './backupAttachments';
 import { storageError, type HistoryStore } from './HistoryStore';
 import { MIGRATIONS } from './migrations/index';
 
@@ -40,6 +41,7 @@ export class HistoryBackups {
       await this.store.backupTo(target);
       // SQLite makes the copy with the default umask; the history is the user's alone.
       if (process.platform !== 'win32') chmodSync(target, 0o600);
+      saveBackupAttachments(target, this.dataDir);
     } catch (err) {
       rmSync(target, { force: true });
       throw err;
@@ -75,6 +77,7 @@ export class HistoryBackups {
     const previous = `${file}.replaced`;
     try {
       copyFileSync(source, incoming);
+      restoreBackupAttachments(source, this.dataDir);
     } catch (err) {
       rmSync(incoming, { force: true });
       throw storageError(err);

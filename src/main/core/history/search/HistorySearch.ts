@@ -3,6 +3,7 @@ import type { HistorySearchArgs } from '../../../../shared/contract';
 import type { MessageRole, SearchHit, SearchPage } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { markdownToPlainText } from '../../../../shared/plainText';
+import { attachmentHits, type AttachmentHitRow } from './attachmentHits';
 import { parseQuery, shortMatch, trigramMatch } from './searchQuery';
 import { buildSnippet } from './snippet';
 
@@ -28,6 +29,9 @@ interface HitRow {
   provider_id: string | null;
   model: string | null;
   title: string;
+  /** Set when the match is in a document attached to the message. */
+  attachment_id?: string;
+  attachment_name?: string;
 }
 
 /**
@@ -122,6 +126,8 @@ export class HistorySearch {
       LIMIT @limit`;
     const words = terms.map((t) => t.text);
     let rows = this.db().prepare(sql).all(params) as HitRow[];
+    const documentRows = attachmentHits(this.db(), terms, args, Number(params.limit), cursor.kind === 'key' ? cursor.value : null);
+    rows = mergeDocumentHits(rows, documentRows, Number(params.limit));
     if (ranked) rows = rankRows(rows, words, args.includeReasoning).slice(offset, offset + args.limit + 1);
     const more = rows.length > args.limit;
     const page = more ? rows.slice(0, args.limit) : rows;
@@ -134,12 +140,24 @@ export class HistorySearch {
       createdAt: r.created_at,
       providerId: r.provider_id,
       model: r.model,
+      ...(r.attachment_id && r.attachment_name ? { attachment: { id: r.attachment_id, name: r.attachment_name } } : {}),
     }));
     const last = page[page.length - 1];
     const nextCursor = !more || !last ? null : ranked ? `o:${offset + page.length}` : `k:${last.key}`;
     return { hits, nextCursor };
   }
 
+}
+
+/**
+ * Message hits and document hits together, newest first by the message's key; a message found
+ * by its own text is listed once (its own text is the better snippet).
+ */
+function mergeDocumentHits(rows: HitRow[], documents: AttachmentHitRow[], limit: number): HitRow[] {
+  if (documents.length === 0) return rows;
+  const seen = new Set(rows.map((r) => r.id));
+  const extra = documents.filter((d) => !seen.has(d.id) && (seen.add(d.id), true));
+  return [...rows, ...extra].sort((a, b) => b.key - a.key).slice(0, limit);
 }
 
 /**
