@@ -18,6 +18,7 @@ import './styles/settingsPage.css';
 import './styles/shell.css';
 import './styles/sync.css';
 import './styles/modelPicker.css';
+import './styles/attachments.css';
 
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never

@@ -38,6 +38,7 @@ import enImported from './en/imported.json';
 import enModelPicker from './en/modelPicker.json';
 import enDateInput from './en/dateInput.json';
 import enMcp from './en/mcp.json';
+import enAttachments from './en/attachments.json';
 import enAttachmentErrors from './en/attachmentErrors.json';
 import zhCommon from './zh-CN/common.json';
 import zhSidebar from './zh-CN/sidebar.json';
@@ -73,6 +74,7 @@ import zhImported from './zh-CN/imported.json';
 import zhModelPicker from './zh-CN/modelPicker.json';
 import zhDateInput from './zh-CN/dateInput.json';
 import zhMcp from './zh-CN/mcp.json';
+import zhAttachments from './zh-CN/attachments.json';
 import zhAttachmentErrors from './zh-CN/attachmentErrors.json';
 
 export const en = {
@@ -110,6 +112,7 @@ export const en = {
   modelPicker: enModelPicker,
   dateInput: enDateInput,
   mcp: enMcp,
+  attachments: enAttachments,
   attachmentErrors: enAttachmentErrors,
 };
 
@@ -148,6 +151,7 @@ export const zhCN = {
   modelPicker: zhModelPicker,
   dateInput: zhDateInput,
   mcp: zhMcp,
+  attachments: zhAttachments,
   attachmentErrors: zhAttachmentErrors,
 };
 

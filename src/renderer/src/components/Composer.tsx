@@ -4,6 +4,7 @@ import { useAutoGrow } from '../hooks/useAutoGrow';
 import { useEnterToSend } from '../hooks/useEnterToSend';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useAppState, useController } from '../state/context';
+import type { ComposerAttachments } from '../hooks/useComposerAttachments';
 import { ComposerBox } from './ComposerBox';
 import { WebSearchToggle } from './WebSearchToggle';
 import { ToolsToggle } from './ToolsToggle';
@@ -19,6 +20,8 @@ interface Props {
   conversationId: string | null;
   /** The conversation is answering: show Stop instead of Send. */
   streaming: boolean;
+  /** The files of this draft (owned by the pane, which files are also dropped on). */
+  attachments: ComposerAttachments;
 }
 
 /**
@@ -26,7 +29,7 @@ interface Props {
  * switch and each conversation's draft. Enter sends (never while an IME is composing), Shift+Enter breaks
  * the line; if sending fails the text stays and the reason shows below.
  */
-export function Composer({ conversationId, streaming }: Props) {
+export function Composer({ conversationId, streaming, attachments }: Props) {
   const { t } = useTranslation();
   const controller = useController();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -39,7 +42,12 @@ export function Composer({ conversationId, streaming }: Props) {
     setHasText(el !== null && /\S/.test(el.value));
     grow();
   }, [grow]);
-  const { submit, sending, busy, error, setError } = useSubmitText(() => input.current, (text) => controller.send(text), streaming, sync);
+  const send = async (text: string) => {
+    const files = attachments.batch();
+    await controller.send(text, files.ids);
+    attachments.sent(files.keys);
+  };
+  const { submit, sending, busy, error, setError } = useSubmitText(() => input.current, send, streaming, sync, attachments.extras);
 
   // Each conversation (and the blank "new chat") keeps its own unsent draft. The text stays in
   // the box when the chat it was typed for just got created, when the open conversation was
@@ -106,8 +114,9 @@ export function Composer({ conversationId, streaming }: Props) {
         conversationId={conversationId}
         keys={keys}
         streaming={streaming}
-        canSend={hasText && !busy}
+        canSend={(hasText || attachments.items.length > 0) && !busy}
         onSend={() => void submit()}
+        attachments={attachments}
       />
       <div className="composer__footer">
         <WebSearchToggle conversationId={conversationId} />

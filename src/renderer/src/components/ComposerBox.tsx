@@ -1,6 +1,11 @@
-import type { RefObject } from 'react';
+import type { ClipboardEvent, RefObject } from 'react';
 import type { EnterToSendHandlers } from '../hooks/useEnterToSend';
 import type { AppErrorData } from '../../../shared/errors';
+import type { ComposerAttachments } from '../hooks/useComposerAttachments';
+import { filesFromTransfer } from '../state/attachments/transferFiles';
+import { AttachButton } from './attachments/AttachButton';
+import { AttachmentNotes } from './attachments/AttachmentNotes';
+import { PendingAttachmentList } from './attachments/PendingAttachmentList';
 import { useErrorText } from '../hooks/useErrorText';
 import { useController } from '../state/context';
 import { SendStopButton } from './SendStopButton';
@@ -24,23 +29,36 @@ interface Props {
   streaming: boolean;
   canSend: boolean;
   onSend(): void;
+  /** The files going with the message: chips, the paperclip, pasted files. */
+  attachments: ComposerAttachments;
 }
 
 /**
- * The message box both windows type into: the reason a send failed, the uncontrolled textarea
- * (React never copies the text, so a 1 MB paste costs the textarea alone) and Send/Stop.
+ * The message box both windows type into: the reason a send failed, the files going with the
+ * message, the paperclip, the uncontrolled textarea (React never copies the text, so a 1 MB
+ * paste costs the textarea alone) and Send/Stop. Pasting files (a screenshot) attaches them.
  */
-export function ComposerBox({ input, testIds, placeholder, label, disabled, error, clearError, sync, conversationId, keys, streaming, canSend, onSend }: Props) {
+export function ComposerBox({ input, testIds, placeholder, label, disabled, error, clearError, sync, conversationId, keys, streaming, canSend, onSend, attachments }: Props) {
   const errorText = useErrorText();
   const controller = useController();
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = filesFromTransfer(e.clipboardData);
+    if (files.length === 0) return;
+    // A copied image often comes with its HTML or file path as text too: the file is what was meant.
+    e.preventDefault();
+    attachments.add(files);
+  };
   return (
     <>
+      <AttachmentNotes notes={attachments.notes} onDismiss={attachments.dismissNotes} />
       {error && (
         <p className="composer__error" role="alert">
           {errorText(error)} <OpenSettingsLink error={error} className="link-button" />
         </p>
       )}
       <div className="composer__box">
+        <PendingAttachmentList items={attachments.items} onRemove={attachments.remove} focusAfterLast={() => input.current?.focus()} />
+        <AttachButton onFiles={attachments.add} disabled={disabled} testId={`${testIds.input}-attach`} />
         <textarea
           ref={input}
           className="composer__input"
@@ -53,6 +71,7 @@ export function ComposerBox({ input, testIds, placeholder, label, disabled, erro
             sync();
             if (error) clearError();
           }}
+          onPaste={onPaste}
           {...keys}
         />
         <SendStopButton

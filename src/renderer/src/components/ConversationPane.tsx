@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { useComposerAttachments } from '../hooks/useComposerAttachments';
+import { useFileDrop } from '../hooks/useFileDrop';
 import { streamingMessage } from '../state/listOps';
 import { useAppState } from '../state/context';
 import { AssistantPicker } from './AssistantPicker';
+import { DropZone } from './attachments/DropZone';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './messages/MessageList';
 
-/** Header, messages and composer of the open conversation (or of a chat not started yet). */
+/**
+ * Header, messages and composer of the open conversation (or of a chat not started yet).
+ * Files dropped anywhere on it join the message being written.
+ */
 export function ConversationPane() {
   const { t } = useTranslation();
   const activeId = useAppState((s) => s.activeId);
@@ -15,9 +21,11 @@ export function ConversationPane() {
   const focus = useAppState((s) => (s.focus && s.focus.conversationId === s.activeId ? s.focus : null));
   const list = messages && messages.conversationId === activeId ? messages.list : null;
   const streaming = list !== null && streamingMessage(list) !== undefined;
+  const attachments = useComposerAttachments(activeId ?? '');
+  const drop = useFileDrop(attachments.add);
 
   return (
-    <section className="pane" aria-label={conversation?.title || t('conversation.untitled')}>
+    <section className="pane file-drop-target" aria-label={conversation?.title || t('conversation.untitled')} data-testid="conversation-pane" {...drop.handlers}>
       <ConversationHeader conversation={conversation} />
       {activeId && list === null ? (
         <div className="pane__loading" aria-busy="true">
@@ -33,7 +41,8 @@ export function ConversationPane() {
           </div>
         </div>
       )}
-      <Composer conversationId={activeId} streaming={streaming} />
+      <Composer conversationId={activeId} streaming={streaming} attachments={attachments} />
+      {drop.dragging && <DropZone limitsText={attachments.limitsText} />}
     </section>
   );
 }

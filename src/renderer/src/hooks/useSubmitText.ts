@@ -3,6 +3,14 @@ import { messageFits } from '../../../shared/contract';
 import type { AppErrorData } from '../../../shared/errors';
 import { toErrorData } from '../state/errors';
 
+/** What a message box sends besides its text (attachments). */
+export interface SubmitExtras {
+  /** Something besides text is there to send, so an empty text box may still send. */
+  hasContent(): boolean;
+  /** Why sending must wait (files still uploading, or failed); null when it may go. */
+  blocker(): AppErrorData | null;
+}
+
 export interface SubmitText {
   submit: () => Promise<void>;
   /** True from the press until the send settles (a ref, for effects that must not disturb it). */
@@ -22,6 +30,7 @@ export function useSubmitText(
   send: (text: string) => Promise<void>,
   blocked: boolean,
   after: () => void,
+  extras?: SubmitExtras,
 ): SubmitText {
   const sending = useRef(false);
   const [busy, setBusy] = useState(false);
@@ -31,7 +40,12 @@ export function useSubmitText(
     const el = box();
     if (!el || sending.current || blocked) return;
     const text = el.value;
-    if (!/\S/.test(text)) return;
+    if (!/\S/.test(text) && extras?.hasContent() !== true) return;
+    const waiting = extras?.blocker() ?? null;
+    if (waiting) {
+      setError(waiting);
+      return;
+    }
     // Measured as it will be sent (JSON escapes some characters to 6 bytes), like the server measures it.
     if (!messageFits(text)) {
       setError({ code: 'bad_request', messageKey: 'composer.tooLong', retryable: false });

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DropZone } from '../components/attachments/DropZone';
 import { ConnectionBanner, NoticeToast } from '../components/StatusBanners';
+import { useComposerAttachments } from '../hooks/useComposerAttachments';
+import { useFileDrop } from '../hooks/useFileDrop';
 import { useDocumentSettings } from '../hooks/useDocumentSettings';
 import { useAppState, useController } from '../state/context';
 import { streamingMessage } from '../state/listOps';
@@ -24,6 +27,8 @@ export function QuickAskApp() {
   const messages = useAppState((s) => s.messages);
   const list = messages && messages.conversationId === activeId ? messages.list : null;
   const streaming = list !== null && streamingMessage(list) !== undefined;
+  const attachments = useComposerAttachments(activeId ?? '');
+  const drop = useFileDrop(attachments.add);
 
   // Esc anywhere hides the window (the question box handles its own Esc first).
   useEffect(() => {
@@ -35,7 +40,7 @@ export function QuickAskApp() {
   }, [controller]);
 
   return (
-    <div className="quick" data-testid="quick-root">
+    <div className="quick file-drop-target" data-testid="quick-root" {...drop.handlers}>
       <QuickTopBar />
       <ConnectionBanner />
       {!ready ? (
@@ -50,8 +55,9 @@ export function QuickAskApp() {
         <QuickThread activeId={activeId} list={list} streaming={streaming} />
       )}
       {activeId !== null && list !== null && list.length > 0 && <QuickActions conversationId={activeId} list={list} />}
-      <QuickInput conversationId={activeId} streaming={streaming} disabled={!ready || noProviders} />
+      <QuickInput conversationId={activeId} streaming={streaming} disabled={!ready || noProviders} attachments={attachments} />
       <NoticeToast />
+      {drop.dragging && <DropZone limitsText={attachments.limitsText} />}
     </div>
   );
 }

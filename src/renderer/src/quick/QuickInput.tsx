@@ -5,11 +5,14 @@ import { useEnterToSend } from '../hooks/useEnterToSend';
 import { useSubmitText } from '../hooks/useSubmitText';
 import { useController } from '../state/context';
 import { ComposerBox } from '../components/ComposerBox';
+import type { ComposerAttachments } from '../hooks/useComposerAttachments';
 
 interface Props {
   conversationId: string | null;
   streaming: boolean;
   disabled: boolean;
+  /** The files going with the question (the window is where they are dropped). */
+  attachments: ComposerAttachments;
 }
 
 /**
@@ -17,7 +20,7 @@ interface Props {
  * ones follow up in it), Shift+Enter breaks the line, Esc hides the window (in browser mode:
  * clears the box). Focused whenever the window is shown, with the clipboard text if offered.
  */
-export function QuickInput({ conversationId, streaming, disabled }: Props) {
+export function QuickInput({ conversationId, streaming, disabled, attachments }: Props) {
   const { t } = useTranslation();
   const controller = useController();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -28,7 +31,12 @@ export function QuickInput({ conversationId, streaming, disabled }: Props) {
     setHasText(input.current !== null && /\S/.test(input.current.value));
     grow();
   }, [grow]);
-  const { submit, busy, error, setError } = useSubmitText(() => input.current, (text) => controller.send(text), streaming || disabled, sync);
+  const send = async (text: string) => {
+    const files = attachments.batch();
+    await controller.send(text, files.ids);
+    attachments.sent(files.keys);
+  };
+  const { submit, busy, error, setError } = useSubmitText(() => input.current, send, streaming || disabled, sync, attachments.extras);
 
   useEffect(
     () =>
@@ -78,8 +86,9 @@ export function QuickInput({ conversationId, streaming, disabled }: Props) {
         conversationId={conversationId}
         keys={keys}
         streaming={streaming}
-        canSend={hasText && !busy && !disabled}
+        canSend={(hasText || attachments.items.length > 0) && !busy && !disabled}
         onSend={() => void submit()}
+        attachments={attachments}
       />
     </div>
   );

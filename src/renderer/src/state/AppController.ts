@@ -3,12 +3,13 @@ import type { Conversation, ConversationOrigin, ConversationParams, SearchHit, S
 import type { RendererClient } from '../client/types';
 import { AssistantsController } from './AssistantsController';
 import { BackupController } from './BackupController';
+import { AttachmentsController } from './AttachmentsController';
 import { ChatController } from './ChatController';
 import { DesktopController } from './DesktopController';
 import { SettingsController } from './SettingsController';
 import { TransferController } from './TransferController';
 import { toErrorData } from './errors';
-import { FIRST_LIST_ROWS, reuseEmptyChat, sortConversations, upsertConversation } from './listOps';
+import { emptyChatCandidate, FIRST_LIST_ROWS, reuseEmptyChat, sortConversations, upsertConversation } from './listOps';
 import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
 import type { SettingsSectionId } from './settingsSections';
@@ -36,6 +37,7 @@ export class AppController {
   readonly transfer: TransferController;
   readonly backups: BackupController;
   readonly assistants: AssistantsController;
+  readonly attachments: AttachmentsController;
   /** Ends the Undo offer of the last delete. */
   private undoTimer: ReturnType<typeof setTimeout> | null = null;
   /** A "New chat" still on its way: a message sent meanwhile goes there, not to another new chat. */
@@ -58,6 +60,7 @@ export class AppController {
     this.transfer = new TransferController(client);
     this.backups = new BackupController(client);
     this.assistants = new AssistantsController(client, store);
+    this.attachments = new AttachmentsController(client);
   }
 
   /** What this window's new conversations are. */
@@ -308,7 +311,7 @@ export class AppController {
   }
 
   /** Throws, so the composer keeps the text and shows the reason. */
-  async send(text: string): Promise<void> {
+  async send(text: string, attachmentIds: readonly string[] = []): Promise<void> {
     if (this.creating) await this.creating.catch(() => null);
     const { activeId, newChatWebSearch } = this.store.getState();
     const conversationId = activeId ?? (await this.draftTarget());
@@ -317,7 +320,7 @@ export class AppController {
     if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
     const tools = activeId === null ? newChatTools.take() : null;
     if (tools !== null) await this.client.request('toolCalls.setSelection', { conversationId, serverIds: tools ? ['*'] : [] });
-    await this.chat.send(conversationId, text, webSearch);
+    await this.chat.send(conversationId, text, webSearch, attachmentIds);
   }
 
   /** The web-search switch of the open conversation, or of the next one before it exists. */
@@ -341,7 +344,10 @@ export class AppController {
   private async draftTarget(): Promise<string> {
     const { settings, providers, newChatModel, newChatAssistantId } = this.store.getState();
     const choice = newChatModel ?? newChatChoice(this.origin, settings, providers);
-    const empty = newChatAssistantId ? null : await reuseEmptyChat(this.store, this.chat, this.origin);
+    // Marked as made from the blank chat before it opens, so the typed text and files stay with it.
+    const candidate = newChatAssistantId ? null : emptyChatCandidate(this.store, this.origin);
+    if (candidate) this.store.setState({ createdId: candidate.id });
+    const empty = candidate ? await reuseEmptyChat(this.store, this.chat, this.origin) : null;
     if (!empty) return (await this.createConversation()).id;
     if (empty.providerId !== choice.providerId || empty.model !== choice.model) await this.setModel(empty.id, choice.providerId, choice.model);
     return empty.id;

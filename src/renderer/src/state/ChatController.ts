@@ -128,17 +128,24 @@ export class ChatController {
   }
 
   /** Throws on failure so the composer can keep the text and show why. */
-  async send(conversationId: string, text: string, webSearch?: boolean): Promise<void> {
-    const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () =>
-      this.client.request('chat.send', webSearch === undefined ? { conversationId, text } : { conversationId, text, webSearch }),
-    );
+  async send(conversationId: string, text: string, webSearch?: boolean, attachmentIds: readonly string[] = []): Promise<void> {
+    const args = {
+      conversationId,
+      text,
+      ...(webSearch === undefined ? {} : { webSearch }),
+      ...(attachmentIds.length === 0 ? {} : { attachmentIds: [...attachmentIds] }),
+    };
+    const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () => this.client.request('chat.send', args));
     this.updateList(conversationId, (list) => mergeSent(list, userMessage, assistantMessage));
   }
 
-  /** Edits a question (a new branch); throws so the editor can keep the text and show why. */
-  async edit(conversationId: string, messageId: string, text: string): Promise<void> {
+  /**
+   * Edits a question (a new branch) with the attachments still on it; throws so the editor can
+   * keep the text and show why.
+   */
+  async edit(conversationId: string, messageId: string, text: string, attachmentIds: readonly string[] = []): Promise<void> {
     const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () =>
-      this.client.request('chat.edit', { conversationId, messageId, text }),
+      this.client.request('chat.edit', { conversationId, messageId, text, attachmentIds: [...attachmentIds] }),
     );
     this.updateList(conversationId, (list) => mergeEdited(list, messageId, userMessage, assistantMessage));
   }

@@ -76,18 +76,25 @@ export function streamingMessage(list: readonly Message[]): Message | undefined 
   return undefined;
 }
 
+/** The untouched "New chat" reuseEmptyChat would try: the open one if it is empty, else an untitled one of this kind. */
+export function emptyChatCandidate(store: AppStore, origin: ConversationOrigin): Conversation | null {
+  const { conversations, activeId, messages } = store.getState();
+  return (
+    conversations.find((c) => c.id === activeId && c.title === '' && messages?.conversationId === activeId && messages.list.length === 0) ??
+    conversations.find((c) => c.title === '' && c.origin === origin && !c.pinned && !c.archived) ??
+    null
+  );
+}
+
 /**
  * "New chat" while an untouched one exists (no title yet, not pinned or archived): open that one
  * instead. The title alone is only a hint (the first message names a chat), so the opened list
  * decides; null when there is none or it turned out to have messages.
  */
 export async function reuseEmptyChat(store: AppStore, chat: ChatController, origin: ConversationOrigin): Promise<Conversation | null> {
-  const { conversations, activeId, messages } = store.getState();
-  const candidate =
-    conversations.find((c) => c.id === activeId && c.title === '' && messages?.conversationId === activeId && messages.list.length === 0) ??
-    conversations.find((c) => c.title === '' && c.origin === origin && !c.pinned && !c.archived);
+  const candidate = emptyChatCandidate(store, origin);
   if (!candidate) return null;
-  if (candidate.id !== activeId) await chat.open(candidate.id);
+  if (candidate.id !== store.getState().activeId) await chat.open(candidate.id);
   const shown = store.getState().messages;
   return shown?.conversationId === candidate.id && shown.list.length === 0 ? candidate : null;
 }

@@ -21,6 +21,8 @@ export function subscribeWindowEvents(app: AppController): () => void {
     c.on('local.statusChanged', (local) => store.setState({ local })),
     c.on('history.restored', () => app.historyReplaced()),
     c.on('history.health', (health) => store.setState({ health })),
+    c.on('attachments.progress', (progress) => app.attachments.handleProgress(progress)),
+    c.on('attachments.updated', (attachment) => app.attachments.handleUpdated(attachment)),
     c.onConnectionChange(({ state, resync }) => {
       store.setState({ connection: state });
       if (state === 'open' && resync) void app.load();

@@ -26,8 +26,9 @@ export function contentSecurityPolicy(port: number): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    // No remote images: a model could leak the conversation through an image URL.
-    "img-src 'self' data:",
+    // No remote images: a model could leak the conversation through an image URL. blob: URLs
+    // can only be made by the page itself (previews of files being attached).
+    "img-src 'self' data: blob:",
     `connect-src 'self' ws://127.0.0.1:${port}`,
     "font-src 'self' data:",
     "object-src 'none'",

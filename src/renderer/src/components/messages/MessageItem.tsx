@@ -1,8 +1,10 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Attachment } from '../../../../shared/attachments';
 import type { Message } from '../../../../shared/domain';
 import { useController } from '../../state/context';
 import { onEditRequest } from '../../state/messageCommands';
+import { MessageAttachments } from '../attachments/MessageAttachments';
 import { AssistantBody } from './AssistantBody';
 import { BranchSwitcher } from './BranchSwitcher';
 import { DeleteMessageDialog } from './DeleteMessageDialog';
@@ -10,6 +12,8 @@ import { EditUserMessage } from './EditUserMessage';
 import { MessageActions } from './MessageActions';
 import { MessageMeta } from './MessageMeta';
 import { UserText } from './UserText';
+
+const NO_ATTACHMENTS: readonly Attachment[] = [];
 
 interface Props {
   message: Message;
@@ -39,8 +43,8 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
     [controller, message.conversationId],
   );
   const submitEdit = useCallback(
-    async (text: string) => {
-      await controller.chat.edit(message.conversationId, message.id, text);
+    async (text: string, attachmentIds: string[]) => {
+      await controller.chat.edit(message.conversationId, message.id, text, attachmentIds);
       setEditing(false);
     },
     [controller, message.conversationId, message.id],
@@ -61,11 +65,16 @@ export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
       aria-busy={streaming}
     >
       {isUser && editing ? (
-        <EditUserMessage initial={message.content} onSubmit={submitEdit} onCancel={() => setEditing(false)} />
+        <EditUserMessage initial={message.content} attachments={message.attachments ?? NO_ATTACHMENTS} onSubmit={submitEdit} onCancel={() => setEditing(false)} />
       ) : isUser ? (
-        <div className="bubble bubble--user">
-          <UserText content={message.content} />
-        </div>
+        <>
+          {message.attachments && <MessageAttachments attachments={message.attachments} />}
+          {message.content !== '' && (
+            <div className="bubble bubble--user">
+              <UserText content={message.content} />
+            </div>
+          )}
+        </>
       ) : (
         <AssistantBody message={message} busy={busy} onRetry={retry} onContinue={continueAnswer} />
       )}

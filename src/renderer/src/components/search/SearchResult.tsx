@@ -33,6 +33,12 @@ export const SearchResult = memo(function SearchResult({ id, index, hit, active,
           {hit.role === 'user' ? t('message.you') : hit.model ?? t('message.assistant')} · {date}
         </span>
       </div>
+      {hit.attachment && (
+        // The words were found in a document attached to the message, not in what was typed.
+        <div className="search-hit__file" data-testid="search-hit-file">
+          {t('attachments.searchInFile', { name: hit.attachment.name })}
+        </div>
+      )}
       <div className="search-hit__snippet">
         {hit.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
       </div>
