@@ -7,4 +7,5 @@ export { estimateTokens, fitContext, warmTokenizer, outputReserve, type ChatTurn
 export { noDesktop, type DesktopPort } from './desktopPort';
 export { EventBus, type BusListener } from './eventBus';
 export { redactError, redactKnownSecrets, rememberSecret } from './knownSecrets';
+export { writePrivateFileAtomic } from './privateFile';
 export { storageError } from './storageError';

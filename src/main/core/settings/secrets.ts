@@ -1,8 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { SecretStorageKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { rememberSecret, storageError } from '../base';
+import { rememberSecret, writePrivateFileAtomic } from '../base';
 
 /** Where API keys live. Values never leave the main process (or the headless core). */
 export interface SecretStore {
@@ -52,22 +51,7 @@ export class FileSecretStore implements SecretStore {
   }
 
   private writeAll(all: Record<string, string>): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-      // Created 0600 from the start so the key is never readable by others, even briefly.
-      writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, this.file);
-    } catch (err) {
-      // A full disk can leave a half-written copy: it must not stay beside the real file.
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // A read-only disk never let it be written.
-      }
-      throw storageError(err);
-    }
+    writePrivateFileAtomic(this.file, JSON.stringify(all));
   }
 }
 

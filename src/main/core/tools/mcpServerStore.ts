@@ -5,11 +5,10 @@
  * keeps '' in their place, so it never holds a secret and the window never sees one.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { mcpServerConfigSchema, type McpPair, type McpServerConfig, type McpServerDraft, type McpTransportConfig } from '../../../shared/contract';
-import { storageError } from '../base';
+import { writePrivateFileAtomic } from '../base';
 import type { SecretStore } from '../settings';
 import { mcpError } from './mcpErrors';
 
@@ -147,19 +146,6 @@ export class McpServerStore {
   }
 
   private writeFile(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, JSON.stringify({ servers: this.servers }, null, 2), { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, this.file);
-    } catch (err) {
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // A read-only disk never let it be written.
-      }
-      throw storageError(err);
-    }
+    writePrivateFileAtomic(this.file, JSON.stringify({ servers: this.servers }, null, 2));
   }
 }

@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TOOL_CALL_LIMITS, type ToolCallSettings } from '../../../../shared/toolCalls';
 import type { AppErrorData } from '../../../../shared/errors';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
+import { RangedNumberField } from '../settings/RangedNumberField';
 import { Toggle } from '../settings/Toggle';
 
 type NumberKey = 'maxRounds' | 'timeoutSeconds' | 'resultCapKb';
@@ -39,6 +40,11 @@ export function ToolCallSettingsPanel() {
   };
 
   if (!settings) return error ? <p className="field__error" role="alert">{errorText(error)}</p> : null;
+  const numbers: Record<NumberKey, number> = {
+    maxRounds: settings.maxRounds,
+    timeoutSeconds: settings.timeoutSeconds,
+    resultCapKb: Math.round(settings.resultCapBytes / 1024),
+  };
   return (
     <section className="settings-section" aria-labelledby="settings-tool-calls" data-testid="tool-call-settings">
       <h3 id="settings-tool-calls">{t('toolCalls.settings.title')}</h3>
@@ -55,50 +61,22 @@ export function ToolCallSettingsPanel() {
         checked={settings.enabledByDefault}
         onChange={(on) => void save({ enabledByDefault: on })}
       />
-      <NumberField key={`r${settings.maxRounds}`} name="maxRounds" value={settings.maxRounds} onSave={(v) => void save({ maxRounds: v })} />
-      <NumberField key={`t${settings.timeoutSeconds}`} name="timeoutSeconds" value={settings.timeoutSeconds} onSave={(v) => void save({ timeoutSeconds: v })} />
-      <NumberField key={`c${settings.resultCapBytes}`} name="resultCapKb" value={Math.round(settings.resultCapBytes / 1024)} onSave={(v) => void save({ resultCapBytes: v * 1024 })} />
+      {(['maxRounds', 'timeoutSeconds', 'resultCapKb'] as const).map((name) => (
+        <RangedNumberField
+          key={`${name}-${numbers[name]}`}
+          testId={`tool-calls-${name}`}
+          label={t(`toolCalls.settings.${name}`)}
+          hint={t('toolCalls.settings.range', RANGES[name])}
+          value={numbers[name]}
+          range={RANGES[name]}
+          onSave={(v) => void save(name === 'resultCapKb' ? { resultCapBytes: v * 1024 } : { [name]: v })}
+        />
+      ))}
       {error && (
         <p className="field__error" role="alert" data-testid="tool-call-settings-error">
           {errorText(error)}
         </p>
       )}
     </section>
-  );
-}
-
-/** A whole number in its range, saved on blur or Enter; out of range it says the range and is not saved. Keyed by the saved value, so a save resets it. */
-function NumberField({ name, value, onSave }: { name: NumberKey; value: number; onSave: (value: number) => void }) {
-  const { t } = useTranslation();
-  const hintId = useId();
-  const [text, setText] = useState(String(value));
-  const n = Number(text);
-  const range = RANGES[name];
-  const valid = Number.isInteger(n) && n >= range.min && n <= range.max;
-  const commit = () => {
-    if (valid && n !== value) onSave(n);
-  };
-  return (
-    <div className="field">
-      <label className="field field--row">
-        <span className="field__label">{t(`toolCalls.settings.${name}`)}</span>
-        <input
-          data-testid={`tool-calls-${name}`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={text}
-          aria-invalid={!valid}
-          aria-describedby={hintId}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-          }}
-        />
-      </label>
-      <span id={hintId} className={valid ? 'field__hint' : 'field__error'}>
-        {t('toolCalls.settings.range', range)}
-      </span>
-    </div>
   );
 }
