@@ -3,11 +3,13 @@ import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/reso
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/app/createCore';
 import { startAnthropicFixture, type AnthropicFixture } from '../../fixtures/anthropicServer';
+import { startGeminiFixture, type GeminiFixture } from '../../fixtures/geminiServer';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { startCore } from '../../support/coreKit';
 
 let fixture: OpenAIFixture;
 let anthropic: AnthropicFixture;
+let gemini: GeminiFixture;
 let core: Core;
 let client: OpenAI;
 
@@ -19,9 +21,11 @@ const ECHO: ChatCompletionTool = {
 beforeAll(async () => {
   fixture = await startOpenAIFixture({ apiKey: 'sk-p' });
   anthropic = await startAnthropicFixture();
+  gemini = await startGeminiFixture({ apiKey: 'g-key' });
   core = startCore().core;
   core.handlers['providers.save']({ draft: { name: 'Fixture', kind: 'openai-compatible', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat', apiKey: 'sk-p', contextWindow: 8192 } });
   core.handlers['providers.save']({ draft: { name: 'Claude', kind: 'anthropic', presetId: 'anthropic', baseUrl: anthropic.url, defaultModel: 'claude-sonnet-4-5', apiKey: 'sk-ant' } });
+  core.handlers['providers.save']({ draft: { name: 'Gemini', kind: 'gemini', presetId: 'gemini', baseUrl: gemini.url, defaultModel: 'gemini-fixture-flash', apiKey: 'g-key' } });
   core.handlers['providers.save']({ draft: { name: 'Spark', kind: 'spark', presetId: 'spark', baseUrl: 'ws://127.0.0.1:9', defaultModel: 'generalv3.5', apiKey: 'k', apiSecret: 's', appId: 'a' } });
   core.handlers['providers.save']({ draft: { name: 'ERNIE', kind: 'qianfan', presetId: 'qianfan', baseUrl: 'http://127.0.0.1:9', defaultModel: 'ernie-4.0-8k', apiKey: 'ak', apiSecret: 'sk' } });
   // Saving is on: requests with a client's tools are still answered unsaved.
@@ -35,6 +39,7 @@ afterAll(async () => {
   await core.shutdown();
   await fixture.close();
   await anthropic.close();
+  await gemini.close();
 });
 
 const ask: ChatCompletionMessageParam = { role: 'user', content: '/tool hi there' };
@@ -110,6 +115,38 @@ describe('local API: a client’s own tools pass through to the provider', () =>
     ]);
   });
 
+  it('streams a Gemini functionCall to the client, and sends the result back as functionResponse', async () => {
+    gemini.setScenario({ kind: 'answer', text: '', functionCalls: [{ name: 'client_echo', args: { message: 'hey' } }] });
+    const calls: unknown[] = [];
+    let finish: string | null = null;
+    for await (const chunk of await client.chat.completions.create({ model: 'Gemini', messages: [ask], tools: [ECHO], stream: true })) {
+      calls.push(...(chunk.choices[0]?.delta.tool_calls ?? []));
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(calls).toEqual([{ index: 0, id: 'gemini-call-1', type: 'function', function: { name: 'client_echo', arguments: '{"message":"hey"}' } }]);
+    expect(finish).toBe('tool_calls');
+
+    gemini.setScenario({ kind: 'answer', text: 'Done.' });
+    gemini.clearRequests();
+    let text = '';
+    for await (const chunk of await client.chat.completions.create({
+      model: 'Gemini',
+      tools: [ECHO],
+      stream: true,
+      messages: [ask, { role: 'assistant', content: null, tool_calls: [{ id: 'gemini-call-1', type: 'function', function: { name: 'client_echo', arguments: '{"message":"hey"}' } }] }, { role: 'tool', tool_call_id: 'gemini-call-1', content: 'echo: hey' }],
+    })) {
+      text += chunk.choices[0]?.delta.content ?? '';
+    }
+    expect(text).toBe('Done.');
+    const body = gemini.requests[0]!.body as { tools: unknown; contents: unknown };
+    expect(body.tools).toEqual([{ functionDeclarations: [{ name: 'client_echo', description: 'Echoes a message', parametersJsonSchema: ECHO.function.parameters }] }]);
+    expect(body.contents).toEqual([
+      { role: 'user', parts: [{ text: '/tool hi there' }] },
+      { role: 'model', parts: [{ functionCall: { name: 'client_echo', args: { message: 'hey' } } }] },
+      { role: 'user', parts: [{ functionResponse: { name: 'client_echo', response: { result: 'echo: hey' } } }] },
+    ]);
+  });
+
   it('refuses tools for Spark and Qianfan v1 with a 400 that says so, sending nothing', async () => {
     for (const model of ['Spark', 'ERNIE']) {
       const refused = await client.chat.completions.create({ model, messages: [ask], tools: [ECHO] }).catch((e: unknown) => e);
@@ -130,6 +167,7 @@ describe('local API: a client’s own tools pass through to the provider', () =>
       [{ model: 'Fixture', messages: [ask, { role: 'assistant', content: null, tool_calls: [call] }, ask] }, /messages\.2: the tool calls "call_9" need a "tool" message/],
       [{ model: 'Fixture', messages: [ask, { role: 'tool', tool_call_id: 'nope', content: 'x' }] }, /messages\.1\.tool_call_id: "nope" answers no tool call/],
       [{ model: 'Fixture', messages: [ask, { role: 'assistant', content: null, tool_calls: [call] }] }, /the tool calls "call_9" need a "tool" message/],
+      [{ model: 'Fixture', messages: [ask, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: 'call_9', content: 'x' }] }, /tools: the messages carry tool calls, so offer the tools too/],
     ];
     for (const [request, message] of cases) {
       const refused = await client.chat.completions.create({ ...request, stream: false }).catch((e: unknown) => e);

@@ -90,10 +90,13 @@ export function toTurn(request: CompletionRequest): CompletionTurn {
   if (last?.role !== 'user' && !(last?.toolRounds && last.content === '')) {
     throw badRequest('messages: the last message must be from the user, or a "tool" result');
   }
+  const tools = offeredTools(request.tools);
+  // Anthropic refuses tool blocks without their tools, and kinds without tool calling would drop them unsaid.
+  if (!tools && turns.some((t) => t.toolRounds)) throw badRequest('tools: the messages carry tool calls, so offer the tools too');
   return {
     system: system.length > 0 ? system.join('\n\n') : null,
     turns,
-    tools: offeredTools(request.tools),
+    tools,
     temperature: request.temperature ?? undefined,
     topP: request.top_p ?? undefined,
     maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
