@@ -147,6 +147,18 @@ describe('local API: a client’s own tools pass through to the provider', () =>
     ]);
   });
 
+  it('weighs tool results against the model’s window: one too big for it is context_length_exceeded, sending nothing', async () => {
+    fixture.clearRequests();
+    const call = { id: 'call_big', type: 'function' as const, function: { name: 'client_echo', arguments: '{}' } };
+    const big = 'lorem ipsum dolor sit amet '.repeat(4000);
+    const refused = await client.chat.completions
+      .create({ model: 'Fixture', tools: [ECHO], messages: [ask, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: 'call_big', content: big }] })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((refused as InstanceType<typeof OpenAI.BadRequestError>).code).toBe('context_length_exceeded');
+    expect(fixture.requests).toEqual([]);
+  });
+
   it('refuses tools for Spark and Qianfan v1 with a 400 that says so, sending nothing', async () => {
     for (const model of ['Spark', 'ERNIE']) {
       const refused = await client.chat.completions.create({ model, messages: [ask], tools: [ECHO] }).catch((e: unknown) => e);
