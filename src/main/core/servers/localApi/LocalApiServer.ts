@@ -3,12 +3,12 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { MAX_MESSAGE_BYTES } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { SettingsRepository } from '../../settings';
-import type { StreamListener } from '../../streaming';
+import type { ProviderToolCall } from '../../providers';
 import { createLocalServer, listenLocal, localRequestRefusal, type ServerTimeouts } from '../../net';
 import { parseCompletionRequest, toTurn, type CompletionRequest } from './completionRequest';
 import { listModelNames, resolveModelName } from './modelNames';
 import { failure, failureFromError, unauthorized, type ApiFailure } from './openaiErrors';
-import { runCompletion, type CompletionDeps } from './runCompletion';
+import { runCompletion, type CompletionDeps, type CompletionListener } from './runCompletion';
 
 /** In bytes as sent: a maximal message (as a JSON string) plus the rest of the request. */
 const MAX_BODY_BYTES = MAX_MESSAGE_BYTES + 1024 * 1024;
@@ -93,7 +93,7 @@ export class LocalApiServer {
     const id = `chatcmpl-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const stream = request.stream === true;
-    const chunk = (delta: Record<string, string>, finishReason: string | null = null) =>
+    const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
       JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }] });
     let started = false;
     const startStream = () => {
@@ -103,7 +103,17 @@ export class LocalApiServer {
       res.write(`data: ${chunk({ role: 'assistant', content: '' })}\n\n`);
     };
 
-    const listener: StreamListener = {
+    // OpenAI's shape for a call; streamed, each call arrives whole in one delta.
+    const toolCalls: (Record<string, unknown> & { index: number })[] = [];
+    const toOpenAICall = (call: ProviderToolCall, index: number) => ({ index, id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } });
+    const listener: CompletionListener = {
+      onToolCall: (call) => {
+        const wire = toOpenAICall(call, toolCalls.length);
+        toolCalls.push(wire);
+        if (!stream || res.destroyed) return;
+        startStream();
+        res.write(`data: ${chunk({ tool_calls: [wire] })}\n\n`);
+      },
       onEvent: (event) => {
         if (!stream || (event.type !== 'text' && event.type !== 'reasoning')) return;
         startStream();
@@ -120,7 +130,9 @@ export class LocalApiServer {
           res.end(`data: ${JSON.stringify(fail.body)}\n\n`);
           return;
         }
-        const finishReason = outcome.status === 'done' ? (outcome.finishReason ?? 'stop') : 'stop';
+        const given = outcome.status === 'done' ? (outcome.finishReason ?? 'stop') : 'stop';
+        // Some servers end a call with `stop`; the client must still learn it has calls to answer.
+        const finishReason = toolCalls.length > 0 && given === 'stop' ? 'tool_calls' : given;
         if (stream) {
           startStream();
           res.write(`data: ${chunk({}, finishReason)}\n\n`);
@@ -130,8 +142,9 @@ export class LocalApiServer {
           res.end('data: [DONE]\n\n');
           return;
         }
-        const message: Record<string, string> = { role: 'assistant', content: s.content };
+        const message: Record<string, unknown> = { role: 'assistant', content: toolCalls.length > 0 && s.content === '' ? null : s.content };
         if (s.reasoning) message.reasoning_content = s.reasoning;
+        if (toolCalls.length > 0) message.tool_calls = toolCalls.map(({ index: _index, ...call }) => call);
         sendJson(res, 200, {
           id,
           object: 'chat.completion',

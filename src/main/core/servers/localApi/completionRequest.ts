@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import type { ChatTurnMessage } from '../../providers';
+import type { ChatTurnMessage, OfferedTool } from '../../providers';
+import { badRequest, offeredTools, toolCallSchema, toolChoiceSchema, ToolRoundFolder, toolsSchema } from './clientTools';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Images come inline as data URLs (the body limit bounds their size); Brook fetches no URLs for a client. */
@@ -12,8 +13,12 @@ const imagePart = z.object({
 });
 
 const messageSchema = z.object({
-  role: z.enum(['system', 'developer', 'user', 'assistant']),
-  content: z.union([z.string().max(MAX_MESSAGE_CHARS), z.array(z.union([textPart, imagePart])), z.null()]),
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+  content: z.union([z.string().max(MAX_MESSAGE_CHARS), z.array(z.union([textPart, imagePart])), z.null()]).optional(),
+  /** Assistant messages: the client's tools the model called. */
+  tool_calls: z.array(toolCallSchema).max(128).nullable().optional(),
+  /** Tool messages: which call this result answers. */
+  tool_call_id: z.string().min(1).max(200).optional(),
 });
 
 /** The subset of OpenAI's Chat Completions request Brook honours; unknown fields are ignored. */
@@ -27,14 +32,21 @@ export const completionRequestSchema = z.object({
   max_tokens: z.number().int().min(1).max(1_000_000).nullable().optional(),
   max_completion_tokens: z.number().int().min(1).max(1_000_000).nullable().optional(),
   n: z.literal(1).nullable().optional(),
+  tools: toolsSchema.nullable().optional(),
+  tool_choice: toolChoiceSchema.nullable().optional(),
 });
 export type CompletionRequest = z.infer<typeof completionRequestSchema>;
 
 export interface CompletionTurn {
   /** System and developer messages, joined: each protocol puts the system prompt where it belongs. */
   system: string | null;
-  /** The conversation, ending with the user's newest message. */
+  /**
+   * The conversation, ending with the user's newest message, or with an assistant turn of
+   * tool rounds only (the client sent its tools' results and the model goes on).
+   */
   turns: ChatTurnMessage[];
+  /** The client's own tools, offered as given; Brook never runs them. */
+  tools?: OfferedTool[];
   temperature?: number;
   topP?: number;
   maxOutputTokens?: number;
@@ -53,25 +65,38 @@ export function parseCompletionRequest(body: unknown): CompletionRequest {
 export function toTurn(request: CompletionRequest): CompletionTurn {
   const system: string[] = [];
   const turns: ChatTurnMessage[] = [];
-  for (const m of request.messages) {
+  const rounds = new ToolRoundFolder();
+  request.messages.forEach((m, at) => {
     const parts = typeof m.content === 'string' ? [{ type: 'text' as const, text: m.content }] : (m.content ?? []);
     const content = parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
     const images = parts.flatMap((p, i) => {
       const match = p.type === 'image_url' ? DATA_URL.exec(p.image_url.url) : null;
       return match ? [{ name: `image-${i + 1}`, mimeType: match[1]!, data: match[2]! }] : [];
     });
-    if (images.length > 0 && m.role !== 'user') {
-      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'messages: images go in user messages' });
+    if (images.length > 0 && m.role !== 'user') throw badRequest('messages: images go in user messages');
+    if (m.role === 'tool') {
+      if (m.tool_call_id === undefined) throw badRequest(`messages.${at}.tool_call_id: required in a "tool" message`);
+      return rounds.answer(m.tool_call_id, content, at);
     }
-    if (m.role === 'system' || m.role === 'developer') system.push(content);
-    else turns.push({ role: m.role, content, ...(images.length > 0 ? { images } : {}) });
+    if (m.role === 'system' || m.role === 'developer') return void system.push(content);
+    if (m.role === 'assistant' && m.tool_calls && m.tool_calls.length > 0) return rounds.openRound(content, m.tool_calls, at);
+    // The rounds belong to this assistant turn (before its text), or to one that ended on a tool result.
+    if (m.role === 'assistant') return void turns.push({ role: 'assistant', content, ...(rounds.pending ? { toolRounds: rounds.take(at) } : {}) });
+    if (rounds.pending) turns.push({ role: 'assistant', content: '', toolRounds: rounds.take(at) });
+    turns.push({ role: 'user', content, ...(images.length > 0 ? { images } : {}) });
+  });
+  if (rounds.pending) turns.push({ role: 'assistant', content: '', toolRounds: rounds.take(request.messages.length) });
+  const last = turns.at(-1);
+  if (last?.role !== 'user' && !(last?.toolRounds && last.content === '')) {
+    throw badRequest('messages: the last message must be from the user, or a "tool" result');
   }
-  if (turns.at(-1)?.role !== 'user') {
-    throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'messages: the last message must be from the user' });
-  }
+  const tools = offeredTools(request.tools);
+  // Anthropic refuses tool blocks without their tools, and kinds without tool calling would drop them unsaid.
+  if (!tools && turns.some((t) => t.toolRounds)) throw badRequest('tools: the messages carry tool calls, so offer the tools too');
   return {
     system: system.length > 0 ? system.join('\n\n') : null,
     turns,
+    tools,
     temperature: request.temperature ?? undefined,
     topP: request.top_p ?? undefined,
     maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,

@@ -38,6 +38,11 @@ export function failure(status: number, type: string, code: string | null, messa
 export function failureFromError(err: unknown): ApiFailure {
   const data = redactError(AppError.from(err).toJSON());
   const e = AppError.fromJSON(data);
+  if (e.messageKey === 'toolCalls.errors.noToolCalling') {
+    // The window's wording speaks of a Tools switch; an API client changes its request instead.
+    const who = String(e.params?.provider ?? 'This provider');
+    return failure(400, 'invalid_request_error', 'tools_not_supported', `${who} cannot call tools: send the request without "tools", or use a model of an OpenAI-compatible, Anthropic or Gemini provider.`, 'tools');
+  }
   const mapped = e.messageKey === 'errors.unknownModel'
     ? { status: 404, type: 'invalid_request_error', code: 'model_not_found' }
     : BY_CODE[e.code];

@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ChatService } from '../../chat';
 import { type EventBus, fitContext, outputReserve } from '../../base';
 import type { HistoryStore } from '../../history';
-import { IMAGE_LIMITS, noVisionError } from '../../providers';
+import { type ChatTurnMessage, IMAGE_LIMITS, noVisionError, type ProviderRequest, type ProviderToolCall } from '../../providers';
 import { contextWindowFor, type ProviderRecord, type ProviderService } from '../../settings';
 import type { StreamListener, StreamManager } from '../../streaming';
 import type { CompletionTurn } from './completionRequest';
@@ -16,6 +16,11 @@ export interface CompletionDeps {
   chat: ChatService;
   streams: StreamManager;
   bus: EventBus;
+}
+
+export interface CompletionListener extends StreamListener {
+  /** The model asked for one of the client's tools: Brook passes it on and never runs it. */
+  onToolCall(call: ProviderToolCall): void;
 }
 
 export interface RunningCompletion {
@@ -34,9 +39,17 @@ export function runCompletion(
   target: { record: ProviderRecord; model: string },
   turn: CompletionTurn,
   saveToHistory: boolean,
-  listener: StreamListener,
+  listener: CompletionListener,
 ): RunningCompletion {
-  return saveToHistory ? runSaved(d, target, turn, listener) : runUnsaved(d, target, turn, listener);
+  return saveToHistory && !usesClientTools(turn) ? runSaved(d, target, turn, listener) : runUnsaved(d, target, turn, listener);
+}
+
+/**
+ * A client's tools are answered without saving, even with "Save API chats" on: a saved chat
+ * would show calls Brook never made, and Regenerate there could not run them.
+ */
+function usesClientTools(turn: CompletionTurn): boolean {
+  return (turn.tools?.length ?? 0) > 0 || turn.turns.some((t) => (t.toolRounds?.length ?? 0) > 0);
 }
 
 /**
@@ -51,26 +64,42 @@ function checkImages(record: ProviderRecord, model: string, turn: CompletionTurn
   if (saved) throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', retryable: false, detail: 'images are not saved to the history: turn off "Save API chats" to send them' });
 }
 
-function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: StreamListener): RunningCompletion {
+function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: string }, turn: CompletionTurn, listener: CompletionListener): RunningCompletion {
   const { record, provider } = d.providers.resolve(target.record.id);
   checkImages(record, target.model, turn, false);
   const contextWindow = contextWindowFor(record, target.model);
-  const plan = fitContext(turn.system, turn.turns, {
+  // fitContext weighs a turn by its text; a client's tool calls and results weigh as much.
+  const original = new Map<ChatTurnMessage, ChatTurnMessage>();
+  const weighed = turn.turns.map((t) => {
+    if (!t.toolRounds) return t;
+    const view = { ...t, content: [t.content, ...t.toolRounds.flatMap((r) => [r.text, ...r.calls.flatMap((c) => [c.name, c.arguments, c.result])])].join('\n') };
+    original.set(view, t);
+    return view;
+  });
+  const plan = fitContext(turn.system, weighed, {
     contextWindow,
     reserveForOutput: outputReserve(contextWindow, turn.maxOutputTokens ?? null),
   });
   if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: contextWindow } });
-  const request = {
+  const request: ProviderRequest = {
     model: target.model,
-    messages: plan.messages,
+    messages: plan.messages.map((m) => original.get(m) ?? m),
     system: plan.system ?? undefined,
     temperature: turn.temperature,
     topP: turn.topP,
     maxOutputTokens: turn.maxOutputTokens,
+    ...(turn.tools ? { tools: turn.tools } : {}),
   };
+  // The StreamManager leaves calls to a tool loop; here they go straight back to the client.
+  async function* withToolCalls(signal: AbortSignal) {
+    for await (const event of provider.stream(request, signal)) {
+      if (event.type === 'tool.call') listener.onToolCall(event.call);
+      yield event;
+    }
+  }
   // Keyed apart from conversations, so it never collides with a window's stream.
   const key = `api:${randomUUID()}`;
-  void d.streams.start(key, key, (signal) => provider.stream(request, signal), [listener]);
+  void d.streams.start(key, key, withToolCalls, [listener]);
   return { cancel: () => void d.streams.stop(key) };
 }
 
