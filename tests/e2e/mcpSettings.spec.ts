@@ -153,3 +153,29 @@ test('Settings → Tools: always-allowed tools can be revoked; the page fits at 
     await brook.stop();
   }
 });
+
+/**
+ * Settings → Tools, how calls run: the switches and limits are saved by the core (kept after a
+ * reload), and a value out of range says the range and is not saved.
+ */
+test('Settings → Tools: tool-call settings are saved, and an out-of-range limit is refused', async ({ page, brook }) => {
+  await page.goto(brook.url);
+  await openSettingsAt(page, 'tools');
+  const panel = page.getByTestId('tool-call-settings');
+  await expect(page.getByTestId('tool-calls-ask')).toBeChecked();
+  await page.getByTestId('tool-calls-maxRounds').fill('3');
+  await page.getByTestId('tool-calls-maxRounds').press('Enter');
+  await page.getByTestId('tool-calls-timeoutSeconds').fill('0');
+  await page.getByTestId('tool-calls-timeoutSeconds').press('Enter');
+  await expect(panel.locator('.field__error')).toContainText('From 1 to 3600');
+  await page.getByTestId('tool-calls-default').check();
+  await page.getByTestId('tool-calls-ask').uncheck();
+  await expect(panel).toContainText('without asking');
+
+  await page.reload();
+  await openSettingsAt(page, 'tools');
+  await expect(page.getByTestId('tool-calls-maxRounds')).toHaveValue('3');
+  await expect(page.getByTestId('tool-calls-timeoutSeconds')).toHaveValue('60');
+  await expect(page.getByTestId('tool-calls-default')).toBeChecked();
+  await expect(page.getByTestId('tool-calls-ask')).not.toBeChecked();
+});

@@ -31,10 +31,14 @@ export function ToolCallSettingsPanel() {
   }, [client]);
 
   const save = async (patch: Partial<ToolCallSettings>) => {
+    // Shown at once (a switch must move when clicked); the core's answer then confirms or undoes it.
+    const before = settings;
+    setSettings((s) => (s ? { ...s, ...patch } : s));
     try {
       setSettings(await client.request('toolCalls.setSettings', patch));
       setError(null);
     } catch (err) {
+      setSettings(before);
       setError(toErrorData(err));
     }
   };
