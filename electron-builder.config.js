@@ -103,7 +103,9 @@ const config = {
   ],
   asar: true,
   // Native modules cannot be loaded from inside an asar. (The patterns match source paths.)
-  asarUnpack: ['**/*.node'],
+  // Native code cannot run from inside app.asar: the .node files, and sharp's libvips (a shared
+  // library its .node finds beside it on disk, by relative path).
+  asarUnpack: ['**/*.node', 'node_modules/@img/**'],
   npmRebuild: false,
   nodeGypRebuild: false,
   beforePack: buildNativeModule,

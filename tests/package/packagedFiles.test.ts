@@ -66,8 +66,15 @@ describe('the packaged app (electron-builder, linux x64, app part)', () => {
   });
 
   it('has the Electron build of better-sqlite3 for its platform and arch, outside app.asar', () => {
-    expect(packed.unpacked).toEqual([`native/${NATIVE_NAME}`]);
-    expect(packed.inAsar.filter((f) => f.endsWith('.node'))).toEqual([`native/${NATIVE_NAME}`]);
+    expect(packed.unpacked).toContain(`native/${NATIVE_NAME}`);
+    expect(packed.inAsar.filter((f) => f.endsWith('.node') && !f.startsWith('node_modules/@img/'))).toEqual([`native/${NATIVE_NAME}`]);
+  });
+
+  it('has sharp’s native module and its libvips outside app.asar, where the dynamic linker can load them', () => {
+    const unpacked = packed.unpacked.filter((f) => f !== `native/${NATIVE_NAME}`);
+    expect(unpacked.some((f) => /^node_modules\/@img\/sharp-linux-x64\/lib\/sharp-linux-x64-[\d.]+\.node$/.test(f))).toBe(true);
+    expect(unpacked.some((f) => /^node_modules\/@img\/sharp-libvips-linux-x64\/lib\/libvips-cpp\.so/.test(f))).toBe(true);
+    expect(unpacked.every((f) => f.startsWith('node_modules/@img/'))).toBe(true);
   });
 
   it('has nothing of the developers’ machine: no sources, tests, fixtures, bench, docs, scripts, maps or dev tools', () => {
