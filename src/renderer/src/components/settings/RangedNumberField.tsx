@@ -8,15 +8,13 @@ interface RangedNumberFieldProps {
   value: number;
   range: { min: number; max: number };
   onSave: (value: number) => void;
-  /** The block's own class (for its styles), beside `field`. */
-  className?: string;
 }
 
 /**
  * A whole number in its range, saved on blur or Enter; out of range it says the range and is
  * not saved. Give it a `key` of the saved value so a save from elsewhere resets what is typed.
  */
-export function RangedNumberField({ testId, label, hint, value, range, onSave, className }: RangedNumberFieldProps) {
+export function RangedNumberField({ testId, label, hint, value, range, onSave }: RangedNumberFieldProps) {
   const hintId = useId();
   const [text, setText] = useState(String(value));
   const n = Number(text);
@@ -25,12 +23,12 @@ export function RangedNumberField({ testId, label, hint, value, range, onSave, c
     if (valid && n !== value) onSave(n);
   };
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label className={className ? `field field--row ${className}__row` : 'field field--row'}>
+    <div className="field ranged-number">
+      <label className="field field--row ranged-number__row">
         <span className="field__label">{label}</span>
         <input
           data-testid={testId}
-          className={className ? `${className}__input` : undefined}
+          className="ranged-number__input"
           inputMode="numeric"
           autoComplete="off"
           value={text}

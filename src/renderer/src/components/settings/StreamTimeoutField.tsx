@@ -10,7 +10,6 @@ export function StreamTimeoutField({ value }: { value: number }) {
   return (
     <RangedNumberField
       testId="stream-timeout"
-      className="stream-timeout"
       label={t('settings.streamTimeout')}
       hint={t('settings.streamTimeoutHint', STREAM_TIMEOUT_RANGE)}
       value={value}
