@@ -4,7 +4,8 @@ import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import { brookExport, conversationIds, readConversation } from './brookJson';
+import type { ReadAttachmentFile } from './attachmentExport';
+import { brookExport, conversationIds, readConversationWithFiles } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
 import { toMarkdown } from './markdown';
@@ -44,14 +45,16 @@ export class TransferService {
     private readonly newId: () => string = randomUUID,
     /** Between slices of an import or export: lets other requests run. */
     private readonly pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+    /** The stored bytes of an attached file, embedded in JSON exports (none stored: a history without files). */
+    private readonly readAttachmentFile: ReadAttachmentFile = () => Promise.reject(new AppError('not_found', { detail: 'attachment file' })),
   ) {}
 
-  exportConversation(id: string, format: ExportFormat): ExportFile {
+  async exportConversation(id: string, format: ExportFormat): Promise<ExportFile> {
     const conversation = this.history.requireConversation(id);
     const base = fileStem(conversation.title || 'conversation');
     const locale = this.language();
     if (format === 'json') {
-      const tree = readConversation(this.history.database, id)!;
+      const tree = (await readConversationWithFiles(this.history.database, id, this.readAttachmentFile))!;
       return { fileName: `${base}.brook.json`, mimeType: 'application/json', text: JSON.stringify(brookExport([tree], this.now()), null, 1) };
     }
     const path = this.history.visiblePath(id).map(({ branch: _branch, ...m }) => m);
@@ -90,7 +93,7 @@ export class TransferService {
     const items: string[] = [];
     for (let at = 0; at < ids.length; at += EXPORT_SLICE) {
       for (const cid of ids.slice(at, at + EXPORT_SLICE)) {
-        const conversation = readConversation(db, cid);
+        const conversation = await readConversationWithFiles(db, cid, this.readAttachmentFile);
         if (conversation) items.push(JSON.stringify(conversation));
       }
       progress({ id, kind: 'export', done: Math.min(ids.length, at + EXPORT_SLICE), total: ids.length });

@@ -4,6 +4,8 @@ import { conversationParamsSchema } from '../../../../shared/contract';
 import type { Assistant, Conversation, Message } from '../../../../shared/domain';
 import { isAppErrorData } from '../../../../shared/errors';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from '../rows';
+import type { BrookAttachment, ReadAttachmentFile } from './attachmentExport';
+import { exportedAttachments } from './attachmentExport';
 import { parentsFirst, type ImportedConversation } from './imported';
 
 export const BROOK_FORMAT = 'brook.history';
@@ -13,7 +15,7 @@ export const BROOK_FORMAT_VERSION = 1;
 export interface BrookConversation extends Conversation {
   currentLeafId: string | null;
   sourceId: string | null;
-  messages: (Message & { sourceId: string | null })[];
+  messages: (Omit<Message, 'attachments'> & { sourceId: string | null; attachments?: BrookAttachment[] })[];
 }
 
 export interface BrookExport {
@@ -29,10 +31,23 @@ export function readConversation(db: Database.Database, id: string): BrookConver
   const row = db.prepare('SELECT * FROM conversations WHERE id = ? AND deleted_at IS NULL').get(id) as ConversationRow | undefined;
   if (!row) return null;
   const rows = db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid').all(id) as MessageRow[];
-  const messages = rows.map((r) => ({ ...toMessage(r), sourceId: r.source_id ?? null }));
+  const messages = rows.map((r) => {
+    // A row never carries attachments; readConversationWithFiles adds them whole.
+    const { attachments: _none, ...message } = toMessage(r);
+    return { ...message, sourceId: r.source_id ?? null };
+  });
   const byId = new Map(messages.map((m) => [m.id, m]));
   const ordered = parentsFirst(messages.map((m) => ({ ...m, key: m.id, parentKey: m.parentId }))).map((m) => byId.get(m.key)!);
   return { ...toConversation(row), currentLeafId: row.current_leaf_id, sourceId: row.source_id, messages: ordered };
+}
+
+/** The conversation as readConversation reads it, each message carrying its attachments whole (bytes as base64). */
+export async function readConversationWithFiles(db: Database.Database, id: string, readFile: ReadAttachmentFile): Promise<BrookConversation | null> {
+  const conversation = readConversation(db, id);
+  if (!conversation) return null;
+  const files = await exportedAttachments(db, conversation.messages.map((m) => m.id), readFile);
+  if (files.size === 0) return conversation;
+  return { ...conversation, messages: conversation.messages.map((m) => (files.has(m.id) ? { ...m, attachments: files.get(m.id)! } : m)) };
 }
 
 export function conversationIds(db: Database.Database): string[] {
