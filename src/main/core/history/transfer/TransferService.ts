@@ -4,7 +4,7 @@ import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import type { ReadAttachmentFile } from './attachmentExport';
+import type { AttachmentFiles } from './attachmentExport';
 import { brookExport, conversationIds, readConversationWithFiles } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
@@ -45,9 +45,12 @@ export class TransferService {
     private readonly newId: () => string = randomUUID,
     /** Between slices of an import or export: lets other requests run. */
     private readonly pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
-    /** The stored bytes of an attached file, embedded in JSON exports (none stored: a history without files). */
-    private readonly readAttachmentFile: ReadAttachmentFile = () => Promise.reject(new AppError('not_found', { detail: 'attachment file' })),
+    /** Attached files: embedded in JSON exports, stored again by imports of them (none: a history without files). */
+    private readonly files: AttachmentFiles | null = null,
   ) {}
+
+  private readonly readAttachmentFile = (sha256: string): Promise<Buffer> =>
+    this.files ? this.files.read(sha256) : Promise.reject(new AppError('not_found', { detail: `attachment file ${sha256}` }));
 
   async exportConversation(id: string, format: ExportFormat): Promise<ExportFile> {
     const conversation = this.history.requireConversation(id);
@@ -121,7 +124,8 @@ export class TransferService {
     this.dropStale();
     let upload = this.uploads.get(uploadId);
     if (!upload && index === 0) {
-      const job = new StreamingImport(this.history.database, this.newId, this.pause, (done) => progress({ id: uploadId, kind: 'import', done, total }));
+      const onProgress = (done: number) => progress({ id: uploadId, kind: 'import', done, total });
+      const job = new StreamingImport(this.history.database, this.newId, this.pause, onProgress, undefined, this.files);
       upload = { job, nextIndex: 0, chars: 0, touched: this.now() };
       this.uploads.set(uploadId, upload);
     }

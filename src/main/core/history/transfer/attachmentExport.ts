@@ -5,6 +5,13 @@ import type { AttachmentRow } from '../attachmentRows';
 /** Reads a stored file by its sha256 (the attachments module owns the folder; history only names the hash). */
 export type ReadAttachmentFile = (sha256: string) => Promise<Buffer>;
 
+/** The attachments module's files as exports and imports use them. */
+export interface AttachmentFiles {
+  read: ReadAttachmentFile;
+  /** Stores the bytes under their sha256 (once, atomically) and returns that hash. */
+  store(bytes: Buffer): Promise<string>;
+}
+
 /** One attached file inside a Brook JSON export, whole: its description, its extracted text and its bytes (base64). */
 export interface BrookAttachment {
   name: string;

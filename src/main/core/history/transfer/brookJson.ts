@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { ATTACHMENT_MAX_FILE_BYTES, ATTACHMENT_MAX_PER_MESSAGE } from '../../../../shared/attachments';
 import { conversationParamsSchema } from '../../../../shared/contract';
 import type { Assistant, Conversation, Message } from '../../../../shared/domain';
 import { isAppErrorData } from '../../../../shared/errors';
@@ -62,6 +63,25 @@ export function brookExport(conversations: BrookConversation[], exportedAt: numb
 
 const usage = z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() });
 const context = z.object({ sent: z.number(), total: z.number(), estimatedTokens: z.number(), contextWindow: z.number() });
+const nullableCount = z.number().int().min(0).nullable().default(null);
+const attachment = z.object({
+  name: z.string().min(1).max(255),
+  mime: z.string().min(1).max(200),
+  size: z.number().int().min(0).max(ATTACHMENT_MAX_FILE_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(['image', 'document']),
+  width: nullableCount,
+  height: nullableCount,
+  createdAt: z.number(),
+  extraction: z.object({
+    state: z.enum(['pending', 'running', 'done', 'no-text', 'failed']),
+    pages: nullableCount,
+    chars: nullableCount,
+    totalChars: nullableCount,
+  }),
+  text: z.string().nullable().default(null),
+  data: z.string().max(Math.ceil(ATTACHMENT_MAX_FILE_BYTES / 3) * 4),
+});
 const message = z.object({
   id: z.string().min(1).max(200),
   parentId: z.string().nullable(),
@@ -79,6 +99,7 @@ const message = z.object({
   createdAt: z.number(),
   updatedAt: z.number().optional(),
   sourceId: z.string().nullable().optional(),
+  attachments: z.array(attachment).max(ATTACHMENT_MAX_PER_MESSAGE).optional(),
 });
 const conversation = z.object({
   id: z.string().min(1).max(200),
@@ -152,6 +173,7 @@ function toImported(c: z.output<typeof conversation>): ImportedConversation {
         parentKey: m.parentId,
         id: m.id,
         sourceId: m.sourceId ?? null,
+        ...(m.attachments?.length ? { attachments: m.attachments } : {}),
         role: m.role,
         content: m.content,
         reasoning: m.reasoning,

@@ -15,6 +15,8 @@ export class ImportJournal {
   private readonly conversations: string[] = [];
   private readonly messages: string[] = [];
   private readonly assistants: string[] = [];
+  /** Hashes of the attached files the import stored; taken back, they are queued for the store's sweep. */
+  private readonly files = new Set<string>();
   private readonly touched = new Map<string, { leaf: string | null; updatedAt: number }>();
   private readonly purged: { conversation: Row; messages: Row[] }[] = [];
 
@@ -28,6 +30,10 @@ export class ImportJournal {
 
   messageAdded(id: string): void {
     this.messages.push(id);
+  }
+
+  fileStored(sha256: string): void {
+    this.files.add(sha256);
   }
 
   assistantAdded(id: string): void {
@@ -68,6 +74,9 @@ export class ImportJournal {
     }
     steps.push(() => this.assistants.forEach((id) => deleteAssistant.run(id)));
     for (const { conversation, messages } of this.purged) steps.push(() => reinsert(db, conversation, messages));
+    // A file stored but never linked (the import stopped in between) is named by no row: the sweep removes it.
+    const queueOrphan = db.prepare('INSERT OR IGNORE INTO attachment_orphans (sha256) VALUES (?)');
+    steps.push(() => this.files.forEach((sha256) => queueOrphan.run(sha256)));
     for (const step of steps) {
       db.transaction(step)();
       await pause();
