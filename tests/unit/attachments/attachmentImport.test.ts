@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../src/shared/attachments';
 import { IMPORT_CHUNK_CHARS } from '../../../src/shared/contract';
+import { readMessageAttachments } from '../../../src/main/core/history';
 import type { BrookExport } from '../../../src/main/core/history/transfer/brookJson';
 import { startCore } from '../../support/coreKit';
 import { pngImage, upload } from '../../support/attachmentSamples';
@@ -41,6 +42,15 @@ async function conversationWithFiles(k: Kit, title: string, files: [string, Buff
   const question = k.core.history.appendMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: `About ${title}`, status: 'done', attachmentIds: attachments.map((a) => a.id) });
   k.core.history.appendMessage({ conversationId: conversation.id, parentId: question.id, role: 'assistant', content: 'Read', status: 'done' });
   return conversation.id;
+}
+
+/** The whole history's Brook JSON, longer than one import part (the second conversation arrives later). */
+async function exportAll(k: Kit): Promise<string> {
+  const head = await k.call('transfer.exportAll', { part: 0 });
+  let text = head.text;
+  for (let part = 1; part < head.parts; part++) text += (await k.call('transfer.exportAll', { exportId: head.exportId, part })).text;
+  expect(text.length).toBeGreaterThan(IMPORT_CHUNK_CHARS);
+  return text;
 }
 
 const count = (k: Kit, table: string) => k.core.history.database.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
@@ -88,6 +98,30 @@ describe('importing a Brook JSON export with attached files', () => {
     expect(target.core.attachments.blobs.list()).toEqual([]);
   });
 
+  it('a deleted conversation imported again and cancelled comes back deleted with its files', async () => {
+    const source = kit();
+    const first = await pngImage(16, 16);
+    const id = await conversationWithFiles(source, 'First', [['first.png', first]]);
+    await conversationWithFiles(source, 'Second', [['report.txt', Buffer.from('Long report line.\n'.repeat(70_000))]]);
+    const text = await exportAll(source);
+
+    const target = kit();
+    await importText(target, text);
+    const question = target.core.history.visiblePath(id)[0]!;
+    const [before] = question.attachments!;
+    target.core.history.softDeleteConversation(id);
+    const uploadId = 'purge-then-cancel';
+    await target.call('transfer.importChunk', { uploadId, index: 0, last: false, text: text.slice(0, IMPORT_CHUNK_CHARS) });
+    const during = target.core.history.database.prepare('SELECT deleted_at FROM conversations WHERE id = ?').pluck().get(id);
+    expect(during).toBeNull();
+    await target.call('transfer.cancelImport', { uploadId });
+
+    expect(target.core.history.database.prepare('SELECT deleted_at FROM conversations WHERE id = ?').pluck().get(id)).not.toBeNull();
+    target.core.attachments.sweep();
+    expect(readMessageAttachments(target.core.history.database, [question.id]).get(question.id)).toEqual([before]);
+    expect((await target.core.attachments.original(before!.id)).equals(first)).toBe(true);
+  });
+
   it('cancelled after its first conversation is stored: no attachment row stays linked and the sweep removes the files', async () => {
     const source = kit();
     const first = await pngImage(16, 16);
@@ -95,11 +129,7 @@ describe('importing a Brook JSON export with attached files', () => {
     // Large enough that the second conversation arrives in a later part.
     const big = Buffer.from('Long report line.\n'.repeat(70_000));
     await conversationWithFiles(source, 'Second', [['report.txt', big]]);
-    const head = await source.call('transfer.exportAll', { part: 0 });
-    let text = head.text;
-    for (let part = 1; part < head.parts; part++) text += (await source.call('transfer.exportAll', { exportId: head.exportId, part })).text;
-    expect(text.length).toBeGreaterThan(IMPORT_CHUNK_CHARS);
-    const whole = { text };
+    const whole = { text: await exportAll(source) };
 
     const target = kit();
     const uploadId = 'cancelled-import';
