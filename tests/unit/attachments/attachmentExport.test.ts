@@ -12,9 +12,10 @@ afterEach(async () => {
 });
 
 describe('exports name the attached files', () => {
-  it('in Markdown and in escaped HTML, under the question that carried them', async () => {
+  it('in Markdown and in escaped HTML (images shown inline), under the question that carried them', async () => {
     kit = startCore({ autoTitle: false });
-    const picture = await upload(kit.call, 'chart <1>.png', await pngImage(8, 8));
+    const pictureBytes = await pngImage(8, 8);
+    const picture = await upload(kit.call, 'chart <1>.png', pictureBytes);
     const notes = await upload(kit.call, 'notes.md', Buffer.from('# notes'));
     const conversation = kit.core.history.createConversation({ title: 'Files' });
     kit.core.history.appendMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: 'Look', status: 'done', attachmentIds: [picture.id, notes.id] });
@@ -23,6 +24,10 @@ describe('exports name the attached files', () => {
     expect(md.text).toContain('## You\n\nLook\n\n*Attached:* `chart <1>.png`, `notes.md`\n');
     const html = await kit.call('transfer.exportConversation', { id: conversation.id, format: 'html' });
     expect(html.text).toContain('<p class="attached">Attached: <code>chart &lt;1&gt;.png</code>, <code>notes.md</code></p>');
+    // The image itself, from a data URL only the page's CSP allows; still no script anywhere.
+    expect(html.text).toContain(`<figure class="image"><img src="data:image/png;base64,${pictureBytes.toString('base64')}" alt="chart &lt;1&gt;.png"></figure>`);
+    expect(html.text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html.text).not.toMatch(/<script|<img[^>]*alt="notes\.md"/);
   });
 });
 

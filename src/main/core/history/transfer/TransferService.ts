@@ -4,7 +4,7 @@ import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import type { AttachmentFiles } from './attachmentExport';
+import { imageDataUrls, type AttachmentFiles } from './attachmentExport';
 import { brookExport, conversationIds, readConversationWithFiles } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
@@ -64,7 +64,11 @@ export class TransferService {
     const labels = exportLabels(locale);
     return format === 'markdown'
       ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: toMarkdown(conversation, path, labels, locale) }
-      : { fileName: `${base}.html`, mimeType: 'text/html', text: toHtml(conversation, path, labels, locale) };
+      : {
+          fileName: `${base}.html`,
+          mimeType: 'text/html',
+          text: toHtml(conversation, path, labels, locale, await imageDataUrls(this.history.database, path, this.readAttachmentFile)),
+        };
   }
 
   /**

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { AttachmentKind, ExtractionState } from '../../../../shared/attachments';
+import type { Message } from '../../../../shared/domain';
 import type { AttachmentRow } from '../attachmentRows';
+
+/** Image types a browser shows from a data URL in an <img> (and nothing that could carry script). */
+const EMBEDDED_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
 
 /** Reads a stored file by its sha256 (the attachments module owns the folder; history only names the hash). */
 export type ReadAttachmentFile = (sha256: string) => Promise<Buffer>;
@@ -66,4 +70,19 @@ export async function exportedAttachments(
     byMessage.set(row.message_id, list);
   }
   return byMessage;
+}
+
+/**
+ * Data URLs of the images the messages carry, by attachment id, for the HTML export. Files are
+ * read one at a time; images of other types (HEIC) are left to be named only.
+ */
+export async function imageDataUrls(db: Database.Database, messages: readonly Message[], readFile: ReadAttachmentFile): Promise<Map<string, string>> {
+  const urls = new Map<string, string>();
+  const sha256Of = db.prepare('SELECT sha256 FROM attachments WHERE id = ?').pluck();
+  for (const a of messages.flatMap((m) => m.attachments ?? [])) {
+    if (a.kind !== 'image' || !EMBEDDED_IMAGE_TYPES.has(a.mime) || urls.has(a.id)) continue;
+    const sha256 = sha256Of.get(a.id) as string | undefined;
+    if (sha256) urls.set(a.id, `data:${a.mime};base64,${(await readFile(sha256)).toString('base64')}`);
+  }
+  return urls;
 }

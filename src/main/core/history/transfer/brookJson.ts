@@ -5,8 +5,7 @@ import { conversationParamsSchema } from '../../../../shared/contract';
 import type { Assistant, Conversation, Message } from '../../../../shared/domain';
 import { isAppErrorData } from '../../../../shared/errors';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from '../rows';
-import type { BrookAttachment, ReadAttachmentFile } from './attachmentExport';
-import { exportedAttachments } from './attachmentExport';
+import { exportedAttachments, type BrookAttachment, type ReadAttachmentFile } from './attachmentExport';
 import { parentsFirst, type ImportedConversation } from './imported';
 
 export const BROOK_FORMAT = 'brook.history';
