@@ -52,6 +52,7 @@ export class StreamingImport {
   private readonly pendingAssistants: Assistant[] = [];
   private readonly journal = new ImportJournal();
   private readonly writer: ImportWriter;
+  private readonly unqueueOrphan: Database.Statement<[string]>;
   private readonly result: WriteResult = { conversations: 0, messages: 0, unchanged: 0, touchedIds: [] };
   private charsRead = 0;
   private sinceElement = 0;
@@ -69,6 +70,7 @@ export class StreamingImport {
     private readonly files: AttachmentFiles | null = null,
   ) {
     this.writer = new ImportWriter(db, newId, this.journal);
+    this.unqueueOrphan = db.prepare('DELETE FROM attachment_orphans WHERE sha256 = ?');
   }
 
   /** Reads one part of the file; resolves when every conversation it completed is stored. */
@@ -202,6 +204,9 @@ export class StreamingImport {
           if (bytes.length !== a.size) throw damagedFile(a.name);
           const stored = await this.files.store(bytes);
           this.journal.fileStored(stored);
+          // A hash queued by an earlier purge would let a sweep between here and the link remove
+          // the file; the journal queues it again if the import is taken back.
+          this.unqueueOrphan.run(stored);
           if (stored !== a.sha256) throw damagedFile(a.name);
           if (this.cancelled) throw cancelledError();
         }
