@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
@@ -104,6 +104,21 @@ export class AttachmentStore {
     );
     if (upload.format) this.startExtraction(id, sha256, upload.format);
     return this.get(id);
+  }
+
+  /** Stores bytes that arrived whole (an imported export) under their sha256, once and atomically; returns the hash. */
+  async storeFile(bytes: Buffer): Promise<string> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (this.blobs.has(sha256)) return sha256;
+    const temp = this.blobs.newTempPath();
+    try {
+      await writeFile(temp, bytes);
+      this.blobs.commit(temp, sha256);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw storageError(err);
+    }
+    return sha256;
   }
 
   get(id: string): Attachment {

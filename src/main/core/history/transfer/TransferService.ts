@@ -4,7 +4,8 @@ import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import { brookExport, conversationIds, readConversation } from './brookJson';
+import { imageDataUrls, type AttachmentFiles } from './attachmentExport';
+import { brookExport, conversationIds, readConversationWithFiles } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
 import { toMarkdown } from './markdown';
@@ -44,21 +45,30 @@ export class TransferService {
     private readonly newId: () => string = randomUUID,
     /** Between slices of an import or export: lets other requests run. */
     private readonly pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+    /** Attached files: embedded in JSON exports, stored again by imports of them (none: a history without files). */
+    private readonly files: AttachmentFiles | null = null,
   ) {}
 
-  exportConversation(id: string, format: ExportFormat): ExportFile {
+  private readonly readAttachmentFile = (sha256: string): Promise<Buffer> =>
+    this.files ? this.files.read(sha256) : Promise.reject(new AppError('not_found', { detail: `attachment file ${sha256}` }));
+
+  async exportConversation(id: string, format: ExportFormat): Promise<ExportFile> {
     const conversation = this.history.requireConversation(id);
     const base = fileStem(conversation.title || 'conversation');
     const locale = this.language();
     if (format === 'json') {
-      const tree = readConversation(this.history.database, id)!;
+      const tree = (await readConversationWithFiles(this.history.database, id, this.readAttachmentFile))!;
       return { fileName: `${base}.brook.json`, mimeType: 'application/json', text: JSON.stringify(brookExport([tree], this.now()), null, 1) };
     }
     const path = this.history.visiblePath(id).map(({ branch: _branch, ...m }) => m);
     const labels = exportLabels(locale);
     return format === 'markdown'
       ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: toMarkdown(conversation, path, labels, locale) }
-      : { fileName: `${base}.html`, mimeType: 'text/html', text: toHtml(conversation, path, labels, locale) };
+      : {
+          fileName: `${base}.html`,
+          mimeType: 'text/html',
+          text: toHtml(conversation, path, labels, locale, await imageDataUrls(this.history.database, path, this.readAttachmentFile)),
+        };
   }
 
   /**
@@ -90,7 +100,7 @@ export class TransferService {
     const items: string[] = [];
     for (let at = 0; at < ids.length; at += EXPORT_SLICE) {
       for (const cid of ids.slice(at, at + EXPORT_SLICE)) {
-        const conversation = readConversation(db, cid);
+        const conversation = await readConversationWithFiles(db, cid, this.readAttachmentFile);
         if (conversation) items.push(JSON.stringify(conversation));
       }
       progress({ id, kind: 'export', done: Math.min(ids.length, at + EXPORT_SLICE), total: ids.length });
@@ -118,7 +128,8 @@ export class TransferService {
     this.dropStale();
     let upload = this.uploads.get(uploadId);
     if (!upload && index === 0) {
-      const job = new StreamingImport(this.history.database, this.newId, this.pause, (done) => progress({ id: uploadId, kind: 'import', done, total }));
+      const onProgress = (done: number) => progress({ id: uploadId, kind: 'import', done, total });
+      const job = new StreamingImport(this.history.database, this.newId, this.pause, onProgress, undefined, this.files);
       upload = { job, nextIndex: 0, chars: 0, touched: this.now() };
       this.uploads.set(uploadId, upload);
     }

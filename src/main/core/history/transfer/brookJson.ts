@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { ATTACHMENT_MAX_FILE_BYTES, ATTACHMENT_MAX_PER_MESSAGE } from '../../../../shared/attachments';
 import { conversationParamsSchema } from '../../../../shared/contract';
 import type { Assistant, Conversation, Message } from '../../../../shared/domain';
 import { isAppErrorData } from '../../../../shared/errors';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from '../rows';
+import { exportedAttachments, type BrookAttachment, type ReadAttachmentFile } from './attachmentExport';
 import { parentsFirst, type ImportedConversation } from './imported';
 
 export const BROOK_FORMAT = 'brook.history';
@@ -13,7 +15,7 @@ export const BROOK_FORMAT_VERSION = 1;
 export interface BrookConversation extends Conversation {
   currentLeafId: string | null;
   sourceId: string | null;
-  messages: (Message & { sourceId: string | null })[];
+  messages: (Omit<Message, 'attachments'> & { sourceId: string | null; attachments?: BrookAttachment[] })[];
 }
 
 export interface BrookExport {
@@ -29,10 +31,23 @@ export function readConversation(db: Database.Database, id: string): BrookConver
   const row = db.prepare('SELECT * FROM conversations WHERE id = ? AND deleted_at IS NULL').get(id) as ConversationRow | undefined;
   if (!row) return null;
   const rows = db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid').all(id) as MessageRow[];
-  const messages = rows.map((r) => ({ ...toMessage(r), sourceId: r.source_id ?? null }));
+  const messages = rows.map((r) => {
+    // A row never carries attachments; readConversationWithFiles adds them whole.
+    const { attachments: _none, ...message } = toMessage(r);
+    return { ...message, sourceId: r.source_id ?? null };
+  });
   const byId = new Map(messages.map((m) => [m.id, m]));
   const ordered = parentsFirst(messages.map((m) => ({ ...m, key: m.id, parentKey: m.parentId }))).map((m) => byId.get(m.key)!);
   return { ...toConversation(row), currentLeafId: row.current_leaf_id, sourceId: row.source_id, messages: ordered };
+}
+
+/** The conversation as readConversation reads it, each message carrying its attachments whole (bytes as base64). */
+export async function readConversationWithFiles(db: Database.Database, id: string, readFile: ReadAttachmentFile): Promise<BrookConversation | null> {
+  const conversation = readConversation(db, id);
+  if (!conversation) return null;
+  const files = await exportedAttachments(db, conversation.messages.map((m) => m.id), readFile);
+  if (files.size === 0) return conversation;
+  return { ...conversation, messages: conversation.messages.map((m) => (files.has(m.id) ? { ...m, attachments: files.get(m.id)! } : m)) };
 }
 
 export function conversationIds(db: Database.Database): string[] {
@@ -47,6 +62,25 @@ export function brookExport(conversations: BrookConversation[], exportedAt: numb
 
 const usage = z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() });
 const context = z.object({ sent: z.number(), total: z.number(), estimatedTokens: z.number(), contextWindow: z.number() });
+const nullableCount = z.number().int().min(0).nullable().default(null);
+const attachment = z.object({
+  name: z.string().min(1).max(255),
+  mime: z.string().min(1).max(200),
+  size: z.number().int().min(0).max(ATTACHMENT_MAX_FILE_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(['image', 'document']),
+  width: nullableCount,
+  height: nullableCount,
+  createdAt: z.number(),
+  extraction: z.object({
+    state: z.enum(['pending', 'running', 'done', 'no-text', 'failed']),
+    pages: nullableCount,
+    chars: nullableCount,
+    totalChars: nullableCount,
+  }),
+  text: z.string().nullable().default(null),
+  data: z.string().max(Math.ceil(ATTACHMENT_MAX_FILE_BYTES / 3) * 4),
+});
 const message = z.object({
   id: z.string().min(1).max(200),
   parentId: z.string().nullable(),
@@ -64,6 +98,7 @@ const message = z.object({
   createdAt: z.number(),
   updatedAt: z.number().optional(),
   sourceId: z.string().nullable().optional(),
+  attachments: z.array(attachment).max(ATTACHMENT_MAX_PER_MESSAGE).optional(),
 });
 const conversation = z.object({
   id: z.string().min(1).max(200),
@@ -137,6 +172,7 @@ function toImported(c: z.output<typeof conversation>): ImportedConversation {
         parentKey: m.parentId,
         id: m.id,
         sourceId: m.sourceId ?? null,
+        ...(m.attachments?.length ? { attachments: m.attachments } : {}),
         role: m.role,
         content: m.content,
         reasoning: m.reasoning,

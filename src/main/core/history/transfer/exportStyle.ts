@@ -38,4 +38,5 @@ details { color: var(--muted); margin-bottom: 0.5rem; }
 .hljs-built_in, .hljs-type, .hljs-name, .hljs-tag, .hljs-link { color: var(--hl-builtin); }
 .hljs-meta, .hljs-addition, .hljs-bullet { color: var(--hl-meta); }
 .hljs-deletion { color: var(--hl-deletion); } .hljs-emphasis { font-style: italic; } .hljs-strong { font-weight: 600; }
+.image { margin: 8px 0; } .image img { max-width: 100%; height: auto; border-radius: 6px; }
 `;

@@ -6,9 +6,16 @@ import { escapeHtml, markdownToSafeHtml } from './markdownHtml';
 /**
  * The visible branch as one self-contained HTML page, shown as the app shows it: answers
  * rendered from their Markdown (raw HTML in them shown as text, never as markup), questions and
- * thinking as typed. The stylesheet is inline and a CSP forbids scripts and remote loads.
+ * thinking as typed, attached images shown from `images` (data URLs by attachment id). The
+ * stylesheet is inline and a CSP forbids scripts and remote loads (images only from data URLs).
  */
-export function toHtml(conversation: Conversation, path: readonly Message[], labels: ExportLabels, locale: string): string {
+export function toHtml(
+  conversation: Conversation,
+  path: readonly Message[],
+  labels: ExportLabels,
+  locale: string,
+  images: ReadonlyMap<string, string> = new Map(),
+): string {
   const title = escapeHtml(conversation.title || labels.untitled);
   const items = path
     .filter((m) => m.role !== 'system')
@@ -21,14 +28,14 @@ export function toHtml(conversation: Conversation, path: readonly Message[], lab
       const time = new Date(m.createdAt);
       return `<article class="${m.role}"><header><strong>${escapeHtml(who)}</strong> <time datetime="${time.toISOString()}">${escapeHtml(
         time.toLocaleString(locale),
-      )}</time></header>${thinking}${body(m, labels)}</article>`;
+      )}</time></header>${thinking}${body(m, labels, images)}</article>`;
     })
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>${EXPORT_CSS}</style>
@@ -42,10 +49,14 @@ ${items}
 `;
 }
 
-function body(m: Message, labels: ExportLabels): string {
+function body(m: Message, labels: ExportLabels, images: ReadonlyMap<string, string>): string {
   const text =
     m.role === 'assistant' ? `<div class="text">${markdownToSafeHtml(m.content)}</div>` : `<div class="text plain">${escapeHtml(m.content)}</div>`;
   const files = m.attachments ?? [];
   if (files.length === 0) return text;
-  return `${text}<p class="attached">${escapeHtml(labels.attached)}: ${files.map((f) => `<code>${escapeHtml(f.name)}</code>`).join(', ')}</p>`;
+  const pictures = files
+    .filter((f) => images.has(f.id))
+    .map((f) => `<figure class="image"><img src="${escapeHtml(images.get(f.id)!)}" alt="${escapeHtml(f.name)}"></figure>`)
+    .join('');
+  return `${text}${pictures}<p class="attached">${escapeHtml(labels.attached)}: ${files.map((f) => `<code>${escapeHtml(f.name)}</code>`).join(', ')}</p>`;
 }

@@ -5,6 +5,15 @@ const ROWS_PER_STEP = 500;
 
 type Row = Record<string, unknown>;
 
+/** A purged conversation's rows: its messages, and their attachments (rows, extracted texts, links), which the purge takes too. */
+interface Purged {
+  conversation: Row;
+  messages: Row[];
+  attachments: Row[];
+  texts: Row[];
+  links: Row[];
+}
+
 /**
  * What a streamed import changed, so that a cancelled or failed import can be taken back
  * (nothing half-imported, nothing lost): the conversations and messages it added, the
@@ -15,8 +24,10 @@ export class ImportJournal {
   private readonly conversations: string[] = [];
   private readonly messages: string[] = [];
   private readonly assistants: string[] = [];
+  /** Hashes of the attached files the import stored; taken back, they are queued for the store's sweep. */
+  private readonly files = new Set<string>();
   private readonly touched = new Map<string, { leaf: string | null; updatedAt: number }>();
-  private readonly purged: { conversation: Row; messages: Row[] }[] = [];
+  private readonly purged: Purged[] = [];
 
   conversationAdded(id: string): void {
     this.conversations.push(id);
@@ -30,6 +41,10 @@ export class ImportJournal {
     this.messages.push(id);
   }
 
+  fileStored(sha256: string): void {
+    this.files.add(sha256);
+  }
+
   assistantAdded(id: string): void {
     this.assistants.push(id);
   }
@@ -39,7 +54,13 @@ export class ImportJournal {
     const conversation = db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as Row | undefined;
     if (!conversation) return;
     const messages = db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY rowid').all(id) as Row[];
-    this.purged.push({ conversation, messages });
+    const links = db
+      .prepare('SELECT l.* FROM message_attachments l JOIN messages m ON m.id = l.message_id WHERE m.conversation_id = ?')
+      .all(id) as Row[];
+    const attachmentIds = JSON.stringify([...new Set(links.map((l) => l.attachment_id))]);
+    const attachments = db.prepare('SELECT * FROM attachments WHERE id IN (SELECT value FROM json_each(?))').all(attachmentIds) as Row[];
+    const texts = db.prepare('SELECT * FROM attachment_texts WHERE attachment_id IN (SELECT value FROM json_each(?))').all(attachmentIds) as Row[];
+    this.purged.push({ conversation, messages, attachments, texts, links });
   }
 
   /**
@@ -67,7 +88,10 @@ export class ImportJournal {
       steps.push(() => slice.forEach((id) => deleteConversation.run(id)));
     }
     steps.push(() => this.assistants.forEach((id) => deleteAssistant.run(id)));
-    for (const { conversation, messages } of this.purged) steps.push(() => reinsert(db, conversation, messages));
+    for (const purged of this.purged) steps.push(() => reinsert(db, purged));
+    // A file stored but never linked (the import stopped in between) is named by no row: the sweep removes it.
+    const queueOrphan = db.prepare('INSERT OR IGNORE INTO attachment_orphans (sha256) VALUES (?)');
+    steps.push(() => this.files.forEach((sha256) => queueOrphan.run(sha256)));
     for (const step of steps) {
       db.transaction(step)();
       await pause();
@@ -75,14 +99,23 @@ export class ImportJournal {
   }
 }
 
-function insertRow(db: Database.Database, table: string, row: Row): void {
+function insertRow(db: Database.Database, table: string, row: Row, verb = 'INSERT'): void {
   const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+  db.prepare(`${verb} INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
 }
 
-/** A purged conversation back with its messages, as read before (a reply may precede its parent by rowid: checked at commit). */
-function reinsert(db: Database.Database, conversation: Row, messages: Row[]): void {
+/**
+ * A purged conversation back with its messages and their attachments, as read before (a reply may
+ * precede its parent by rowid: checked at commit). An attachment also linked from another
+ * conversation was never deleted: it is kept as it is. Its file was queued for the sweep when the
+ * rows went; the sweep keeps any file a row names again.
+ */
+function reinsert(db: Database.Database, { conversation, messages, attachments, texts, links }: Purged): void {
   db.pragma('defer_foreign_keys = ON');
   insertRow(db, 'conversations', conversation);
   for (const message of messages) insertRow(db, 'messages', message);
+  for (const attachment of attachments) insertRow(db, 'attachments', attachment, 'INSERT OR IGNORE');
+  // attachment_texts' rowid is the key of its search index entry: a new one is indexed by its trigger.
+  for (const { attachment_id, text } of texts) insertRow(db, 'attachment_texts', { attachment_id, text }, 'INSERT OR IGNORE');
+  for (const link of links) insertRow(db, 'message_attachments', link);
 }

@@ -1,5 +1,6 @@
 import type { AnswerContext, ConversationOrigin, ConversationParams, MessageRole, MessageStatus, Usage } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
+import type { BrookAttachment } from './attachmentExport';
 
 /**
  * A conversation read from an import file, before it is written: every importer produces
@@ -32,6 +33,8 @@ export interface ImportedMessage {
   /** Brook's own export keeps its ids. */
   id?: string;
   sourceId: string | null;
+  /** Files carried whole (a Brook export); stored before the message is written, then linked to it. */
+  attachments?: BrookAttachment[];
   role: MessageRole;
   content: string;
   reasoning?: string;

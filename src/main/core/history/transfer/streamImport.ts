@@ -2,6 +2,7 @@ import { JSONParser } from '@streamparser/json';
 import type Database from 'better-sqlite3';
 import type { Assistant, ImportResult } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
+import type { AttachmentFiles } from './attachmentExport';
 import { checkBrookHeader, readBrookAssistant, readBrookConversation } from './brookJson';
 import { isChatGptExport, readChatGptExport } from './chatgpt';
 import type { ImportedConversation } from './imported';
@@ -51,6 +52,7 @@ export class StreamingImport {
   private readonly pendingAssistants: Assistant[] = [];
   private readonly journal = new ImportJournal();
   private readonly writer: ImportWriter;
+  private readonly unqueueOrphan: Database.Statement<[string]>;
   private readonly result: WriteResult = { conversations: 0, messages: 0, unchanged: 0, touchedIds: [] };
   private charsRead = 0;
   private sinceElement = 0;
@@ -65,8 +67,10 @@ export class StreamingImport {
     private readonly pause: () => Promise<void>,
     private readonly onProgress: (charsRead: number) => void = () => {},
     private readonly maxElementChars = MAX_IMPORT_ELEMENT_CHARS,
+    private readonly files: AttachmentFiles | null = null,
   ) {
     this.writer = new ImportWriter(db, newId, this.journal);
+    this.unqueueOrphan = db.prepare('DELETE FROM attachment_orphans WHERE sha256 = ?');
   }
 
   /** Reads one part of the file; resolves when every conversation it completed is stored. */
@@ -178,8 +182,35 @@ export class StreamingImport {
   private async writeAll(): Promise<void> {
     while (this.current || this.pending.length > 0 || this.pendingAssistants.length > 0) {
       if (this.cancelled) throw cancelledError();
+      await this.storeFiles();
       this.writeSome();
       await this.pause();
+    }
+  }
+
+  /**
+   * Stores the files the parsed conversations carry, one at a time, before their messages are
+   * written (checked against their sha256; a file stored already is kept once), and lets go of
+   * their base64. Each is journaled, so a cancel or failure leaves it to the sweep.
+   */
+  private async storeFiles(): Promise<void> {
+    for (const c of this.pending) {
+      for (const m of c.messages) {
+        for (const a of m.attachments ?? []) {
+          if (!a.data) continue;
+          const bytes = Buffer.from(a.data, 'base64');
+          a.data = '';
+          if (!this.files) throw new AppError('bad_request', { messageKey: 'errors.importUnknown', detail: 'attached files cannot be stored here', retryable: false });
+          if (bytes.length !== a.size) throw damagedFile(a.name);
+          const stored = await this.files.store(bytes);
+          this.journal.fileStored(stored);
+          // A hash queued by an earlier purge would let a sweep between here and the link remove
+          // the file; the journal queues it again if the import is taken back.
+          this.unqueueOrphan.run(stored);
+          if (stored !== a.sha256) throw damagedFile(a.name);
+          if (this.cancelled) throw cancelledError();
+        }
+      }
     }
   }
 
@@ -204,6 +235,10 @@ export class StreamingImport {
 
 function cancelledError(): AppError {
   return new AppError('bad_request', { messageKey: 'errors.importCancelled', retryable: false });
+}
+
+function damagedFile(name: string): AppError {
+  return new AppError('bad_request', { messageKey: 'errors.importUnknown', detail: `the attached file ${name} does not match its sha256`, retryable: false });
 }
 
 /** A parse or schema error is the file's fault: the translated "not an export, or damaged", with the reason as detail. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Assistant } from '../../../../shared/domain';
-import type { ImportedConversation } from './imported';
+import type { ImportedConversation, ImportedMessage } from './imported';
 import type { ImportJournal } from './importJournal';
 
 export interface WriteResult {
@@ -69,6 +69,9 @@ export class ImportWriter {
   private readonly touch;
   private readonly assistantExists;
   private readonly insertAssistant;
+  private readonly insertAttachment;
+  private readonly insertAttachmentText;
+  private readonly linkAttachment;
 
   constructor(
     private readonly db: Database.Database,
@@ -93,6 +96,12 @@ export class ImportWriter {
     this.touch = db.prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?');
     this.assistantExists = db.prepare('SELECT 1 FROM assistants WHERE id = ?');
     this.insertAssistant = db.prepare('INSERT INTO assistants (id, name, params_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    this.insertAttachment = db.prepare(
+      `INSERT INTO attachments (id, sha256, name, mime, size, kind, width, height, extraction_state, pages, chars, total_chars, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertAttachmentText = db.prepare('INSERT INTO attachment_texts (attachment_id, text) VALUES (?, ?)');
+    this.linkAttachment = db.prepare('INSERT INTO message_attachments (message_id, attachment_id, position) VALUES (?, ?, ?)');
   }
 
   conversation(c: ImportedConversation, result: WriteResult): void {
@@ -196,11 +205,29 @@ export class ImportWriter {
         m.createdAt,
         m.updatedAt ?? m.createdAt,
       );
+      this.attachments(id, m);
       if (existed) this.journal?.messageAdded(id);
       ids.set(m.key, id);
       write.added++;
       write.latest = Math.max(write.latest, m.createdAt);
     }
     return write.next >= c.messages.length;
+  }
+
+  /**
+   * The message's files, already stored by their hash (StreamingImport stores them first): new
+   * attachment rows linked to it. Undoing the import deletes the message, and its links, rows and
+   * (by migration 10's triggers) the files' hashes go with it to the sweep.
+   */
+  private attachments(messageId: string, m: ImportedMessage): void {
+    m.attachments?.forEach((a, position) => {
+      const id = this.newId();
+      // Nothing carries on an extraction interrupted by the export: it stays without text.
+      const state = a.extraction.state === 'pending' || a.extraction.state === 'running' ? 'failed' : a.extraction.state;
+      const { pages, chars, totalChars } = a.extraction;
+      this.insertAttachment.run(id, a.sha256, a.name, a.mime, a.size, a.kind, a.width, a.height, state, pages, chars, totalChars, a.createdAt);
+      if (a.kind === 'document' && a.text !== null && state !== 'failed') this.insertAttachmentText.run(id, a.text);
+      this.linkAttachment.run(messageId, id, position);
+    });
   }
 }
