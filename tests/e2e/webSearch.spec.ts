@@ -227,12 +227,15 @@ test('Stop during the search cancels the page still loading and keeps the steps 
     await send(page, 'Which river carries the most water?');
     const answer = lastAssistant(page);
     const slowStep = answer.locator('[data-testid="search-step"][data-kind="read"]', { hasText: 'A Slow Page' });
+    const doneReads = answer.locator('[data-testid="search-step"][data-kind="read"][data-status="done"]');
+    // Stop once the fast pages are read and only the slow one is still loading.
+    await expect(doneReads).toHaveCount(2);
     await expect(slowStep).toHaveAttribute('data-status', 'running');
     await page.getByTestId('stop').click();
     await expect(answer).toHaveAttribute('data-status', 'stopped');
     await answer.getByTestId('search-summary').click();
     await expect(slowStep).toHaveAttribute('data-status', 'stopped');
-    await expect(answer.locator('[data-testid="search-step"][data-kind="read"][data-status="done"]')).toHaveCount(2);
+    await expect(doneReads).toHaveCount(2);
     await expect.poll(() => pages.requests.filter((r) => r.path === '/slow').slice(slowBefore).every((r) => r.closedEarly)).toBe(true);
     expect(pages.requests.filter((r) => r.path === '/slow').length).toBeGreaterThan(slowBefore);
   } finally {

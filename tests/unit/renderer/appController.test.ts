@@ -5,6 +5,7 @@ import { AppController, type WindowRole } from '../../../src/renderer/src/state/
 import { initialState, Store, type AppState } from '../../../src/renderer/src/state/store';
 import { conv, fakeClient, msg, withPages, provider, settle, SETTINGS, type Handler } from './support/fakeClient';
 import { FIRST_LIST_ROWS } from '../../../src/renderer/src/state/listOps';
+import { newChatTools } from '../../../src/renderer/src/state/newChatTools';
 
 const INFO: AppInfo = { mode: 'browser', version: '0', secretStorage: 'file-0600', dataDir: '/tmp', systemLocale: 'en' };
 const PROVIDER = provider('p1');
@@ -102,6 +103,37 @@ describe('AppController', () => {
     expect(calls.find((c) => c.name === 'conversations.update')?.args).toEqual({ id: 'e1', providerId: 'p1', model: null });
     expect(calls.find((c) => c.name === 'chat.send')?.args).toMatchObject({ conversationId: 'e1', text: 'hello' });
     expect(store.getState().conversations.map((c) => c.id).sort()).toEqual(['c1', 'e1']);
+  });
+
+  it('Web search and Tools flipped while "New chat" is still being created go with that chat and its first message', async () => {
+    let release = () => {};
+    const created = new Promise<void>((resolve) => (release = resolve));
+    const { app, store, calls } = setup('main', {
+      'conversations.create': async (args) => {
+        await created;
+        return conv('n1', { title: '', ...(args as object) });
+      },
+      'conversations.setWebSearch': async ({ id, enabled }: { id: string; enabled: boolean }) => conv(id, { title: '', webSearch: enabled }),
+      'toolCalls.setSelection': async ({ serverIds }: { serverIds: string[] }) => ({ serverIds }),
+      'conversations.messages': async () => [],
+      'chat.send': async () => ({ userMessage: msg('u1', { conversationId: 'n1', role: 'user' }), assistantMessage: msg('a2', { conversationId: 'n1', status: 'streaming' }) }),
+    } as Partial<Record<RequestName, Handler>>);
+    app.start();
+    await settle();
+    const opening = app.newConversation();
+    expect(store.getState().activeId).toBeNull();
+    await app.setWebSearch(true);
+    newChatTools.set(true);
+    release();
+    await opening;
+    expect(store.getState().activeId).toBe('n1');
+    expect(store.getState().conversations.find((c) => c.id === 'n1')?.webSearch).toBe(true);
+    expect(calls.find((c) => c.name === 'toolCalls.setSelection')?.args).toEqual({ conversationId: 'n1', serverIds: ['*'] });
+    expect(store.getState().newChatWebSearch).toBeNull();
+    expect(newChatTools.get()).toBeNull();
+    // Nothing pending is left for the next new chat, and the message goes to this one.
+    await app.send('hello');
+    expect(calls.find((c) => c.name === 'chat.send')?.args).toMatchObject({ conversationId: 'n1', text: 'hello' });
   });
 
   it('"Continue in Brook" in browser mode turns the tab into the main view; pin and hide do nothing', async () => {

@@ -15,7 +15,7 @@ import type { AppStore } from './store';
 import type { SettingsSectionId } from './settingsSections';
 import type { FrameScheduler } from './streamBatcher';
 import { subscribeWindowEvents } from './windowEvents';
-import { newChatTools } from './newChatTools';
+import { newChatTools, settleNewChatSwitches } from './newChatTools';
 
 /** The main window lists every conversation; the quick-ask window starts quick asks. */
 export type WindowRole = 'main' | 'quick';
@@ -372,8 +372,13 @@ export class AppController {
       conversations: upsertConversation(s.conversations, conversation),
       createdId: conversation.id,
     }));
-    this.chat.showEmpty(conversation.id);
-    return conversation;
+    // A switch that cannot be saved is reported; the new chat opens all the same.
+    const settled = await settleNewChatSwitches(this.client, this.store, conversation).catch((err: unknown) => {
+      this.store.setState({ notice: toErrorData(err) });
+      return conversation;
+    });
+    this.chat.showEmpty(settled.id);
+    return settled;
   }
 
   /** Created, renamed or changed, here or in another window. */

@@ -1,3 +1,8 @@
+import type { Conversation } from '../../../shared/domain';
+import type { RendererClient } from '../client/types';
+import { upsertConversation } from './listOps';
+import type { AppStore } from './store';
+
 /**
  * The Tools switch flipped before a new chat exists: held here and saved as the conversation's
  * selection right after it is created, before its first message is sent.
@@ -16,3 +21,24 @@ export const newChatTools = {
     return value;
   },
 };
+
+/**
+ * The Web search and Tools switches flipped while a new chat was being created belong to it:
+ * saved before it opens, and again if one is flipped during that save, so none is lost to the
+ * creation round trip. Returns the conversation as last saved.
+ */
+export async function settleNewChatSwitches(client: RendererClient, store: AppStore, conversation: Conversation): Promise<Conversation> {
+  let current = conversation;
+  for (;;) {
+    const webSearch = store.getState().newChatWebSearch;
+    const tools = newChatTools.take();
+    if (webSearch === null && tools === null) return current;
+    if (webSearch !== null) {
+      store.setState({ newChatWebSearch: null });
+      const saved = await client.request('conversations.setWebSearch', { id: current.id, enabled: webSearch });
+      current = saved;
+      store.setState((s) => ({ conversations: upsertConversation(s.conversations, saved) }));
+    }
+    if (tools !== null) await client.request('toolCalls.setSelection', { conversationId: current.id, serverIds: tools ? ['*'] : [] });
+  }
+}
