@@ -9,7 +9,12 @@ interface Highlighter {
 
 // Required, not imported: highlight.js's typings pull in the DOM lib (`/// <reference lib="dom" />`),
 // which would give all main-process code browser globals; this keeps its types out of the core.
-const hljs = createRequire(import.meta.url)('highlight.js/lib/common') as Highlighter;
+// Loaded on the first export, not at start: it is a tenth of the core's startup work.
+let loaded: Highlighter | null = null;
+function highlighter(): Highlighter {
+  loaded ??= createRequire(import.meta.url)('highlight.js/lib/common') as Highlighter;
+  return loaded;
+}
 
 /**
  * Markdown to HTML for the exported page. Model output is untrusted, so nothing in it may
@@ -34,7 +39,8 @@ export function escapeHtml(text: string): string {
 
 function highlightedCode({ text, lang }: Tokens.Code): string {
   const language = (lang ?? '').trim().split(/\s+/)[0] ?? '';
-  const known = language !== '' && hljs.getLanguage(language) !== undefined;
+  const hljs = language === '' ? null : highlighter();
+  const known = hljs !== null && hljs.getLanguage(language) !== undefined;
   const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
   const label = language !== '' ? `<div class="code-lang">${escapeHtml(language)}</div>` : '';
   const cls = known ? ` class="hljs language-${escapeHtml(language)}"` : '';
