@@ -1,15 +1,21 @@
 import { useDocumentSettings } from '../hooks/useDocumentSettings';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useAppState } from '../state/context';
-import { ConversationPane } from './ConversationPane';
+import { Suspense } from 'react';
 import { EmptyState } from './EmptyState';
-import { SearchDialog } from './search/SearchDialog';
-import { SettingsDialog } from './settings/SettingsDialog';
-import { ShortcutsSheet } from './shell/ShortcutsSheet';
+import { ConversationPane, preloadViews, SearchDialog, SettingsDialog, ShortcutsSheet } from './lazyViews';
 import { SidebarToggle } from './shell/SidebarToggle';
 import { Sidebar } from './sidebar/Sidebar';
 import { setSidebarCollapsed, useSidebarCollapsed } from '../state/layout';
 import { ConnectionBanner, HistoryHealthBanner, NoticeToast } from './StatusBanners';
+
+preloadViews();
+
+const loading = (
+  <div className="pane__loading" aria-busy="true">
+    <span className="spinner" />
+  </div>
+);
 
 export function App() {
   useDocumentSettings();
@@ -30,9 +36,7 @@ export function App() {
         <ConnectionBanner />
         <HistoryHealthBanner />
         {!ready ? (
-          <div className="pane__loading" aria-busy="true">
-            <span className="spinner" />
-          </div>
+          loading
         ) : noProviders ? (
           <>
             <div className="main__bar">
@@ -41,12 +45,17 @@ export function App() {
             <EmptyState />
           </>
         ) : (
-          <ConversationPane />
+          <Suspense fallback={loading}>
+            <ConversationPane />
+          </Suspense>
         )}
       </main>
-      {settingsOpen && <SettingsDialog />}
-      {searchOpen && <SearchDialog />}
-      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      {/* A dialog still loading shows nothing for that moment rather than a second spinner. */}
+      <Suspense fallback={null}>
+        {settingsOpen && <SettingsDialog />}
+        {searchOpen && <SearchDialog />}
+        {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      </Suspense>
       <NoticeToast />
     </div>
   );
