@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
+import { lastAnswerRequest } from './support/answerRequests';
 
 const CHATGPT_EXPORT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/chatgpt-conversations.json');
 
@@ -57,7 +58,7 @@ test('edit a question, regenerate an answer and switch between the branches ‹ 
   await userMessages(page).nth(1).getByTestId('branch-next').click();
   await expect(userMessages(page).nth(1).getByTestId('message-content')).toHaveText('second question, edited');
   await ask(page, 'third');
-  const sent = openai.requests.at(-1)!.body as { messages: { content: string }[] };
+  const sent = lastAnswerRequest(openai.requests)!.body as { messages: { content: string }[] };
   expect(sent.messages.map((m) => m.content)).toEqual([
     'first question',
     'You said: first question',

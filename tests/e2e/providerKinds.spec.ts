@@ -5,6 +5,7 @@ import { startQianfanFixture } from '../fixtures/qianfanServer';
 import { startSparkFixture } from '../fixtures/sparkServer';
 import { addFixtureProvider, expect, lastAssistant, send, test } from './support/appFixtures';
 import { addProvider, replaceKey, type ProviderSetup } from './support/providerSetup';
+import { lastAnswerRequest } from './support/answerRequests';
 
 /**
  * Each protocol family, through the real app in browser mode against its own fixture server:
@@ -179,7 +180,7 @@ test('conversation parameters are checked against the provider\'s ranges, then s
 
   await send(page, 'second question');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
-  const body = openai.requests.at(-1)?.body as { messages: { role: string; content: string }[]; temperature: number; max_tokens: number };
+  const body = lastAnswerRequest(openai.requests)?.body as { messages: { role: string; content: string }[]; temperature: number; max_tokens: number };
   expect(body.messages[0]).toEqual({ role: 'system', content: 'Answer like a poet.' });
   expect(body.temperature).toBe(0.4);
   expect(body.max_tokens).toBe(64);

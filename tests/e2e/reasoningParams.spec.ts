@@ -2,6 +2,7 @@ import { startAnthropicFixture } from '../fixtures/anthropicServer';
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { addProvider } from './support/providerSetup';
 import { chooseModel } from './support/modelPicker';
+import { lastAnswerRequest } from './support/answerRequests';
 
 const SHOTS = '/work/shots/ux1';
 
@@ -40,7 +41,7 @@ test('reasoning effort is offered only for a reasoning model and sent as reasoni
 
   await send(page, 'think hard');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
-  const body = openai.requests.at(-1)?.body as { model: string; reasoning_effort?: string };
+  const body = lastAnswerRequest(openai.requests)?.body as { model: string; reasoning_effort?: string };
   expect(body.model).toBe('fixture-reasoner');
   expect(body.reasoning_effort).toBe('high');
 
@@ -48,7 +49,7 @@ test('reasoning effort is offered only for a reasoning model and sent as reasoni
   await chooseModel(page, 'Fixture', 'fixture-chat');
   await send(page, 'plain again');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
-  const plain = openai.requests.at(-1)?.body as { model: string; reasoning_effort?: string };
+  const plain = lastAnswerRequest(openai.requests)?.body as { model: string; reasoning_effort?: string };
   expect(plain.model).toBe('fixture-chat');
   expect(plain).not.toHaveProperty('reasoning_effort');
 });
@@ -62,7 +63,7 @@ test('a thinking budget for an Anthropic reasoning model is checked, translated,
     await page.getByTestId('new-chat').click();
     await send(page, 'first question');
     await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
-    expect(fixture.requests.at(-1)?.body).not.toHaveProperty('thinking');
+    expect(lastAnswerRequest(fixture.requests)?.body).not.toHaveProperty('thinking');
 
     await page.getByTestId('params-open').click();
     const dialog = page.getByTestId('params-dialog');
@@ -79,7 +80,7 @@ test('a thinking budget for an Anthropic reasoning model is checked, translated,
     await send(page, 'why do brooks babble?');
     await expect(lastAssistant(page)).toHaveAttribute('data-status', 'done');
     await expect(lastAssistant(page).getByTestId('thinking')).toBeVisible();
-    const body = fixture.requests.at(-1)?.body as { model: string; thinking?: { type: string; budget_tokens: number }; max_tokens: number };
+    const body = lastAnswerRequest(fixture.requests)?.body as { model: string; thinking?: { type: string; budget_tokens: number }; max_tokens: number };
     expect(body.model).toBe('claude-sonnet-4-5');
     expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 4096 });
     expect(body.max_tokens).toBeGreaterThan(4096);

@@ -41,9 +41,20 @@ export async function addFixtureProvider(page: Page, baseUrl: string, apiKey = F
   await page.getByTestId('close-settings').click();
 }
 
+/**
+ * Types and sends, then waits until the composer has let go of the text (the core accepted it
+ * and the new messages are in the list) or says why it could not. Without the wait, a check of
+ * the last answer right after a second question can pass on the previous, finished answer.
+ */
 export async function send(page: Page, text: string): Promise<void> {
-  await page.getByTestId('composer-input').fill(text);
-  await page.getByTestId('composer-input').press('Enter');
+  const input = page.getByTestId('composer-input');
+  await input.fill(text);
+  await input.press('Enter');
+  await expect
+    .poll(async () => (await input.inputValue()) !== text || (await page.locator('.composer__error').count()) > 0, {
+      message: 'the composer took the text or showed an error',
+    })
+    .toBe(true);
 }
 
 export function lastAssistant(page: Page) {
