@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { withStoredImages } from '../../../src/main/core/chat/toolImages';
 import { exportedAttachments } from '../../../src/main/core/history/transfer/attachmentExport';
 import { toolIdOf } from '../../../src/main/core/tools';
 import type { ToolChoice } from '../../../src/shared/toolCalls';
@@ -142,4 +143,29 @@ describe('image results kept as attachments', () => {
     t.k.core.attachments.sweep();
     expect(existsSync(file)).toBe(false);
   }, 40_000);
+});
+
+describe('image results the store cannot keep', () => {
+  it('become a note in the step (a type Brook does not keep, bytes that are no image, too many bytes), and leave no file', async () => {
+    const k = startCore({ autoTitle: false });
+    cores.push(k);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64');
+    const parts = await withStoredImages(
+      [
+        { type: 'text', text: 'three pictures' },
+        { type: 'image', mimeType: 'image/svg+xml', data: svg },
+        { type: 'image', mimeType: 'image/png', data: Buffer.from('not a png').toString('base64') },
+        { type: 'image', mimeType: 'image/png', data: Buffer.alloc(21 * 1024 * 1024).toString('base64') },
+      ],
+      k.core.attachments,
+      'draw/things',
+    );
+    expect(parts).toEqual([
+      { type: 'text', text: 'three pictures' },
+      { type: 'text', text: `[image image/svg+xml, ${Buffer.from(svg, 'base64').length} bytes, not kept: a type Brook does not keep]` },
+      { type: 'text', text: '[image image/png, 9 bytes, not kept: not a readable image]' },
+      { type: 'text', text: `[image image/png, ${21 * 1024 * 1024} bytes, not kept: larger than 20 MB]` },
+    ]);
+    expect(k.core.attachments.blobs.list()).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
  * by content in the attachment store, named in the step by attachment id, so steps, the live
  * stream and the history carry no image bytes and the window shows a thumbnail from the store.
  */
-import { IMAGE_MIME_BY_EXTENSION } from '../../../shared/attachments';
+import { ATTACHMENT_MAX_FILE_BYTES, IMAGE_MIME_BY_EXTENSION } from '../../../shared/attachments';
 import { AppError } from '../../../shared/errors';
 import type { ToolResultContent } from '../../../shared/toolCalls';
 import type { AttachmentStore } from '../attachments';
@@ -36,7 +36,13 @@ export async function withStoredImages(parts: readonly ToolResultContent[], stor
     } catch (err) {
       const key = AppError.from(err).messageKey;
       const reason =
-        key === 'attachmentErrors.unsupportedType' ? 'a type Brook does not keep' : key === 'attachmentErrors.unreadableImage' ? 'not a readable image' : 'it could not be saved';
+        key === 'attachmentErrors.unsupportedType'
+          ? 'a type Brook does not keep'
+          : key === 'attachmentErrors.unreadableImage'
+            ? 'not a readable image'
+            : key === 'attachmentErrors.tooLarge'
+              ? `larger than ${ATTACHMENT_MAX_FILE_BYTES / (1024 * 1024)} MB`
+              : 'it could not be saved';
       out.push({ type: 'text', text: `[image ${part.mimeType}, ${bytes.length} bytes, not kept: ${reason}]` });
     }
   }

@@ -80,7 +80,7 @@ export function ToolChoicePopover({ id, servers, choice, isDefault, onChange, on
       <ul className="tool-choice__servers">
         {servers.map((server) => {
           const chosen = serverChosen(choice, server.serverId);
-          const on = server.tools.filter((tool) => chosen && !choice.offToolIds.includes(tool.id)).length;
+          const on = server.tools.filter((tool) => !choice.offToolIds.includes(tool.id)).length;
           const open = expanded.has(server.serverId);
           const listId = `${id}-${server.serverId}`;
           return (
@@ -95,7 +95,9 @@ export function ToolChoicePopover({ id, servers, choice, isDefault, onChange, on
                   />
                   <span className="tool-choice__name">{server.serverName}</span>
                 </label>
-                <span className="tool-choice__count">{t('toolCalls.choice.toolCount', { on, count: server.tools.length })}</span>
+                <span className="tool-choice__count">
+                  {chosen ? t('toolCalls.choice.toolCount', { on, count: server.tools.length }) : t('toolCalls.choice.toolTotal', { count: server.tools.length })}
+                </span>
                 <button
                   type="button"
                   className="tool-choice__expand"
