@@ -126,6 +126,13 @@ describe('image results kept as attachments', () => {
     const db = t.k.core.history.database;
     const exported = await exportedAttachments(db, [answer!.id], (sha) => readFile(t.k.core.attachments.blobs.pathOf(sha)));
     expect(exported.get(answer!.id)?.[0]).toMatchObject({ name: 'get-tiny-image-1.png', kind: 'image' });
+    // The exports a user makes carry it: the HTML page shows it, the JSON file holds the step and the file.
+    const html = await t.k.call('transfer.exportConversation', { id: t.c.id, format: 'html' });
+    expect(html.text).toMatch(/<figure class="image"><img src="data:image\/png;base64,[^"]+" alt="get-tiny-image-1.png">/);
+    const json = await t.k.call('transfer.exportConversation', { id: t.c.id, format: 'json' });
+    const exportedAnswer = (JSON.parse(json.text) as { conversations: { messages: Record<string, unknown>[] }[] }).conversations[0]!.messages.find((m) => m.id === answer!.id)!;
+    expect(exportedAnswer.toolSteps).toEqual(answer!.toolSteps);
+    expect(exportedAnswer.attachments).toEqual([expect.objectContaining({ name: 'get-tiny-image-1.png', kind: 'image', data: expect.stringMatching(/^iVBOR/) })]);
 
     // The same image again, in a second version of the answer: a new attachment, the same file.
     const { assistantMessage } = await t.k.call('chat.retry', { conversationId: t.c.id, messageId: first.id });
