@@ -15,6 +15,8 @@ export type ToolApprovalDecision = 'once' | 'always' | 'deny';
 export type ToolResultContent =
   | { type: 'text'; text: string }
   | { type: 'image'; mimeType: string; /** base64 */ data: string }
+  /** An image result stored in the attachment store (docs/mcp.md, "Image results"): shown from there, never carried as bytes. */
+  | { type: 'attachment'; attachmentId: string; name: string; mimeType: string }
   | { type: 'resource'; uri: string; mimeType?: string; text?: string };
 
 export interface ToolStepProgress {
@@ -88,13 +90,36 @@ export const STORED_RESULT_TEXT_BYTES = 256 * 1024;
 /** The finish reason of an answer whose model still wanted tools when the rounds ran out. */
 export const MAX_TOOL_ROUNDS_FINISH = 'max_tool_rounds';
 
-/** Which servers a conversation has switched on; `null` from the store means the settings' default. */
-export interface ConversationToolSelection {
-  conversationId: string;
-  /** Empty: Tools off for this conversation. */
+/** `serverIds` holding this: every enabled server, including ones added later. */
+export const ALL_TOOL_SERVERS = '*';
+
+/**
+ * A conversation's Tools: the quick switch (`on`), and which servers and tools it offers when on.
+ * Switching Tools off keeps the choice, so switching back on restores it.
+ */
+export interface ToolChoice {
+  on: boolean;
+  /** The servers offered (`['*']`: every enabled server). */
   serverIds: string[];
+  /** Tools of those servers switched off for this conversation (`${serverId}/${toolName}`): new tools of a chosen server come on. */
+  offToolIds: string[];
+}
+
+/** A conversation's tool choice as stored, or the settings' default when it made none. */
+export interface ConversationToolSelection extends ToolChoice {
+  conversationId: string;
   /** True when no choice was made for this conversation and the settings' default applies. */
   isDefault: boolean;
+}
+
+/** The choice a new conversation starts with: every enabled server, on when the settings say so. */
+export function defaultToolChoice(enabledByDefault: boolean): ToolChoice {
+  return { on: enabledByDefault, serverIds: [ALL_TOOL_SERVERS], offToolIds: [] };
+}
+
+/** Pure: whether `choice` offers a tool of `serverId` with `toolId` (tools off: none). */
+export function choiceOffers(choice: ToolChoice, serverId: string, toolId: string): boolean {
+  return choice.on && (choice.serverIds.includes(ALL_TOOL_SERVERS) || choice.serverIds.includes(serverId)) && !choice.offToolIds.includes(toolId);
 }
 
 /** Pure: a step replaces the one with its id, or is appended. */

@@ -64,6 +64,7 @@ const webSearchRecordSchema = payload<WebSearchRecord>()(z.object({ steps: z.arr
 const toolResultContentSchema: z.ZodType<ToolResultContent> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),
   z.object({ type: z.literal('image'), mimeType: z.string(), data: z.string() }),
+  z.object({ type: z.literal('attachment'), attachmentId: z.string(), name: z.string(), mimeType: z.string() }),
   z.object({ type: z.literal('resource'), uri: z.string(), mimeType: z.string().optional(), text: z.string().optional() }),
 ]);
 

@@ -16,6 +16,9 @@ export interface ToolServerSummary {
   tools: { id: string; name: string; description: string }[];
 }
 
+const toolIds = z.array(z.string().min(1).max(300)).max(500);
+export const toolChoiceSchema = z.strictObject({ on: z.boolean(), serverIds: toolIds, offToolIds: toolIds });
+
 const bounded = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
 
 export const toolCallRequests = {
@@ -37,8 +40,6 @@ export const toolCallRequests = {
   /** The servers with tools a conversation may switch on (starts stdio servers lazily). */
   'toolCalls.servers': req<ToolServerSummary[]>()(empty),
   'toolCalls.selection': req<ConversationToolSelection>()(z.strictObject({ conversationId: id })),
-  /** `serverIds: []` switches Tools off for the conversation; null returns it to the default. */
-  'toolCalls.setSelection': req<ConversationToolSelection>()(
-    z.strictObject({ conversationId: id, serverIds: z.array(z.string().min(1).max(300)).max(200).nullable() }),
-  ),
+  /** The Tools switch and which servers and tools it offers; `choice: null` returns the conversation to the default. */
+  'toolCalls.setSelection': req<ConversationToolSelection>()(z.strictObject({ conversationId: id, choice: toolChoiceSchema.nullable() })),
 };

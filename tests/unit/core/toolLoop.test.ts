@@ -83,7 +83,7 @@ function setup(settings: Partial<ToolCallSettings> = {}) {
   });
   const { ended } = recordAnswerEnds(busStreams(bus));
   const conversation = history.createConversation({});
-  chat.toolCalling.setSelection(conversation.id, [everythingId, filesId]);
+  chat.toolCalling.setSelection(conversation.id, { on: true, serverIds: [everythingId, filesId], offToolIds: [] });
   fixture.clearRequests();
   const send = (text: string) => chat.send(conversation.id, text).assistantMessage;
   const stepNow = (id: string) => steps.findLast((s) => s.id === id);

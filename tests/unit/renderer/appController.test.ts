@@ -114,7 +114,7 @@ describe('AppController', () => {
         return conv('n1', { title: '', ...(args as object) });
       },
       'conversations.setWebSearch': async ({ id, enabled }: { id: string; enabled: boolean }) => conv(id, { title: '', webSearch: enabled }),
-      'toolCalls.setSelection': async ({ serverIds }: { serverIds: string[] }) => ({ serverIds }),
+      'toolCalls.setSelection': async ({ conversationId, choice }: { conversationId: string; choice: object }) => ({ conversationId, ...choice, isDefault: false }),
       'conversations.messages': async () => [],
       'chat.send': async () => ({ userMessage: msg('u1', { conversationId: 'n1', role: 'user' }), assistantMessage: msg('a2', { conversationId: 'n1', status: 'streaming' }) }),
     } as Partial<Record<RequestName, Handler>>);
@@ -123,12 +123,12 @@ describe('AppController', () => {
     const opening = app.newConversation();
     expect(store.getState().activeId).toBeNull();
     await app.setWebSearch(true);
-    newChatTools.set(true);
+    newChatTools.set({ on: true, serverIds: ['everything'], offToolIds: ['everything/echo'] });
     release();
     await opening;
     expect(store.getState().activeId).toBe('n1');
     expect(store.getState().conversations.find((c) => c.id === 'n1')?.webSearch).toBe(true);
-    expect(calls.find((c) => c.name === 'toolCalls.setSelection')?.args).toEqual({ conversationId: 'n1', serverIds: ['*'] });
+    expect(calls.find((c) => c.name === 'toolCalls.setSelection')?.args).toEqual({ conversationId: 'n1', choice: { on: true, serverIds: ['everything'], offToolIds: ['everything/echo'] } });
     expect(store.getState().newChatWebSearch).toBeNull();
     expect(newChatTools.get()).toBeNull();
     // Nothing pending is left for the next new chat, and the message goes to this one.

@@ -207,6 +207,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     tools,
     toolCallSettingsFile: join(options.dataDir, 'tool-calls.json'),
     attachments,
+    toolImages: attachments,
     ...options.chat,
   });
   const info: AppInfo = { ...options.info, secretStorage: options.secrets.kind, dataDir: options.dataDir };

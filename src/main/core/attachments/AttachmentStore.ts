@@ -11,6 +11,7 @@ import {
   classifyAttachment,
   type Attachment,
   type AttachmentExtraction,
+  type AttachmentKind,
 } from '../../../shared/attachments';
 import { storageError } from '../base';
 import { toAttachment, type AttachmentRow } from '../history';
@@ -84,26 +85,50 @@ export class AttachmentStore {
     } catch (err) {
       throw storageError(err);
     }
-    let size: { width: number; height: number } | null = null;
-    if (upload.kind === 'image') {
-      size = await runWorkerTask('imageInfo', this.blobs.pathOf(sha256), null).catch(() => null);
-      if (!size?.width || !size.height) {
-        this.removeIfUnused(sha256);
-        throw attachmentError('bad_request', 'unreadableImage', { name: upload.name });
-      }
+    const size = upload.kind === 'image' ? await this.imageSize(sha256, upload.name) : null;
+    const id = this.insert(sha256, upload, size);
+    if (upload.format) this.startExtraction(id, sha256, upload.format);
+    return this.get(id);
+  }
+
+  /**
+   * Stores an image that arrived whole (a tool's result; docs/mcp.md "Image results") as an
+   * attachment no message carries yet: the message links it when its step is saved, and one
+   * never linked is cleared after a day like an unsent upload. `name` gives its type.
+   */
+  async storeImage(bytes: Buffer, name: string): Promise<Attachment> {
+    const type = classifyAttachment(name);
+    if (type?.kind !== 'image') throw attachmentError('bad_request', 'unsupportedType', { name });
+    if (bytes.length > ATTACHMENT_MAX_FILE_BYTES) throw attachmentError('bad_request', 'tooLarge', { name, limit: ATTACHMENT_MAX_FILE_BYTES / MB });
+    const sha256 = await this.storeFile(bytes);
+    // A hash queued by an earlier purge would let a sweep before the row below remove the file.
+    this.write(() => this.db.prepare('DELETE FROM attachment_orphans WHERE sha256 = ?').run(sha256));
+    const size = await this.imageSize(sha256, name);
+    return this.get(this.insert(sha256, { name, mime: type.mime, size: bytes.length, kind: 'image' }, size));
+  }
+
+  /** An image's pixels, measured in a worker; an image that cannot be read is not kept. */
+  private async imageSize(sha256: string, name: string): Promise<{ width: number; height: number }> {
+    const size = await runWorkerTask('imageInfo', this.blobs.pathOf(sha256), null).catch(() => null);
+    if (!size?.width || !size.height) {
+      this.removeIfUnused(sha256);
+      throw attachmentError('bad_request', 'unreadableImage', { name });
     }
+    return size;
+  }
+
+  private insert(sha256: string, file: { name: string; mime: string; size: number; kind: AttachmentKind }, size: { width: number; height: number } | null): string {
     const id = this.newId();
-    const state = upload.kind === 'image' ? 'done' : 'pending';
+    const state = file.kind === 'image' ? 'done' : 'pending';
     this.write(() =>
       this.db
         .prepare(
           `INSERT INTO attachments (id, sha256, name, mime, size, kind, width, height, extraction_state, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, sha256, upload.name, upload.mime, upload.size, upload.kind, size?.width ?? null, size?.height ?? null, state, this.now()),
+        .run(id, sha256, file.name, file.mime, file.size, file.kind, size?.width ?? null, size?.height ?? null, state, this.now()),
     );
-    if (upload.format) this.startExtraction(id, sha256, upload.format);
-    return this.get(id);
+    return id;
   }
 
   /** Stores bytes that arrived whole (an imported export) under their sha256, once and atomically; returns the hash. */

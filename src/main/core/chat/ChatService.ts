@@ -18,6 +18,7 @@ import { searchingSource, unsearchedSource } from './searchingSource';
 import type { WebSearchService } from '../websearch';
 import type { ToolHost } from '../tools';
 import { ToolCalling } from './toolCalling';
+import type { ToolImageStore } from './toolImages';
 
 export interface ChatServiceOptions {
   /** How often streamed text is written to the database; at most a second is lost on a crash. */
@@ -35,6 +36,8 @@ export interface ChatServiceOptions {
   toolCallSettingsFile?: string;
   /** Reads attached documents' text and fits attached images to each provider (attachments/). */
   attachments?: AttachmentSource;
+  /** Keeps tools' image results as attachments (attachments/); absent: inside their steps. */
+  toolImages?: ToolImageStore;
 }
 
 interface Target {
@@ -86,7 +89,7 @@ export class ChatService {
     });
     this.purgeDelayMs = options.purgeDelayMs ?? UNDO_DELETE_MS + 7000;
     this.webSearch = options.webSearch ?? null;
-    this.toolCalling = new ToolCalling(history, options.tools ?? null, options.toolCallSettingsFile ?? null);
+    this.toolCalling = new ToolCalling(history, options.tools ?? null, options.toolCallSettingsFile ?? null, options.toolImages ?? null);
     this.attachments = options.attachments ?? null;
   }
 

@@ -1,5 +1,13 @@
 import { AppError } from '../../../shared/errors';
-import type { ConversationToolSelection, ToolApprovalDecision, ToolCallSettings } from '../../../shared/toolCalls';
+import {
+  ALL_TOOL_SERVERS,
+  choiceOffers,
+  defaultToolChoice,
+  type ConversationToolSelection,
+  type ToolApprovalDecision,
+  type ToolCallSettings,
+  type ToolChoice,
+} from '../../../shared/toolCalls';
 import type { ToolServerSummary } from '../../../shared/contract';
 import type { HistoryStore } from '../history';
 import type { Provider } from '../providers';
@@ -7,6 +15,7 @@ import type { ToolHost } from '../tools';
 import { ToolApprovals } from './toolApprovals';
 import { ToolCallPreferences } from './toolCallPreferences';
 import { toolLoop } from './toolLoop';
+import type { ToolImageStore } from './toolImages';
 
 /**
  * Tool calling for the chat: which conversations offer tools (their selection, or the
@@ -21,6 +30,8 @@ export class ToolCalling {
     private readonly history: HistoryStore,
     private readonly host: ToolHost | null,
     settingsFile: string | null,
+    /** Where image results are kept (the attachment store); without it they stay inside the step. */
+    private readonly images: ToolImageStore | null = null,
   ) {
     this.preferences = new ToolCallPreferences(settingsFile);
   }
@@ -53,13 +64,13 @@ export class ToolCalling {
   selection(conversationId: string): ConversationToolSelection {
     this.history.requireConversation(conversationId);
     const chosen = this.history.toolSteps.selection(conversationId);
-    if (chosen) return { conversationId, serverIds: chosen, isDefault: false };
-    return { conversationId, serverIds: this.settings().enabledByDefault ? ['*'] : [], isDefault: true };
+    if (chosen) return { conversationId, ...chosen, isDefault: false };
+    return { conversationId, ...defaultToolChoice(this.settings().enabledByDefault), isDefault: true };
   }
 
-  setSelection(conversationId: string, serverIds: readonly string[] | null): ConversationToolSelection {
+  setSelection(conversationId: string, choice: ToolChoice | null): ConversationToolSelection {
     this.history.requireConversation(conversationId);
-    this.history.toolSteps.setSelection(conversationId, serverIds);
+    this.history.toolSteps.setSelection(conversationId, choice);
     return this.selection(conversationId);
   }
 
@@ -71,17 +82,19 @@ export class ToolCalling {
    */
   providerFor(conversationId: string, provider: Provider): Provider {
     const host = this.host;
-    const { serverIds } = this.selection(conversationId);
-    if (!host || serverIds.length === 0) return provider;
-    const selection = serverIds.includes('*') ? undefined : { serverIds };
-    const context = { host, approvals: this.approvals, settings: this.settings(), conversationId };
+    const choice = this.selection(conversationId);
+    if (!host || !choice.on || choice.serverIds.length === 0) return provider;
+    const selection = choice.serverIds.includes(ALL_TOOL_SERVERS) ? undefined : { serverIds: choice.serverIds };
+    const context = { host, approvals: this.approvals, settings: this.settings(), conversationId, images: this.images };
     return {
       listModels: (signal) => provider.listModels(signal),
       stream: async function* (request, signal) {
         if (request.conversationId !== conversationId) return yield* provider.stream(request, signal);
-        const tools = await host.listTools(selection).catch((err: unknown) => {
+        const listed = await host.listTools(selection).catch((err: unknown) => {
           throw AppError.from(err);
         });
+        // The tools switched off for this conversation are never offered.
+        const tools = listed.filter((t) => choiceOffers(choice, t.serverId, t.id));
         if (tools.length === 0) return yield* provider.stream(request, signal);
         yield* toolLoop(provider, request, { ...context, tools }, signal);
       },

@@ -11,6 +11,7 @@ import { redactError, type TurnToolCall, type TurnToolRound } from '../base';
 import { parseToolArguments, type Provider, type ProviderEvent, type ProviderRequest, type ProviderToolCall } from '../providers';
 import type { ToolDescriptor, ToolHost } from '../tools';
 import type { ToolApprovals } from './toolApprovals';
+import { withStoredImages, type ToolImageStore } from './toolImages';
 import { offeredTools } from './toolNames';
 import { resultForModel, storedResult } from './toolResults';
 
@@ -20,6 +21,8 @@ export interface ToolLoopContext {
   settings: ToolCallSettings;
   conversationId: string;
   tools: readonly ToolDescriptor[];
+  /** Where image results are kept (attachments); null: inside the step. */
+  images?: ToolImageStore | null;
   now?: () => number;
 }
 
@@ -197,10 +200,11 @@ async function callTool(i: number, steps: readonly ToolStep[], update: (i: numbe
       onProgress: (progress, total, message) => update(i, { progress: { progress, total: total ?? null, message: message ?? null } }),
     });
     const forModel = resultForModel(result.parts, c.settings.resultCapBytes);
+    const kept = storedResult(result.parts);
     update(i, {
       status: result.isError ? 'error' : 'done',
       durationMs: now() - started,
-      result: storedResult(result.parts),
+      result: c.images ? await withStoredImages(kept, c.images, step.tool) : kept,
       isError: result.isError,
       sentToModel: forModel.text,
       capped: forModel.capped,

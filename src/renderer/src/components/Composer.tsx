@@ -120,7 +120,7 @@ export function Composer({ conversationId, streaming, attachments }: Props) {
       />
       <div className="composer__footer">
         <WebSearchToggle conversationId={conversationId} />
-        <ToolsToggle conversationId={conversationId} />
+        <ToolsToggle key={conversationId ?? 'new-chat'} conversationId={conversationId} />
         <p className="composer__hint">{t('composer.hint')}</p>
       </div>
     </div>

@@ -319,7 +319,7 @@ export class AppController {
     const webSearch = activeId === null && newChatWebSearch !== null ? newChatWebSearch : undefined;
     if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
     const tools = activeId === null ? newChatTools.take() : null;
-    if (tools !== null) await this.client.request('toolCalls.setSelection', { conversationId, serverIds: tools ? ['*'] : [] });
+    if (tools !== null) await this.client.request('toolCalls.setSelection', { conversationId, choice: tools });
     await this.chat.send(conversationId, text, webSearch, attachmentIds);
   }
 

@@ -1,21 +1,22 @@
 import type { Conversation } from '../../../shared/domain';
+import type { ToolChoice } from '../../../shared/toolCalls';
 import type { RendererClient } from '../client/types';
 import { upsertConversation } from './listOps';
 import type { AppStore } from './store';
 
 /**
- * The Tools switch flipped before a new chat exists: held here and saved as the conversation's
- * selection right after it is created, before its first message is sent.
+ * The Tools switch flipped, or servers and tools picked, before a new chat exists: held here
+ * and saved as the conversation's choice right after it is created, before its first message.
  */
-let pending: boolean | null = null;
+let pending: ToolChoice | null = null;
 
 export const newChatTools = {
-  get: (): boolean | null => pending,
-  set(on: boolean | null): void {
-    pending = on;
+  get: (): ToolChoice | null => pending,
+  set(choice: ToolChoice | null): void {
+    pending = choice;
   },
   /** The pending choice, once. */
-  take(): boolean | null {
+  take(): ToolChoice | null {
     const value = pending;
     pending = null;
     return value;
@@ -39,6 +40,6 @@ export async function settleNewChatSwitches(client: RendererClient, store: AppSt
       current = saved;
       store.setState((s) => ({ conversations: upsertConversation(s.conversations, saved) }));
     }
-    if (tools !== null) await client.request('toolCalls.setSelection', { conversationId: current.id, serverIds: tools ? ['*'] : [] });
+    if (tools !== null) await client.request('toolCalls.setSelection', { conversationId: current.id, choice: tools });
   }
 }

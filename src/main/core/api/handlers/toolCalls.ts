@@ -9,5 +9,5 @@ export const toolCallHandlers = (d: HandlerDeps) =>
     'toolCalls.setSettings': (patch) => d.chat.toolCalling.setSettings(patch),
     'toolCalls.servers': () => d.chat.toolCalling.servers(),
     'toolCalls.selection': ({ conversationId }) => d.chat.toolCalling.selection(conversationId),
-    'toolCalls.setSelection': ({ conversationId, serverIds }) => d.chat.toolCalling.setSelection(conversationId, serverIds),
+    'toolCalls.setSelection': ({ conversationId, choice }) => d.chat.toolCalling.setSelection(conversationId, choice),
   }) satisfies Partial<Handlers>;

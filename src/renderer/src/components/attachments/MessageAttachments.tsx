@@ -69,7 +69,7 @@ export function MessageAttachments({ attachments }: { attachments: readonly Atta
 }
 
 /** A small picture of a stored image; the core makes it once and keeps it on disk. */
-function Thumbnail({ id }: { id: string }) {
+export function Thumbnail({ id }: { id: string }) {
   const { t } = useTranslation();
   const controller = useController();
   const [src, setSrc] = useState<string | null | undefined>(undefined);

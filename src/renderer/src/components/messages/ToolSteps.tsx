@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TOOL_ROUNDS_FINISH, type ToolResultContent, type ToolStep } from '../../../../shared/toolCalls';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useController } from '../../state/context';
 import { toErrorData } from '../../state/errors';
+import { ImageViewer } from '../attachments/ImageViewer';
+import { Thumbnail } from '../attachments/MessageAttachments';
 
 interface Props {
   conversationId: string;
@@ -127,6 +129,7 @@ function ToolResult({ parts }: { parts: readonly ToolResultContent[] }) {
   const text = parts.map((p) => (p.type === 'text' ? p.text : p.type === 'resource' ? (p.text ?? p.uri) : '')).join('\n');
   const summary = text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
   const images = parts.filter((p) => p.type === 'image');
+  const stored = parts.filter((p) => p.type === 'attachment');
   const long = text.length > SUMMARY_CHARS || parts.some((p) => p.type === 'resource');
   return (
     <span className="tool-step__result" data-testid="tool-step-result">
@@ -134,6 +137,7 @@ function ToolResult({ parts }: { parts: readonly ToolResultContent[] }) {
       {images.map((p, i) => (
         <img key={i} className="tool-step__image" src={`data:${p.mimeType};base64,${p.data}`} alt={t('toolCalls.image')} />
       ))}
+      {stored.length > 0 && <StoredImages images={stored.map((p) => ({ id: p.attachmentId, name: p.name }))} />}
       {long && (
         <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
           {open ? t('toolCalls.hideResult') : t('toolCalls.showResult')}
@@ -150,6 +154,33 @@ function ToolResult({ parts }: { parts: readonly ToolResultContent[] }) {
             </span>
           ) : null,
         )}
+    </span>
+  );
+}
+
+/** Image results kept in the attachment store: thumbnails from the store (offline, after a restart) that open the viewer. */
+function StoredImages({ images }: { images: readonly { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const controller = useController();
+  const [open, setOpen] = useState<number | null>(null);
+  const load = useCallback((id: string) => controller.attachments.image(id), [controller]);
+  const close = useCallback(() => setOpen(null), []);
+  return (
+    <span className="tool-step__images">
+      {images.map((image, i) => (
+        <button
+          key={image.id}
+          type="button"
+          className="message-attachment message-attachment--image"
+          data-testid="tool-step-image"
+          aria-label={t('toolCalls.storedImage', { name: image.name })}
+          title={image.name}
+          onClick={() => setOpen(i)}
+        >
+          <Thumbnail id={image.id} />
+        </button>
+      ))}
+      {open !== null && <ImageViewer images={images} startIndex={open} load={load} onClose={close} />}
     </span>
   );
 }
