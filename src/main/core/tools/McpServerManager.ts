@@ -9,6 +9,7 @@ import type { EventBus } from '../base';
 import { abortReason } from '../net';
 import type { SecretStore } from '../settings';
 import { McpConnection } from './McpConnection';
+import { MAX_HTTP_RESPONSE_BYTES } from './mcpHttpCap';
 import { parseMcpServersJson } from './mcpImport';
 import { McpServerStore } from './mcpServerStore';
 import { callFailure, serverClosed, serverDisabled, toolUnavailable } from './mcpErrors';
@@ -24,6 +25,8 @@ export interface McpServerManagerOptions {
   clientVersion: string;
   /** HTTP servers are reached through Brook's network (its proxy). */
   fetch?: FetchLike;
+  /** The byte cap on each HTTP answer from a server; MAX_HTTP_RESPONSE_BYTES when absent. */
+  maxHttpResponseBytes?: number;
   /** How long a server has to start and answer `initialize` and `tools/list`. */
   startTimeoutMs?: number;
   restartDelaysMs?: number[];
@@ -204,6 +207,7 @@ export class McpServerManager implements ToolHost {
           restartDelaysMs: this.options.restartDelaysMs ?? [1_000, 2_000, 5_000, 10_000, 30_000],
           stableAfterMs: this.options.stableAfterMs ?? 60_000,
           fetch: this.options.fetch,
+          maxResponseBytes: this.options.maxHttpResponseBytes ?? MAX_HTTP_RESPONSE_BYTES,
           now: this.options.now ?? Date.now,
           log: this.log,
         },

@@ -10,6 +10,7 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontex
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpHttpConfig, McpStdioConfig } from '../../../shared/contract';
 import { cannotStart, commandNotFound, httpFailure } from './mcpErrors';
+import { cappedFetch } from './mcpHttpCap';
 
 /** A single JSON-RPC message from a stdio server larger than this closes the connection (a clear error, not a crash). */
 export const MAX_STDIO_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -21,6 +22,9 @@ export interface ClientHooks {
   onStderr(chunk: string): void;
   startTimeoutMs: number;
   fetch?: FetchLike;
+  /** The byte cap on each HTTP answer (mcpHttpCap); past it the client is closed after `onResponseTooLarge`. */
+  maxResponseBytes: number;
+  onResponseTooLarge(): void;
 }
 
 export interface Connected {
@@ -66,9 +70,15 @@ function statusOf(err: unknown): number | undefined {
 export async function connectHttp(config: McpHttpConfig, hooks: ClientHooks): Promise<Connected> {
   const url = new URL(config.url);
   const requestInit: RequestInit = { headers: Object.fromEntries(config.headers.map((h) => [h.name, h.value])) };
+  // Each client's own capped fetch: an answer past the cap closes that client, failing what waits on it.
+  const capped = (client: Client) =>
+    cappedFetch(hooks.fetch, hooks.maxResponseBytes, () => {
+      hooks.onResponseTooLarge();
+      void client.close().catch(() => {});
+    });
   const first = hooks.newClient();
   try {
-    await first.connect(new StreamableHTTPClientTransport(url, { requestInit, fetch: hooks.fetch }), { timeout: hooks.startTimeoutMs });
+    await first.connect(new StreamableHTTPClientTransport(url, { requestInit, fetch: capped(first) }), { timeout: hooks.startTimeoutMs });
     return { client: first, httpTransport: 'streamableHttp' };
   } catch (err) {
     await first.close().catch(() => {});
@@ -76,7 +86,7 @@ export async function connectHttp(config: McpHttpConfig, hooks: ClientHooks): Pr
   }
   const fallback = hooks.newClient();
   try {
-    await fallback.connect(new SSEClientTransport(url, { requestInit, fetch: hooks.fetch }), { timeout: hooks.startTimeoutMs });
+    await fallback.connect(new SSEClientTransport(url, { requestInit, fetch: capped(fallback) }), { timeout: hooks.startTimeoutMs });
     return { client: fallback, httpTransport: 'sse' };
   } catch (err) {
     await fallback.close().catch(() => {});
