@@ -11,7 +11,7 @@ import type { McpServerState, McpTransportConfig } from '../../../shared/contrac
 import { AppError } from '../../../shared/errors';
 import { redactKnownSecrets } from '../base';
 import { crashed, exitedAtStart, messageTooLarge, notMcp, responseTooLarge, serverClosed, startTimeout } from './mcpErrors';
-import { type Connected, connectHttp, connectStdio, MAX_STDIO_MESSAGE_BYTES } from './mcpTransports';
+import { type Connected, connectHttp, connectStdio, lostSession, MAX_STDIO_MESSAGE_BYTES } from './mcpTransports';
 
 /** The stderr kept for the settings page, in characters (the end of it). */
 export const STDERR_TAIL_CHARS = 4000;
@@ -30,7 +30,7 @@ export interface ConnectionOptions {
   log: (message: string) => void;
 }
 
-const STOPPED: McpServerState = { status: 'stopped', error: null, stderrTail: '', restartAttempt: 0, nextRestartAt: null, httpTransport: null };
+const STOPPED: McpServerState = { status: 'stopped', error: null, stderrTail: '', restartAttempt: 0, nextRestartAt: null, httpTransport: null, reconnectedAt: null };
 
 export class McpConnection {
   private stateValue: McpServerState = { ...STOPPED };
@@ -74,6 +74,35 @@ export class McpConnection {
     const reason = this.closeReason();
     if (reason) throw reason;
     return this.start();
+  }
+
+  /**
+   * After a request on `stale` failed: when the Streamable HTTP session is gone (`lostSession`:
+   * the server answered 404 — or 400 "no valid session" — for the session id after a restart, or
+   * refused the connection), a new session is opened now (`initialize` and `tools/list` again)
+   * and returned. None of those failures reached a tool, so the caller may send its request once
+   * more. A new session that cannot be opened is retried with the crash backoff, and the state
+   * says why; null for any other failure (the request may have been delivered).
+   */
+  async recover(stale: Client, err: unknown): Promise<Client | null> {
+    const reason = lostSession(err);
+    if (!reason || this.stateValue.httpTransport !== 'streamableHttp') return null;
+    // Another call on the same session got there first: wait for its new session.
+    if (this.client !== stale) return this.ready();
+    this.generation++;
+    this.client = null;
+    // The old session's late events are ignored by generation; there is nothing to end on the server.
+    void stale.close().catch(() => {});
+    const stable = this.options.now() - this.readySince >= this.options.stableAfterMs;
+    const attempt = stable ? 0 : this.stateValue.restartAttempt;
+    if (attempt >= this.options.restartDelaysMs.length) {
+      this.set({ status: 'failed', error: reason.toJSON(), nextRestartAt: null });
+      throw reason;
+    }
+    this.set({ status: 'restarting', error: reason.toJSON(), restartAttempt: attempt + 1, nextRestartAt: this.options.now() });
+    const client = await this.start();
+    this.set({ reconnectedAt: this.options.now() });
+    return client;
   }
 
   /** Starts (again) now, whatever the state: the user's Restart, or a saved edit. */

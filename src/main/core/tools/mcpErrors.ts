@@ -30,6 +30,7 @@ export const startTimeout = (seconds: number) => mcpError('timeout', 'startTimeo
 export const serverClosed = (cause?: unknown) => mcpError('network', 'serverClosed', undefined, cause, true);
 export const messageTooLarge = (megabytes: number) => mcpError('provider', 'messageTooLarge', { megabytes }, undefined, false);
 export const responseTooLarge = (limitBytes: number) => mcpError('provider', 'responseTooLarge', { limit: sizeText(limitBytes) }, undefined, false);
+export const sessionExpired = (cause: unknown) => mcpError('network', 'sessionExpired', undefined, cause, true);
 export const toolTimeout = (seconds: number) => mcpError('timeout', 'toolTimeout', { seconds }, undefined, true);
 export const toolUnavailable = (tool: string) => mcpError('not_found', 'toolUnavailable', { tool }, undefined, false);
 export const serverDisabled = (server: string) => mcpError('bad_request', 'serverDisabled', { server }, undefined, false);
