@@ -4,6 +4,7 @@
  * stored with the message, so the view from history is the live view. Pure types and reducers.
  */
 import type { AppErrorData } from './errors';
+import type { RoundThinking } from './roundThinking';
 
 export type ToolStepStatus = 'waiting' | 'running' | 'done' | 'error' | 'denied' | 'stopped' | 'skipped';
 /** How the call was allowed: `auto` (settings allow every call), `always` (remembered for the tool), `once`, or not (`denied`). */
@@ -41,6 +42,8 @@ export interface ToolStep {
   tool: string;
   /** The arguments as the model wrote them (JSON text); shown as text, never as HTML. */
   arguments: string;
+  /** On the first step of a round only: the thinking that goes back to the model with the round. */
+  thinking?: RoundThinking;
   status: ToolStepStatus;
   approval: ToolApproval;
   startedAt: number | null;

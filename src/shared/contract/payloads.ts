@@ -23,6 +23,7 @@ import { ERROR_CODES, type AppErrorData } from '../errors';
 import type { StreamEvent, StreamEventEnvelope } from '../streamEvents';
 import { WEB_SEARCH_BACKENDS, type WebSearchRecord, type WebSearchStep, type WebSource } from '../webSearch';
 import type { ToolResultContent, ToolStep } from '../toolCalls';
+import type { RoundThinking } from '../roundThinking';
 import { payload } from './define';
 
 const nullableString = z.string().nullable();
@@ -68,6 +69,21 @@ const toolResultContentSchema: z.ZodType<ToolResultContent> = z.discriminatedUni
   z.object({ type: z.literal('resource'), uri: z.string(), mimeType: z.string().optional(), text: z.string().optional() }),
 ]);
 
+const roundThinkingSchema: z.ZodType<RoundThinking> = z.discriminatedUnion('family', [
+  z.object({
+    family: z.literal('anthropic'),
+    model: z.string(),
+    blocks: z.array(
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('thinking'), thinking: z.string(), signature: z.string() }),
+        z.object({ type: z.literal('redacted_thinking'), data: z.string() }),
+      ]),
+    ),
+  }),
+  z.object({ family: z.literal('gemini'), model: z.string(), textSignature: nullableString, callSignatures: z.record(z.string(), z.string()) }),
+  z.object({ family: z.literal('openai'), field: z.enum(['reasoning_content', 'reasoning']), text: z.string() }),
+]);
+
 /** One tool call of an answer, live (`tool.step`) and stored (`Message.toolSteps`). */
 export const toolStepSchema = payload<ToolStep>()(
   z.object({
@@ -80,6 +96,7 @@ export const toolStepSchema = payload<ToolStep>()(
     serverName: z.string(),
     tool: z.string(),
     arguments: z.string(),
+    thinking: roundThinkingSchema.optional(),
     status: z.enum(['waiting', 'running', 'done', 'error', 'denied', 'stopped', 'skipped']),
     approval: z.enum(['pending', 'once', 'always', 'auto', 'denied']),
     startedAt: nullableNumber,

@@ -85,6 +85,8 @@ export const mcpServerStateSchema = z.object({
   nextRestartAt: z.number().nullable(),
   /** Which HTTP transport answered ('streamableHttp' or the older 'sse'); null for stdio or before connecting. */
   httpTransport: z.enum(['streamableHttp', 'sse']).nullable(),
+  /** When Brook last opened a new HTTP session on its own because the server had dropped the old one (ms since epoch); null since the last start. */
+  reconnectedAt: z.number().nullable(),
 });
 export type McpServerState = z.infer<typeof mcpServerStateSchema>;
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { RoundThinking } from '../../../shared/roundThinking';
 
 type CountTokens = (text: string) => number;
 let countTokensFn: CountTokens | null = null;
@@ -61,6 +62,8 @@ export interface TurnToolRound {
   /** Text the model wrote before calling the tools in this round. */
   text: string;
   calls: TurnToolCall[];
+  /** What the model thought before the calls, sent back in its family's shape (shared/roundThinking). */
+  thinking?: RoundThinking;
 }
 
 /** Role markers and separators each message costs beyond its text (OpenAI's published rule of thumb). */

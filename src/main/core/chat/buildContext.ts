@@ -30,7 +30,9 @@ function withToolRounds(content: string, steps: readonly ToolStep[]): ChatTurnMe
     const calls = steps.filter((s) => s.round === round && s.status !== 'skipped');
     if (calls.length === 0) continue;
     const offset = Math.min(content.length, Math.max(from, calls[0]!.contentOffset));
+    const thinking = steps.find((s) => s.round === round && s.thinking)?.thinking;
     rounds.push({
+      ...(thinking ? { thinking } : {}),
       text: content.slice(from, offset).trim(),
       calls: calls.map((s) => ({ id: s.callId, name: s.callName, arguments: s.arguments, result: s.sentToModel || 'The call did not finish.', isError: s.isError || s.sentToModel === '' })),
     });

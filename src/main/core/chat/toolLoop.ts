@@ -6,6 +6,7 @@
  */
 import type { Usage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import type { RoundThinking } from '../../../shared/roundThinking';
 import { MAX_TOOL_ROUNDS_FINISH, type ToolCallSettings, type ToolStep } from '../../../shared/toolCalls';
 import { redactError, type TurnToolCall, type TurnToolRound } from '../base';
 import { parseToolArguments, type Provider, type ProviderEvent, type ProviderRequest, type ProviderToolCall } from '../providers';
@@ -38,9 +39,13 @@ export async function* toolLoop(provider: Provider, request: ProviderRequest, c:
     const calls: ProviderToolCall[] = [];
     let text = '';
     let finishReason: string | null = null;
+    let thinking: RoundThinking | undefined;
     for await (const event of provider.stream({ ...request, messages, tools: offered }, signal)) {
       if (event.type === 'tool.call') calls.push(event.call);
-      else if (event.type === 'done') finishReason = event.finishReason;
+      else if (event.type === 'done') {
+        finishReason = event.finishReason;
+        thinking = event.thinking;
+      }
       else if (event.type === 'usage') usage = addUsage(usage, event.usage);
       else {
         if (event.type === 'text' && event.text !== '') {
@@ -61,8 +66,8 @@ export async function* toolLoop(provider: Provider, request: ProviderRequest, c:
       yield { type: 'done', finishReason: calls.length > 0 ? MAX_TOOL_ROUNDS_FINISH : finishReason };
       return;
     }
-    const results = yield* runRound(calls, round, written, byName, c, signal);
-    rounds.push({ text, calls: results });
+    const results = yield* runRound(calls, round, written, byName, c, signal, thinking);
+    rounds.push({ text, calls: results, ...(thinking ? { thinking } : {}) });
   }
 }
 
@@ -109,9 +114,12 @@ async function* runRound(
   byName: ReadonlyMap<string, ToolDescriptor>,
   c: ToolLoopContext,
   signal: AbortSignal,
+  thinking: RoundThinking | undefined,
 ): AsyncGenerator<ProviderEvent, TurnToolCall[]> {
   const now = c.now ?? Date.now;
   const steps = calls.map((call, i) => initialStep(newStep(call, round, i, offset, byName.get(call.name)), [...byName.keys()], c, now));
+  // Stored with the round's first step, so a later turn built from history sends it back too.
+  if (thinking) steps[0] = { ...steps[0]!, thinking };
   const changed: ToolStep[] = [...steps];
   let wake: (() => void) | null = null;
   const update = (i: number, patch: Partial<ToolStep>) => {

@@ -18,6 +18,7 @@ import { anthropicContent } from './imageParts';
 import { makeUsage, noUserMessage, splitMessages } from './messages';
 import { AnthropicWebSearch } from './anthropicSearch';
 import { anthropicToolMessages, anthropicToolsField, AnthropicToolUses, type AnthropicWireMessage } from './anthropicTools';
+import { AnthropicThinkingBlocks } from './anthropicThinking';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -65,6 +66,7 @@ export class AnthropicProvider implements Provider {
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
     const { body, leading, search } = anthropicBody(request);
     const toolUses = new AnthropicToolUses();
+    const thinking = new AnthropicThinkingBlocks();
 
     const response = await this.send('/v1/messages', signal, {
       method: 'POST',
@@ -101,6 +103,7 @@ export class AnthropicProvider implements Provider {
           const block = isRecord(json.content_block) ? json.content_block : {};
           if (search) yield* search.blockStart(finiteNumber(json.index) ?? -1, block);
           toolUses.blockStart(finiteNumber(json.index) ?? -1, block);
+          thinking.blockStart(finiteNumber(json.index) ?? -1, block);
           if (block.type === 'text' && typeof block.text === 'string') yield* textEvent(leading.take(block.text));
           if (block.type === 'thinking' && typeof block.thinking === 'string' && block.thinking !== '') {
             yield { type: 'reasoning', text: block.thinking };
@@ -116,6 +119,7 @@ export class AnthropicProvider implements Provider {
           // signature_delta, input_json_delta, citations_delta: not shown, except for web search.
           if (search) yield* search.blockDelta(finiteNumber(json.index) ?? -1, delta);
           toolUses.blockDelta(finiteNumber(json.index) ?? -1, delta);
+          thinking.blockDelta(finiteNumber(json.index) ?? -1, delta);
           break;
         }
         case 'content_block_stop':
@@ -131,7 +135,8 @@ export class AnthropicProvider implements Provider {
         case 'message_stop': {
           const total = usage.toUsage();
           if (total) yield { type: 'usage', usage: total };
-          yield { type: 'done', finishReason };
+          const roundThinking = toolUses.any ? thinking.forRound(request.model) : undefined;
+          yield { type: 'done', finishReason, ...(roundThinking ? { thinking: roundThinking } : {}) };
           return;
         }
         default:
@@ -181,20 +186,20 @@ export class AnthropicProvider implements Provider {
 function anthropicBody(request: ProviderRequest): { body: Record<string, unknown>; leading: WhitespaceDropper; search: AnthropicWebSearch | null } {
   const { system, turns } = splitMessages(request);
   if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
-  // Tool rounds need content blocks; without them the plain turns stay as they always were.
-  const messages: AnthropicWireMessage[] = request.messages.some((m) => m.toolRounds?.length)
-    ? anthropicToolMessages(request.messages)
-    : turns.map((t) => ({ role: t.role, content: anthropicContent(t.content, t.images) }));
-
   // "Continue" (native): a final assistant message is continued by the model. The API
   // rejects one that ends in whitespace, so that is cut here and the same whitespace is
   // dropped from the start of the continuation, which the caller appends to the full text.
   const prefill = request.prefill ?? '';
   const sentPrefill = prefill.replace(/\s+$/u, '');
   const leading = new WhitespaceDropper(prefill.slice(sentPrefill.length));
+  const { maxTokens, budget } = thinkingPlan(request, sentPrefill !== '');
+
+  // Tool rounds need content blocks; without them the plain turns stay as they always were.
+  const messages: AnthropicWireMessage[] = request.messages.some((m) => m.toolRounds?.length)
+    ? anthropicToolMessages(request.messages, { model: request.model, thinkingOn: budget !== null })
+    : turns.map((t) => ({ role: t.role, content: anthropicContent(t.content, t.images) }));
   if (sentPrefill !== '') messages.push({ role: 'assistant', content: sentPrefill });
 
-  const { maxTokens, budget } = thinkingPlan(request, sentPrefill !== '');
   const body: Record<string, unknown> = { model: request.model, max_tokens: maxTokens, messages, stream: true };
   if (system !== '') body.system = system;
   if (budget !== null) {

@@ -7,6 +7,7 @@ import type { ChatTurnMessage } from '../base';
 import { anthropicContent } from './imageParts';
 import type { OfferedTool, ProviderEvent } from './provider';
 import { parseToolArguments } from './toolSupport';
+import { thinkingBlocksFor } from './anthropicThinking';
 
 type Block = Record<string, unknown>;
 export interface AnthropicWireMessage {
@@ -23,7 +24,7 @@ export function anthropicToolsField(tools: readonly OfferedTool[]): Block[] {
  * `tool_use` blocks, then a user message of `tool_result` blocks. Consecutive same-role
  * messages merge (the API demands alternation) and nothing may open with the assistant.
  */
-export function anthropicToolMessages(messages: readonly ChatTurnMessage[]): AnthropicWireMessage[] {
+export function anthropicToolMessages(messages: readonly ChatTurnMessage[], options: { model: string; thinkingOn: boolean }): AnthropicWireMessage[] {
   const out: { role: 'user' | 'assistant'; content: Block[] }[] = [];
   const add = (role: 'user' | 'assistant', blocks: Block[]) => {
     if (blocks.length === 0 || (out.length === 0 && role === 'assistant')) return;
@@ -35,6 +36,8 @@ export function anthropicToolMessages(messages: readonly ChatTurnMessage[]): Ant
     if (m.role === 'system') continue;
     for (const round of m.toolRounds ?? []) {
       add('assistant', [
+        // Thinking comes first in the turn, before the text and the calls, exactly as it came.
+        ...thinkingBlocksFor(round.thinking, options.model, options.thinkingOn),
         ...(round.text.trim() === '' ? [] : [{ type: 'text', text: round.text }]),
         ...round.calls.map((c) => ({ type: 'tool_use', id: c.id, name: c.name, input: parseToolArguments(c.arguments) ?? {} })),
       ]);
@@ -53,6 +56,11 @@ export function anthropicToolMessages(messages: readonly ChatTurnMessage[]): Ant
 /** Collects `tool_use` blocks by content index while they stream. */
 export class AnthropicToolUses {
   private readonly open = new Map<number, { id: string; name: string; json: string }>();
+  private count = 0;
+
+  get any(): boolean {
+    return this.count > 0;
+  }
 
   blockStart(index: number, block: Record<string, unknown>): void {
     if (block.type !== 'tool_use' || typeof block.name !== 'string') return;
@@ -69,6 +77,7 @@ export class AnthropicToolUses {
     const call = this.open.get(index);
     if (!call) return;
     this.open.delete(index);
+    this.count++;
     yield { type: 'tool.call', call: { id: call.id, name: call.name, arguments: call.json.trim() === '' ? '{}' : call.json } };
   }
 }

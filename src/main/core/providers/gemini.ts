@@ -118,6 +118,7 @@ export class GeminiProvider implements Provider {
         // Thought parts come first, and a frame can hold several parts: read them all (§3.3).
         for (const part of parts) {
           if (isRecord(part) && part.functionCall !== undefined) yield* calls.fromPart(part);
+          else if (isRecord(part)) calls.otherPart(part);
           if (!isRecord(part) || typeof part.text !== 'string' || part.text === '') continue;
           wroteAnything = true;
           yield part.thought === true ? { type: 'reasoning', text: part.text } : { type: 'text', text: part.text };
@@ -136,7 +137,8 @@ export class GeminiProvider implements Provider {
     }
     if (usage) yield { type: 'usage', usage };
     // Gemini ends a turn of calls with STOP: the calls decide.
-    yield { type: 'done', finishReason: calls.any && finishReason === 'stop' ? 'tool_calls' : finishReason };
+    const thinking = calls.forRound(model);
+    yield { type: 'done', finishReason: calls.any && finishReason === 'stop' ? 'tool_calls' : finishReason, ...(thinking ? { thinking } : {}) };
   }
 
   /** Models that can generate content, without the `models/` prefix. */
@@ -174,7 +176,7 @@ export class GeminiProvider implements Provider {
 function geminiBody(request: ProviderRequest, system: string, turns: Turn[], model: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
     contents: request.messages.some((m) => m.toolRounds?.length)
-      ? geminiToolContents(request.messages)
+      ? geminiToolContents(request.messages, model)
       : turns.map((t) => ({ role: t.role === 'assistant' ? 'model' : 'user', parts: geminiParts(t.content, t.images) })),
   };
   if (system !== '') body.systemInstruction = { parts: [{ text: system }] };

@@ -3,6 +3,7 @@
  * `functionCall` part (no pieces, and no id on older models, so one is made up); results go back
  * as `functionResponse` parts in a user turn, matched by name and order.
  */
+import type { RoundThinking } from '../../../shared/roundThinking';
 import type { ChatTurnMessage } from '../base';
 import { isRecord } from '../net';
 import { geminiParts } from './imageParts';
@@ -23,8 +24,12 @@ export function geminiToolsField(tools: readonly OfferedTool[]): Record<string, 
   return { functionDeclarations: tools.map((t) => ({ name: t.name, description: t.description, parametersJsonSchema: t.parameters })) };
 }
 
-/** The turns as contents with tool rounds expanded; same-role neighbours merge, none opens with the model. */
-export function geminiToolContents(messages: readonly ChatTurnMessage[]): GeminiContent[] {
+/**
+ * The turns as contents with tool rounds expanded; same-role neighbours merge, none opens with the
+ * model. A round's `thoughtSignature`s (from this model) go back on the parts they came on: the
+ * API refuses a function call of the current turn without its signature.
+ */
+export function geminiToolContents(messages: readonly ChatTurnMessage[], model: string): GeminiContent[] {
   const out: GeminiContent[] = [];
   const add = (role: 'user' | 'model', parts: Part[]) => {
     if (parts.length === 0 || (out.length === 0 && role === 'model')) return;
@@ -35,9 +40,11 @@ export function geminiToolContents(messages: readonly ChatTurnMessage[]): Gemini
   for (const m of messages) {
     if (m.role === 'system') continue;
     for (const round of m.toolRounds ?? []) {
+      const signatures = round.thinking?.family === 'gemini' && round.thinking.model === model ? round.thinking : null;
+      const signed = (signature: string | null | undefined) => (signature ? { thoughtSignature: signature } : {});
       add('model', [
-        ...(round.text.trim() === '' ? [] : [{ text: round.text }]),
-        ...round.calls.map((c) => ({ functionCall: { name: c.name, args: parseToolArguments(c.arguments) ?? {} } })),
+        ...(round.text.trim() === '' ? [] : [{ text: round.text, ...signed(signatures?.textSignature) }]),
+        ...round.calls.map((c) => ({ functionCall: { name: c.name, args: parseToolArguments(c.arguments) ?? {} }, ...signed(signatures?.callSignatures[c.id]) })),
       ]);
       add(
         'user',
@@ -50,9 +57,11 @@ export function geminiToolContents(messages: readonly ChatTurnMessage[]): Gemini
   return out;
 }
 
-/** Turns `functionCall` parts into calls, numbering the ones without an id. */
+/** Turns `functionCall` parts into calls, numbering the ones without an id, and keeps the parts' thought signatures. */
 export class GeminiFunctionCalls {
   private count = 0;
+  private readonly callSignatures: Record<string, string> = {};
+  private textSignature: string | null = null;
 
   get any(): boolean {
     return this.count > 0;
@@ -63,6 +72,18 @@ export class GeminiFunctionCalls {
     if (!isRecord(fc) || typeof fc.name !== 'string') return;
     this.count++;
     const id = typeof fc.id === 'string' && fc.id !== '' ? fc.id : `gemini-call-${this.count}`;
+    if (typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '') this.callSignatures[id] = part.thoughtSignature;
     yield { type: 'tool.call', call: { id, name: fc.name, arguments: JSON.stringify(isRecord(fc.args) ? fc.args : {}) } };
+  }
+
+  /** A signature on a part that is no call (text, or an empty part closing the thoughts) belongs to the round's text. */
+  otherPart(part: Record<string, unknown>): void {
+    if (typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '') this.textSignature = part.thoughtSignature;
+  }
+
+  /** What goes back with the calls, when the model signed any part. */
+  forRound(model: string): RoundThinking | undefined {
+    if (!this.any || (this.textSignature === null && Object.keys(this.callSignatures).length === 0)) return undefined;
+    return { family: 'gemini', model, textSignature: this.textSignature, callSignatures: { ...this.callSignatures } };
   }
 }

@@ -23,6 +23,7 @@ import { ThinkTagSplitter } from './thinkTags';
 import { QianfanWebSearch } from './qianfanSearch';
 import { openAIMessages, OpenAIToolCalls, openAIToolsField } from './openaiTools';
 import type { Usage } from '../../../shared/domain';
+import type { RoundThinking } from '../../../shared/roundThinking';
 
 const NOT_COMPATIBLE: ExtraErrorKey = 'errors.notOpenAICompatible';
 
@@ -110,6 +111,7 @@ export class OpenAICompatibleProvider implements Provider {
   private async *readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, search: QianfanWebSearch | null): AsyncGenerator<ProviderEvent> {
     const think = new ThinkTagSplitter();
     const calls = new OpenAIToolCalls();
+    const reasoning = new ReasoningField();
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     let receivedAny = false;
@@ -118,9 +120,10 @@ export class OpenAICompatibleProvider implements Provider {
       if (search) yield* search.end();
       // Some servers (Ollama) end a turn of calls with `stop`: the calls decide.
       if (calls.any) finishReason = 'tool_calls';
+      const thinking = calls.any ? reasoning.forRound() : undefined;
       yield* calls.flush();
       if (usage) yield { type: 'usage', usage };
-      yield { type: 'done', finishReason };
+      yield { type: 'done', finishReason, ...(thinking ? { thinking } : {}) };
     };
 
     for await (const item of readSse(body, signal, { endMarker: '[DONE]', errorContext: this.errorContext })) {
@@ -145,10 +148,10 @@ export class OpenAICompatibleProvider implements Provider {
       }
       if (json.error !== undefined && json.error !== null) throw errorFromStreamPayload(json, this.errorContext);
       const delta = firstChoiceDelta(json);
-      if (search) yield* search.chunk(json, delta !== null && (nonEmptyString(delta.content) !== null || reasoningOf(delta) !== null));
+      if (search) yield* search.chunk(json, delta !== null && (nonEmptyString(delta.content) !== null || (nonEmptyString(delta.reasoning_content) ?? nonEmptyString(delta.reasoning)) !== null));
       if (delta) {
-        const reasoning = reasoningOf(delta);
-        if (reasoning !== null) yield { type: 'reasoning', text: reasoning };
+        const piece = reasoning.take(delta);
+        if (piece !== null) yield { type: 'reasoning', text: piece };
         if (typeof delta.content === 'string' && delta.content !== '') yield* think.push(delta.content);
         if (delta.tool_calls !== undefined && delta.tool_calls !== null) calls.push(delta);
       }
@@ -185,8 +188,9 @@ export class OpenAICompatibleProvider implements Provider {
         detail: `Expected an event stream, got ${contentType || 'no content type'}.`,
       });
     }
-    const reasoning = reasoningOf(message);
-    if (reasoning !== null) yield { type: 'reasoning', text: reasoning };
+    const reasoning = new ReasoningField();
+    const piece = reasoning.take(message);
+    if (piece !== null) yield { type: 'reasoning', text: piece };
     if (typeof message.content === 'string' && message.content !== '') {
       const think = new ThinkTagSplitter();
       yield* think.push(message.content);
@@ -195,10 +199,11 @@ export class OpenAICompatibleProvider implements Provider {
     const calls = new OpenAIToolCalls();
     if (message.tool_calls !== undefined && message.tool_calls !== null) calls.push(message);
     const hadCalls = calls.any;
+    const thinking = hadCalls ? reasoning.forRound() : undefined;
     yield* calls.flush();
     const usage = toUsage(json.usage);
     if (usage) yield { type: 'usage', usage };
-    yield { type: 'done', finishReason: hadCalls ? 'tool_calls' : typeof choice.finish_reason === 'string' ? choice.finish_reason : null };
+    yield { type: 'done', finishReason: hadCalls ? 'tool_calls' : typeof choice.finish_reason === 'string' ? choice.finish_reason : null, ...(thinking ? { thinking } : {}) };
   }
 }
 
@@ -210,10 +215,26 @@ function firstChoiceDelta(json: Record<string, unknown>): Record<string, unknown
 
 /**
  * DeepSeek and vLLM ≤0.10 say reasoning_content; Ollama and newer vLLM say reasoning. Servers
- * in transition may send both with the same text, so take only one.
+ * in transition may send both with the same text, so take only one. The whole text is kept, in
+ * the field it came in: a turn that makes tool calls sends it back there (DeepSeek answers 400
+ * otherwise; protocols.md §1.5). Inline `<think>` text is not sent back.
  */
-function reasoningOf(delta: Record<string, unknown>): string | null {
-  return nonEmptyString(delta.reasoning_content) ?? nonEmptyString(delta.reasoning);
+class ReasoningField {
+  private field: 'reasoning_content' | 'reasoning' | null = null;
+  private text = '';
+
+  take(delta: Record<string, unknown>): string | null {
+    const content = nonEmptyString(delta.reasoning_content);
+    const piece = content ?? nonEmptyString(delta.reasoning);
+    if (piece === null) return null;
+    this.field ??= content !== null ? 'reasoning_content' : 'reasoning';
+    this.text += piece;
+    return piece;
+  }
+
+  forRound(): RoundThinking | undefined {
+    return this.field === null ? undefined : { family: 'openai', field: this.field, text: this.text };
+  }
 }
 
 function lastFinishReason(json: Record<string, unknown>): string | null {

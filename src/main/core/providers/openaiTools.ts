@@ -28,6 +28,8 @@ export function openAIMessages(messages: readonly ChatTurnMessage[]): OpenAIWire
         role: 'assistant',
         // null, not '': some servers reject an empty string beside tool_calls.
         content: round.text === '' ? null : round.text,
+        // The reasoning that led to the calls, in the field the server sent it in (DeepSeek requires it).
+        ...(round.thinking?.family === 'openai' ? { [round.thinking.field]: round.thinking.text } : {}),
         tool_calls: round.calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
       });
       for (const c of round.calls) out.push({ role: 'tool', tool_call_id: c.id, content: c.result });

@@ -6,6 +6,7 @@
 import type { Agent } from 'node:http';
 import type { ProviderKind, ReasoningEffort } from '../../../shared/domain';
 import type { LiveEvent } from '../../../shared/streamEvents';
+import type { RoundThinking } from '../../../shared/roundThinking';
 import type { NativeSearchPreset } from '../../../shared/webSearch';
 import type { ChatTurnMessage } from '../base';
 import type { CustomEndpointConnection } from './customEndpoint';
@@ -100,7 +101,12 @@ export type ProviderEvent =
    * `length` (the output cap cut it — offer Continue), `content_filter`, `tool_calls`; anything
    * else is the provider's own reason, lowercased. null when the server gave none.
    */
-  | { type: 'done'; finishReason: string | null }
+  | {
+      type: 'done';
+      finishReason: string | null;
+      /** With tool calls: the thinking that must go back with them (the tool loop carries it in the round). */
+      thinking?: RoundThinking;
+    }
   /** A tool call whose arguments are complete; several may come before one `done`. */
   | { type: 'tool.call'; call: ProviderToolCall };
 

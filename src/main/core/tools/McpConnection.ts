@@ -10,8 +10,8 @@ import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerState, McpTransportConfig } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { redactKnownSecrets } from '../base';
-import { crashed, exitedAtStart, messageTooLarge, notMcp, serverClosed, startTimeout } from './mcpErrors';
-import { type Connected, connectHttp, connectStdio, MAX_STDIO_MESSAGE_BYTES } from './mcpTransports';
+import { crashed, exitedAtStart, messageTooLarge, notMcp, responseTooLarge, serverClosed, startTimeout } from './mcpErrors';
+import { type Connected, connectHttp, connectStdio, lostSession, MAX_STDIO_MESSAGE_BYTES } from './mcpTransports';
 
 /** The stderr kept for the settings page, in characters (the end of it). */
 export const STDERR_TAIL_CHARS = 4000;
@@ -24,11 +24,13 @@ export interface ConnectionOptions {
   /** A server that stayed up this long before crashing starts its restart count again. */
   stableAfterMs: number;
   fetch?: FetchLike;
+  /** The byte cap on each HTTP answer (MAX_HTTP_RESPONSE_BYTES unless a test sets a smaller one). */
+  maxResponseBytes: number;
   now: () => number;
   log: (message: string) => void;
 }
 
-const STOPPED: McpServerState = { status: 'stopped', error: null, stderrTail: '', restartAttempt: 0, nextRestartAt: null, httpTransport: null };
+const STOPPED: McpServerState = { status: 'stopped', error: null, stderrTail: '', restartAttempt: 0, nextRestartAt: null, httpTransport: null, reconnectedAt: null };
 
 export class McpConnection {
   private stateValue: McpServerState = { ...STOPPED };
@@ -41,6 +43,8 @@ export class McpConnection {
   /** Signs, during one start, that stdout carried something other than MCP or too big a message. */
   private garbageLines = 0;
   private tooLarge = false;
+  /** An HTTP answer went past the byte cap during this start or connection. */
+  private responseTooLarge = false;
 
   constructor(
     /** The transport with its secrets filled in, read at each start so edits apply on restart. */
@@ -72,6 +76,35 @@ export class McpConnection {
     return this.start();
   }
 
+  /**
+   * After a request on `stale` failed: when the Streamable HTTP session is gone (`lostSession`:
+   * the server answered 404 — or 400 "no valid session" — for the session id after a restart, or
+   * refused the connection), a new session is opened now (`initialize` and `tools/list` again)
+   * and returned. None of those failures reached a tool, so the caller may send its request once
+   * more. A new session that cannot be opened is retried with the crash backoff, and the state
+   * says why; null for any other failure (the request may have been delivered).
+   */
+  async recover(stale: Client, err: unknown): Promise<Client | null> {
+    const reason = lostSession(err);
+    if (!reason || this.stateValue.httpTransport !== 'streamableHttp') return null;
+    // Another call on the same session got there first: wait for its new session.
+    if (this.client !== stale) return this.ready();
+    this.generation++;
+    this.client = null;
+    // The old session's late events are ignored by generation; there is nothing to end on the server.
+    void stale.close().catch(() => {});
+    const stable = this.options.now() - this.readySince >= this.options.stableAfterMs;
+    const attempt = stable ? 0 : this.stateValue.restartAttempt;
+    if (attempt >= this.options.restartDelaysMs.length) {
+      this.set({ status: 'failed', error: reason.toJSON(), nextRestartAt: null });
+      throw reason;
+    }
+    this.set({ status: 'restarting', error: reason.toJSON(), restartAttempt: attempt + 1, nextRestartAt: this.options.now() });
+    const client = await this.start();
+    this.set({ reconnectedAt: this.options.now() });
+    return client;
+  }
+
   /** Starts (again) now, whatever the state: the user's Restart, or a saved edit. */
   async restart(): Promise<Client> {
     await this.stop();
@@ -96,6 +129,7 @@ export class McpConnection {
     const generation = ++this.generation;
     this.garbageLines = 0;
     this.tooLarge = false;
+    this.responseTooLarge = false;
     this.set({ status: 'starting', error: null, stderrTail: '', nextRestartAt: null, httpTransport: null });
     const starting = this.connect(generation).finally(() => {
       if (this.starting === starting) this.starting = null;
@@ -146,6 +180,10 @@ export class McpConnection {
       onStderr: (chunk: string) => this.appendStderr(generation, chunk),
       startTimeoutMs: this.options.startTimeoutMs,
       fetch: this.options.fetch,
+      maxResponseBytes: this.options.maxResponseBytes,
+      onResponseTooLarge: () => {
+        if (generation === this.generation) this.responseTooLarge = true;
+      },
     };
     return config.kind === 'stdio' ? connectStdio(config, hooks) : connectHttp(config, hooks);
   }
@@ -189,6 +227,7 @@ export class McpConnection {
   /** Why a start failed, in words the user can act on. */
   private startFailure(err: unknown): AppError {
     if (this.tooLarge) return messageTooLarge(MAX_STDIO_MESSAGE_BYTES / (1024 * 1024));
+    if (this.responseTooLarge) return responseTooLarge(this.options.maxResponseBytes);
     if (err instanceof AppError) return err;
     if (err instanceof McpError && err.code === ErrorCode.RequestTimeout) {
       return this.garbageLines > 0 ? notMcp() : startTimeout(Math.round(this.options.startTimeoutMs / 1000));
@@ -214,7 +253,11 @@ export class McpConnection {
   private closed(generation: number): void {
     if (generation !== this.generation) return;
     this.client = null;
-    const error = this.tooLarge ? messageTooLarge(MAX_STDIO_MESSAGE_BYTES / (1024 * 1024)) : crashed();
+    const error = this.tooLarge
+      ? messageTooLarge(MAX_STDIO_MESSAGE_BYTES / (1024 * 1024))
+      : this.responseTooLarge
+        ? responseTooLarge(this.options.maxResponseBytes)
+        : crashed();
     const stable = this.options.now() - this.readySince >= this.options.stableAfterMs;
     // The count survives a successful restart until the server has stayed up a while.
     const attempt = stable ? 0 : this.stateValue.restartAttempt;

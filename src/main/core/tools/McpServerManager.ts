@@ -3,12 +3,14 @@
  * calls (tools of the enabled servers, each started on first use), and what Settings → Tools
  * shows and edits. Servers are never started at Brook's start, and `shutdown` stops every one.
  */
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpImportResult, McpServerConfig, McpServerDraft, McpServerView } from '../../../shared/contract';
 import type { EventBus } from '../base';
 import { abortReason } from '../net';
 import type { SecretStore } from '../settings';
 import { McpConnection } from './McpConnection';
+import { MAX_HTTP_RESPONSE_BYTES } from './mcpHttpCap';
 import { parseMcpServersJson } from './mcpImport';
 import { McpServerStore } from './mcpServerStore';
 import { callFailure, serverClosed, serverDisabled, toolUnavailable } from './mcpErrors';
@@ -24,6 +26,8 @@ export interface McpServerManagerOptions {
   clientVersion: string;
   /** HTTP servers are reached through Brook's network (its proxy). */
   fetch?: FetchLike;
+  /** The byte cap on each HTTP answer from a server; MAX_HTTP_RESPONSE_BYTES when absent. */
+  maxHttpResponseBytes?: number;
   /** How long a server has to start and answer `initialize` and `tools/list`. */
   startTimeoutMs?: number;
   restartDelaysMs?: number[];
@@ -77,8 +81,7 @@ export class McpServerManager implements ToolHost {
     if (!server.enabled) throw serverDisabled(server.name);
     if (this.shuttingDown) throw serverClosed();
     const connection = this.connection(serverId);
-    try {
-      const client = await untilAborted(connection.ready(), signal);
+    const call = async (client: Client) => {
       if (!connection.tools.some((t) => t.name === name)) throw toolUnavailable(name);
       const result = await client.callTool({ name, arguments: args }, undefined, {
         signal,
@@ -86,6 +89,18 @@ export class McpServerManager implements ToolHost {
         onprogress: onProgress ? (p) => onProgress(p.progress, p.total, p.message) : undefined,
       });
       return toToolResult(result);
+    };
+    try {
+      const client = await untilAborted(connection.ready(), signal);
+      try {
+        return await call(client);
+      } catch (err) {
+        if (signal.aborted) throw err;
+        // The server dropped the session before the call reached it: once more on a new session.
+        const fresh = await untilAborted(connection.recover(client, err), signal);
+        if (!fresh) throw err;
+        return await call(fresh);
+      }
     } catch (err) {
       if (signal.aborted) throw abortReason(signal, err);
       throw callFailure(err, timeoutMs, connection.closeReason());
@@ -204,6 +219,7 @@ export class McpServerManager implements ToolHost {
           restartDelaysMs: this.options.restartDelaysMs ?? [1_000, 2_000, 5_000, 10_000, 30_000],
           stableAfterMs: this.options.stableAfterMs ?? 60_000,
           fetch: this.options.fetch,
+          maxResponseBytes: this.options.maxHttpResponseBytes ?? MAX_HTTP_RESPONSE_BYTES,
           now: this.options.now ?? Date.now,
           log: this.log,
         },
@@ -234,7 +250,7 @@ export class McpServerManager implements ToolHost {
     return {
       config: server,
       storedSecrets: this.store.storedSecrets(server),
-      state: connection?.state ?? { status: 'stopped', error: null, stderrTail: '', restartAttempt: 0, nextRestartAt: null, httpTransport: null },
+      state: connection?.state ?? { status: 'stopped', error: null, stderrTail: '', restartAttempt: 0, nextRestartAt: null, httpTransport: null, reconnectedAt: null },
       tools: (connection?.tools ?? []).map((t) => ({
         name: t.name,
         description: t.description ?? '',

@@ -6,6 +6,7 @@
 import { McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { AppError, type ErrorCode as AppErrorCode } from '../../../shared/errors';
 import { redactKnownSecrets } from '../base';
+import { ResponseTooLargeError, sizeText } from './mcpHttpCap';
 
 const KEY = 'mcp.errors.';
 const MAX_DETAIL_CHARS = 500;
@@ -28,6 +29,8 @@ export const notMcp = () => mcpError('provider', 'notMcp', undefined, undefined,
 export const startTimeout = (seconds: number) => mcpError('timeout', 'startTimeout', { seconds }, undefined, true);
 export const serverClosed = (cause?: unknown) => mcpError('network', 'serverClosed', undefined, cause, true);
 export const messageTooLarge = (megabytes: number) => mcpError('provider', 'messageTooLarge', { megabytes }, undefined, false);
+export const responseTooLarge = (limitBytes: number) => mcpError('provider', 'responseTooLarge', { limit: sizeText(limitBytes) }, undefined, false);
+export const sessionExpired = (cause: unknown) => mcpError('network', 'sessionExpired', undefined, cause, true);
 export const toolTimeout = (seconds: number) => mcpError('timeout', 'toolTimeout', { seconds }, undefined, true);
 export const toolUnavailable = (tool: string) => mcpError('not_found', 'toolUnavailable', { tool }, undefined, false);
 export const serverDisabled = (server: string) => mcpError('bad_request', 'serverDisabled', { server }, undefined, false);
@@ -45,6 +48,7 @@ export function httpFailure(status: number | undefined, cause: unknown): AppErro
  */
 export function callFailure(err: unknown, timeoutMs: number, closeReason: AppError | null): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof ResponseTooLargeError) return responseTooLarge(err.limitBytes);
   if (err instanceof McpError) {
     if (err.code === ErrorCode.RequestTimeout) return toolTimeout(Math.round(timeoutMs / 1000));
     if (err.code === ErrorCode.ConnectionClosed) return closeReason ?? serverClosed(err);

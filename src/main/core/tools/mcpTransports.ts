@@ -8,8 +8,10 @@ import { SSEClientTransport, SseError } from '@modelcontextprotocol/sdk/client/s
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { AppError } from '../../../shared/errors';
 import type { McpHttpConfig, McpStdioConfig } from '../../../shared/contract';
-import { cannotStart, commandNotFound, httpFailure } from './mcpErrors';
+import { cannotStart, commandNotFound, httpFailure, sessionExpired } from './mcpErrors';
+import { cappedFetch } from './mcpHttpCap';
 
 /** A single JSON-RPC message from a stdio server larger than this closes the connection (a clear error, not a crash). */
 export const MAX_STDIO_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -21,6 +23,9 @@ export interface ClientHooks {
   onStderr(chunk: string): void;
   startTimeoutMs: number;
   fetch?: FetchLike;
+  /** The byte cap on each HTTP answer (mcpHttpCap); past it the client is closed after `onResponseTooLarge`. */
+  maxResponseBytes: number;
+  onResponseTooLarge(): void;
 }
 
 export interface Connected {
@@ -66,9 +71,15 @@ function statusOf(err: unknown): number | undefined {
 export async function connectHttp(config: McpHttpConfig, hooks: ClientHooks): Promise<Connected> {
   const url = new URL(config.url);
   const requestInit: RequestInit = { headers: Object.fromEntries(config.headers.map((h) => [h.name, h.value])) };
+  // Each client's own capped fetch: an answer past the cap closes that client, failing what waits on it.
+  const capped = (client: Client) =>
+    cappedFetch(hooks.fetch, hooks.maxResponseBytes, () => {
+      hooks.onResponseTooLarge();
+      void client.close().catch(() => {});
+    });
   const first = hooks.newClient();
   try {
-    await first.connect(new StreamableHTTPClientTransport(url, { requestInit, fetch: hooks.fetch }), { timeout: hooks.startTimeoutMs });
+    await first.connect(new StreamableHTTPClientTransport(url, { requestInit, fetch: capped(first) }), { timeout: hooks.startTimeoutMs });
     return { client: first, httpTransport: 'streamableHttp' };
   } catch (err) {
     await first.close().catch(() => {});
@@ -76,7 +87,7 @@ export async function connectHttp(config: McpHttpConfig, hooks: ClientHooks): Pr
   }
   const fallback = hooks.newClient();
   try {
-    await fallback.connect(new SSEClientTransport(url, { requestInit, fetch: hooks.fetch }), { timeout: hooks.startTimeoutMs });
+    await fallback.connect(new SSEClientTransport(url, { requestInit, fetch: capped(fallback) }), { timeout: hooks.startTimeoutMs });
     return { client: fallback, httpTransport: 'sse' };
   } catch (err) {
     await fallback.close().catch(() => {});
@@ -90,4 +101,22 @@ function toHttpError(err: unknown): unknown {
   // A timeout (McpError) is classified by the caller; a fetch failure is "unreachable".
   if (err instanceof TypeError) return httpFailure(undefined, err);
   return err;
+}
+
+/**
+ * A failed request that says the HTTP session is gone and the request reached no tool: the
+ * session id is unknown to the server (404 as the spec says; server-everything answers 400 "No
+ * valid session ID"), or nothing listens at the address (a server restarting). Other failures —
+ * a connection reset mid-request — may have been delivered, and are not a lost session.
+ */
+export function lostSession(err: unknown): AppError | null {
+  if (err instanceof StreamableHTTPError && (err.code === 404 || (err.code === 400 && /session/i.test(err.message)))) return sessionExpired(err);
+  if (err instanceof TypeError && connectionRefused(err.cause)) return httpFailure(undefined, err);
+  return null;
+}
+
+function connectionRefused(cause: unknown): boolean {
+  // Node's fetch: the socket error as `cause`, or an AggregateError of one per address tried.
+  const causes = cause instanceof AggregateError ? (cause.errors as unknown[]) : [cause];
+  return causes.some((c) => (c as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED');
 }

@@ -29,9 +29,13 @@ export function processesWith(marker: string): number[] {
   }
 }
 
-/** server-everything over HTTP ('streamableHttp' at /mcp, or the older 'sse' at /sse) on a free port, started as its own process. */
-export async function startEverythingHttp(mode: 'streamableHttp' | 'sse'): Promise<{ url: string; close: () => void }> {
-  const port = await freePort();
+/**
+ * server-everything over HTTP ('streamableHttp' at /mcp, or the older 'sse' at /sse) on a free
+ * port — or on `port`, to start it again where it was — started as its own process. `stop`
+ * resolves once the process has exited.
+ */
+export async function startEverythingHttp(mode: 'streamableHttp' | 'sse', port?: number): Promise<{ url: string; port: number; close: () => void; stop: () => Promise<void> }> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [EVERYTHING_BIN, mode], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -45,7 +49,16 @@ export async function startEverythingHttp(mode: 'streamableHttp' | 'sse'): Promi
     });
     child.on('exit', (code) => reject(new Error(`server-everything ${mode} exited (${code}): ${output}`)));
   });
-  return { url: `http://127.0.0.1:${port}/${mode === 'sse' ? 'sse' : 'mcp'}`, close: () => child.kill() };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}/${mode === 'sse' ? 'sse' : 'mcp'}`,
+    port,
+    close: () => child.kill(),
+    stop: () => {
+      child.kill();
+      return exited;
+    },
+  };
 }
 
 function freePort(): Promise<number> {

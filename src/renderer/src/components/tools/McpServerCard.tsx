@@ -21,7 +21,7 @@ function summaryOf({ config }: McpServerView): string {
 
 /** One server: what it runs, its state (with the reason and stderr tail when it failed), its switches, tools and always-allowed tools. */
 export function McpServerCard({ server, onEdit, onRemove, onUpdated, onError }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { client } = useController();
   const errorText = useErrorText();
   const { config, state, tools } = server;
@@ -67,6 +67,11 @@ export function McpServerCard({ server, onEdit, onRemove, onUpdated, onError }: 
             </details>
           )}
         </div>
+      )}
+      {enabled && state.status === 'ready' && state.reconnectedAt !== null && (
+        <p className="field__hint" data-testid="mcp-reconnected">
+          {t('mcp.reconnectedNote', { time: new Date(state.reconnectedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) })}
+        </p>
       )}
       <div className="mcp-server__actions">
         <label className="mcp-server__switch">
