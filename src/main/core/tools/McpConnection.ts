@@ -4,14 +4,15 @@
  * request. Every state change is reported through `onChange`; a stale client's late events
  * (after a stop or restart) are ignored by generation.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerState, McpTransportConfig } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { redactKnownSecrets } from '../base';
 import { crashed, exitedAtStart, messageTooLarge, notMcp, responseTooLarge, serverClosed, startTimeout } from './mcpErrors';
-import { type Connected, connectHttp, connectStdio, lostSession, MAX_STDIO_MESSAGE_BYTES } from './mcpTransports';
+import { isMcpErrorWith, loadedMcpSdk, loadMcpSdk, MAX_STDIO_MESSAGE_BYTES, type McpSdk } from './mcpSdk';
+import type { Connected } from './mcpTransports';
 
 /** The stderr kept for the settings page, in characters (the end of it). */
 export const STDERR_TAIL_CHARS = 4000;
@@ -85,7 +86,8 @@ export class McpConnection {
    * says why; null for any other failure (the request may have been delivered).
    */
   async recover(stale: Client, err: unknown): Promise<Client | null> {
-    const reason = lostSession(err);
+    // A client exists, so the SDK is loaded.
+    const reason = loadedMcpSdk()?.transports.lostSession(err) ?? null;
     if (!reason || this.stateValue.httpTransport !== 'streamableHttp') return null;
     // Another call on the same session got there first: wait for its new session.
     if (this.client !== stale) return this.ready();
@@ -173,10 +175,11 @@ export class McpConnection {
     return client;
   }
 
-  private open(generation: number): Promise<Connected> {
+  private async open(generation: number): Promise<Connected> {
     const config = this.transport();
+    const sdk = await loadMcpSdk();
     const hooks = {
-      newClient: () => this.newClient(generation),
+      newClient: () => this.newClient(generation, sdk),
       onStderr: (chunk: string) => this.appendStderr(generation, chunk),
       startTimeoutMs: this.options.startTimeoutMs,
       fetch: this.options.fetch,
@@ -185,11 +188,11 @@ export class McpConnection {
         if (generation === this.generation) this.responseTooLarge = true;
       },
     };
-    return config.kind === 'stdio' ? connectStdio(config, hooks) : connectHttp(config, hooks);
+    return config.kind === 'stdio' ? sdk.transports.connectStdio(config, hooks) : sdk.transports.connectHttp(config, hooks);
   }
 
-  private newClient(generation: number): Client {
-    const client = new Client(
+  private newClient(generation: number, sdk: McpSdk): Client {
+    const client = new sdk.Client(
       { name: 'Brook', version: this.options.clientVersion },
       {
         capabilities: {},
@@ -229,10 +232,10 @@ export class McpConnection {
     if (this.tooLarge) return messageTooLarge(MAX_STDIO_MESSAGE_BYTES / (1024 * 1024));
     if (this.responseTooLarge) return responseTooLarge(this.options.maxResponseBytes);
     if (err instanceof AppError) return err;
-    if (err instanceof McpError && err.code === ErrorCode.RequestTimeout) {
+    if (isMcpErrorWith(err, 'RequestTimeout')) {
       return this.garbageLines > 0 ? notMcp() : startTimeout(Math.round(this.options.startTimeoutMs / 1000));
     }
-    if (err instanceof McpError && err.code === ErrorCode.ConnectionClosed) {
+    if (isMcpErrorWith(err, 'ConnectionClosed')) {
       return this.garbageLines > 0 ? notMcp() : exitedAtStart();
     }
     if (this.garbageLines > 0) return notMcp();

@@ -3,10 +3,10 @@
  * `mcp` strings). Raw SDK and spawn messages go only in `detail`, after known secrets are
  * redacted, never as the message.
  */
-import { McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { AppError, type ErrorCode as AppErrorCode } from '../../../shared/errors';
 import { redactKnownSecrets } from '../base';
 import { ResponseTooLargeError, sizeText } from './mcpHttpCap';
+import { isMcpErrorWith, mcpErrorCode } from './mcpSdk';
 
 const KEY = 'mcp.errors.';
 const MAX_DETAIL_CHARS = 500;
@@ -49,10 +49,11 @@ export function httpFailure(status: number | undefined, cause: unknown): AppErro
 export function callFailure(err: unknown, timeoutMs: number, closeReason: AppError | null): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ResponseTooLargeError) return responseTooLarge(err.limitBytes);
-  if (err instanceof McpError) {
-    if (err.code === ErrorCode.RequestTimeout) return toolTimeout(Math.round(timeoutMs / 1000));
-    if (err.code === ErrorCode.ConnectionClosed) return closeReason ?? serverClosed(err);
-    return mcpError('provider', 'protocol', { code: err.code }, err, false);
+  const code = mcpErrorCode(err);
+  if (code !== null) {
+    if (isMcpErrorWith(err, 'RequestTimeout')) return toolTimeout(Math.round(timeoutMs / 1000));
+    if (isMcpErrorWith(err, 'ConnectionClosed')) return closeReason ?? serverClosed(err);
+    return mcpError('provider', 'protocol', { code }, err, false);
   }
   return serverClosed(err);
 }

@@ -12,9 +12,8 @@ import type { AppError } from '../../../shared/errors';
 import type { McpHttpConfig, McpStdioConfig } from '../../../shared/contract';
 import { cannotStart, commandNotFound, httpFailure, sessionExpired } from './mcpErrors';
 import { cappedFetch } from './mcpHttpCap';
+import { MAX_STDIO_MESSAGE_BYTES } from './mcpSdk';
 
-/** A single JSON-RPC message from a stdio server larger than this closes the connection (a clear error, not a crash). */
-export const MAX_STDIO_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export interface ClientHooks {
   /** Builds a fresh SDK Client with Brook's handlers (a failed connect leaves a client unusable). */
