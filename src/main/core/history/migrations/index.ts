@@ -10,6 +10,7 @@ import { m008SyncLog } from './008_sync_log';
 import { m009ShortQueryPrefix } from './009_short_query_prefix';
 import { m011ToolSteps } from './011_tool_steps';
 import { m010Attachments } from './010_attachments';
+import { m012TokenCounts } from './012_token_counts';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m009ShortQueryPrefix,
   m010Attachments,
   m011ToolSteps,
+  m012TokenCounts,
 ];
