@@ -89,6 +89,13 @@ describe('a turn in a long conversation', () => {
     const context = history.getMessage(assistantMessage.id)!.context!;
     expect(context.total).toBe(2001);
     expect(context.sent).toBe(sent.length);
+
+    // The next turn counts on from the answer's own total rather than walking the branch again.
+    const turnsFrom = vi.spyOn(history.context, 'turnsFrom');
+    const next = chat.send(conversationId, 'and then?');
+    await ended(next.assistantMessage.id);
+    expect(history.getMessage(next.assistantMessage.id)!.context!.total).toBe(2003);
+    expect(turnsFrom).not.toHaveBeenCalled();
   });
 
   it('counts each stored message once and then weighs it by its stored count', async () => {

@@ -90,9 +90,20 @@ export function planTurn(
   });
   const fitted = fitContext(system, turns, input, estimateTokens, (turn) => known.get(turn));
   if (!fitted) return { plan: null, read };
-  // The window says "n of m messages sent": m counts the branch above what was read as well.
-  const total = turns.length + (firstUnread ? history.context.turnsFrom(firstUnread) : 0);
+  const total = firstUnread ? branchTotal(history, read, firstUnread) : turns.length;
   return { plan: { ...fitted, total, cutDocuments: attached.cut, images: attached.images }, read };
+}
+
+/**
+ * The window says "n of m messages sent", m counting the branch above what was read as well.
+ * The newest answer read knows how many turns were above it when it was planned (its
+ * `context.total`): counting on from there spares walking thousands of messages; a branch
+ * without one (imported) is counted in SQL.
+ */
+function branchTotal(history: HistoryStore, read: readonly ContextMessage[], firstUnread: string): number {
+  const at = read.findLastIndex((m) => m.branchTurns !== null);
+  if (at < 0) return read.filter(sentInContext).length + 1 + history.context.turnsFrom(firstUnread);
+  return read[at]!.branchTurns! + read.slice(at).filter(sentInContext).length + 1;
 }
 
 /** The message as an older turn reads it: its tool rounds, its documents whole. */

@@ -7,6 +7,8 @@ import { parseToolSteps } from './rows';
 export interface ContextMessage extends Pick<Message, 'id' | 'parentId' | 'role' | 'content' | 'status' | 'toolSteps' | 'attachments'> {
   /** Tokens the message costs in a context, as stored; null until a turn first counts it. */
   tokens: number | null;
+  /** An answer's `context.total`: the turns of the branch down to its question, when it was planned. */
+  branchTurns: number | null;
 }
 
 interface ContextRow {
@@ -16,6 +18,7 @@ interface ContextRow {
   content: string;
   status: Message['status'];
   tool_steps_json: string | null;
+  context_json: string | null;
   tokens: number | null;
 }
 
@@ -48,7 +51,7 @@ export class ContextRows {
              SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id
              WHERE m.parent_id IS NOT NULL AND path.depth + 1 < ?
            )
-           SELECT m.id, m.parent_id, m.role, m.content, m.status, m.tool_steps_json, t.tokens
+           SELECT m.id, m.parent_id, m.role, m.content, m.status, m.tool_steps_json, m.context_json, t.tokens
            FROM path JOIN messages m ON m.id = path.id LEFT JOIN message_tokens t ON t.message_id = m.id
            ORDER BY path.depth`,
         )
@@ -65,6 +68,7 @@ export class ContextRows {
           content: row.content,
           status: row.status,
           tokens: row.tokens,
+          branchTurns: branchTurns(row.context_json),
           ...(steps ? { toolSteps: steps } : {}),
           ...(files ? { attachments: files } : {}),
         };
@@ -100,5 +104,15 @@ export class ContextRows {
     db.transaction(() => {
       for (const [id, tokens] of counts) insert.run(id, tokens, id);
     })();
+  }
+}
+
+function branchTurns(contextJson: string | null): number | null {
+  if (!contextJson) return null;
+  try {
+    const total: unknown = (JSON.parse(contextJson) as { total?: unknown }).total;
+    return typeof total === 'number' && Number.isInteger(total) && total > 0 ? total : null;
+  } catch {
+    return null;
   }
 }
