@@ -18,6 +18,8 @@ import { defaultState, SettingsRepository } from '../../../src/main/core/setting
 import { StreamManager } from '../../../src/main/core/streaming/StreamManager';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { busStreams, recordAnswerEnds, waitUntil } from '../../support/answerEnds';
+import { upload } from '../../support/attachmentSamples';
+import { startCore } from '../../support/coreKit';
 
 let fixture: OpenAIFixture;
 beforeAll(async () => {
@@ -151,5 +153,32 @@ describe('a turn in a long conversation', () => {
     // With no search asking, the queue is indexed within a moment.
     await waitUntil(() => indexed('heron') === 1, 'the deferred index');
     expect(search('heron')).toEqual([later.id]);
+  });
+});
+
+describe('stored counts and attachments', () => {
+  it("a question's stored count includes its documents, as an older turn sends them whole", async () => {
+    const kit = startCore({ autoTitle: false });
+    try {
+      fixture.setScenario({ kind: 'answer', text: 'ok' });
+      const provider = await kit.call('providers.save', { draft: { name: 'f', kind: 'openai-compatible', presetId: 'custom', baseUrl: fixture.url, defaultModel: 'fixture-chat' } });
+      const { id: conversationId } = await kit.call('conversations.create', { providerId: provider.id, model: 'fixture-chat' });
+      const notes = 'The harbour opens at nine and closes at six. '.repeat(40);
+      const doc = await upload(kit.call, 'notes.md', Buffer.from(notes));
+      const first = await kit.call('chat.send', { conversationId, text: 'When?', attachmentIds: [doc.id] });
+      await kit.ended(first.assistantMessage.id);
+      const second = await kit.call('chat.send', { conversationId, text: 'And on Sunday?' });
+      await kit.ended(second.assistantMessage.id);
+
+      const stored = kit.core.history.database.prepare('SELECT tokens FROM message_tokens WHERE message_id = ?').pluck().get(first.userMessage.id) as number;
+      expect(stored).toBeGreaterThan(estimateTokens(notes));
+      // The older question went to the model with its document, and the new one after it.
+      const sent = (fixture.requests.at(-1)!.body as Body).messages.map((m) => m.content);
+      expect(sent.some((c) => c.includes('<document name="notes.md">') && c.endsWith('When?'))).toBe(true);
+      expect(sent.at(-1)).toBe('And on Sunday?');
+    } finally {
+      fixture.setScenario(null);
+      await kit.core.shutdown();
+    }
   });
 });
