@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTokens, fitContext, outputReserve } from '../../../src/main/core/base/contextBudget';
+import { estimateTokens, fitContext, outputReserve, textTokens } from '../../../src/main/core/base/contextBudget';
 import type { ChatTurnMessage } from '../../../src/main/core/providers/provider';
 import { DEFAULT_CONTEXT_WINDOW, knownContextWindow } from '../../../src/shared/modelContext';
 
@@ -30,6 +30,28 @@ describe('fitContext', () => {
     expect(plan?.messages[0]?.role).toBe('user');
     const tight = fitContext(null, history, { contextWindow: 18, reserveForOutput: 10 }, chars);
     expect(tight?.messages.map((m) => m.content)).toEqual(['eeee']);
+  });
+
+  it('weighs an answer\'s tool rounds with its text: a big tool result can push a turn out', () => {
+    const withTool: ChatTurnMessage = {
+      role: 'assistant',
+      content: 'dddd',
+      toolRounds: [{ text: 'tt', calls: [{ id: '1', name: 'f', arguments: '{}', result: 'r'.repeat(10), isError: false }] }],
+    };
+    // 'dddd' 4 + 'tt' 2 + 'f({})' 5 + result 10
+    expect(textTokens(withTool, chars)).toBe(21);
+    const rounds = [turn('user', 'cccc'), withTool, turn('user', 'eeee')];
+    expect(fitContext(null, rounds, { contextWindow: 40, reserveForOutput: 10 }, chars)?.messages).toHaveLength(3);
+    expect(fitContext(null, rounds, { contextWindow: 30, reserveForOutput: 10 }, chars)?.messages.map((m) => m.content)).toEqual(['eeee']);
+  });
+
+  it('takes a turn\'s stored count instead of counting it again', () => {
+    const counted: string[] = [];
+    const counting = (t: string) => (counted.push(t), t.length);
+    const stored = new Map<ChatTurnMessage, number>([[history[3]!, 4]]);
+    fitContext(null, history, { contextWindow: 100, reserveForOutput: 10 }, counting, (t) => stored.get(t));
+    expect(counted).not.toContain('dddd');
+    expect(counted).toContain('cccc');
   });
 
   it('returns null when the newest question alone does not fit', () => {

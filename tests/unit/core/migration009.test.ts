@@ -26,8 +26,9 @@ describe('migration 009_short_query_prefix', () => {
     insert.run('live', 'Avocado toast', 'streaming', 4000, 4000);
     const before = { a: shortIds(db, '"a" *'), ba: shortIds(db, '"ba" *'), tianqi: shortIds(db, '"天 气"') };
 
-    migrate(db, MIGRATIONS, () => null);
-    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(SHORT_PREFIX_VERSION);
+    // Up to this migration: migration 12 moves the indexing of a finished answer out of the triggers.
+    migrate(db, MIGRATIONS.filter((m) => m.version <= SHORT_PREFIX_VERSION), () => null);
+    expect(db.pragma('user_version', { simple: true })).toBe(SHORT_PREFIX_VERSION);
     const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'message_fts_short'").pluck().get() as string;
     expect(sql).toMatch(/prefix='1 2'/);
     // Same answers as before the rebuild; the streaming row is still left out.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import type { ProviderEvent } from '../../../src/main/core/providers/provider';
 import { StreamManager, type StreamListener, type StreamOutcome } from '../../../src/main/core/streaming/StreamManager';
@@ -164,6 +164,27 @@ describe('StreamManager', () => {
     const outcome = await finished;
     expect(outcome.status === 'error' && outcome.error.code).toBe('timeout');
     expect(r.seen.at(-1)).toBe('end:error:before silence');
+  });
+
+  it('events keep a stream alive past its idle window; the silence is measured from the last one', async () => {
+    vi.useFakeTimers();
+    try {
+      const m = new StreamManager({ idleTimeoutMs: 100 });
+      const src = controlledSource();
+      let outcome: StreamOutcome | null = null;
+      void m.start('c1', 'm1', src.source).then((o) => (outcome = o));
+      for (let i = 0; i < 10; i++) {
+        src.push({ type: 'text', text: `${i} ` });
+        await vi.advanceTimersByTimeAsync(60);
+      }
+      expect(outcome).toBeNull();
+      await vi.advanceTimersByTimeAsync(30);
+      expect(outcome).toBeNull();
+      await vi.advanceTimersByTimeAsync(20);
+      expect(outcome).toMatchObject({ status: 'error' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads a changeable timeout when each stream starts, and names it in the error', async () => {

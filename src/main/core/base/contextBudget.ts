@@ -110,6 +110,19 @@ export function estimateTokens(text: string): number {
 }
 
 /**
+ * What a turn's text costs: its content and its tool rounds (the text before each round, each
+ * call's name and arguments and the result sent back), which the model reads as much as the text.
+ */
+export function textTokens(turn: ChatTurnMessage, count: (text: string) => number = estimateTokens): number {
+  let tokens = count(turn.content);
+  for (const round of turn.toolRounds ?? []) {
+    if (round.text !== '') tokens += count(round.text);
+    for (const call of round.calls) tokens += count(`${call.name}(${call.arguments})`) + count(call.result);
+  }
+  return tokens;
+}
+
+/**
  * Trims the oldest turns until the conversation fits the model's window, always keeping the
  * system prompt and the newest user message. Returns null when even those two do not fit.
  */
@@ -118,15 +131,17 @@ export function fitContext(
   history: readonly ChatTurnMessage[],
   limits: ContextLimits,
   count: (text: string) => number = estimateTokens,
+  /** A turn's text cost counted before (stored per message), so it is not counted again. */
+  known: (turn: ChatTurnMessage) => number | undefined = () => undefined,
 ): ContextPlan | null {
   const budget = limits.contextWindow - limits.reserveForOutput;
   const newest = history.at(-1);
   if (!newest) return { system, messages: [], sent: 0, total: 0, estimatedTokens: 0 };
-  let used = (system ? count(system) : 0) + count(newest.content);
+  let used = (system ? count(system) : 0) + textTokens(newest, count);
   if (used > budget) return null;
   const kept: ChatTurnMessage[] = [newest];
   for (let i = history.length - 2; i >= 0; i--) {
-    const cost = count(history[i]!.content);
+    const cost = known(history[i]!) ?? textTokens(history[i]!, count);
     if (used + cost > budget) break;
     used += cost;
     kept.push(history[i]!);

@@ -3,7 +3,7 @@
  * the core tells windows through, the desktop port the shell fills in, and the token budget
  * (counting tokens, fitting a conversation into a model's window) that chat and web search share.
  */
-export { estimateTokens, fitContext, warmTokenizer, outputReserve, type ChatTurnMessage, type TurnImage, type TurnToolCall, type TurnToolRound, type ContextLimits, type ContextPlan } from './contextBudget';
+export { estimateTokens, fitContext, textTokens, warmTokenizer, outputReserve, type ChatTurnMessage, type TurnImage, type TurnToolCall, type TurnToolRound, type ContextLimits, type ContextPlan } from './contextBudget';
 export { noDesktop, type DesktopPort } from './desktopPort';
 export { EventBus, type BusListener } from './eventBus';
 export { redactError, redactKnownSecrets, rememberSecret } from './knownSecrets';

@@ -5,13 +5,14 @@ import { UNDO_DELETE_MS } from '../../../shared/contract';
 import { effectiveCapabilities, modelEntry, type ReasoningControl, reasoningControl } from '../../../shared/modelCatalog';
 import { PREFILL_SUPPORT } from '../../../shared/providerCatalog';
 import { hasNativeSearch } from '../../../shared/webSearch';
-import { type EventBus, estimateTokens, fitContext, outputReserve } from '../base';
+import { type EventBus, outputReserve } from '../base';
 import { deleteMessageBranch, type HistoryStore, type MessageDeletion } from '../history';
 import { continueRequest, type Provider, type ProviderRequest } from '../providers';
 import { contextWindowFor, type ProviderService } from '../settings';
 import { type AnswerSource, AnswerStreams, type StreamManager } from '../streaming';
-import { assertCanSeeImages, attachImages, imagesIn, withDocuments, type AttachmentSource } from './attachmentContext';
-import { buildContext, titleFromText } from './buildContext';
+import { assertCanSeeImages, attachImages, imagesIn, type AttachmentSource } from './attachmentContext';
+import { titleFromText } from './buildContext';
+import { type NewestTurn, planTurn, type TurnPlan } from './contextPlan';
 import { checkParams } from './checkParams';
 import { dropRepeatedSeam } from './seamFilter';
 import { searchingSource, unsearchedSource } from './searchingSource';
@@ -101,11 +102,12 @@ export class ChatService {
     // while it still holds the text.
     const target = this.target(conversation.providerId, conversation.model);
     checkParams(target.kind, conversation.params);
-    const path = this.history.visiblePath(conversationId);
-    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(path), ...attachments]);
+    const leaf = this.history.context.leafOf(conversationId);
+    const { plan, read } = this.plan(conversation, { content: text, attachments }, leaf, target);
+    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(read), ...attachments]);
     const userMessage = this.history.appendMessage({
       conversationId,
-      parentId: path.at(-1)?.id ?? null,
+      parentId: leaf,
       role: 'user',
       content: text,
       status: 'done',
@@ -116,7 +118,7 @@ export class ChatService {
       // Provisional: the model may write a better one once it has answered (see AutoTitler).
       this.bus.emit('conversation.updated', this.history.renameConversation(conversationId, titleFromText(text), { auto: true }));
     }
-    return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, [...path, userMessage], target) };
+    return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, plan, target) };
   }
 
   /**
@@ -133,9 +135,9 @@ export class ChatService {
     }
     const target = this.target(conversation.providerId, conversation.model);
     checkParams(target.kind, conversation.params);
-    const above = old.parentId ? this.history.pathTo(old.parentId) : [];
     const kept = attachments ?? old.attachments ?? [];
-    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(above), ...kept]);
+    const { plan, read } = this.plan(conversation, { content: text, attachments: kept }, old.parentId, target);
+    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(read), ...kept]);
     const added = this.history.appendMessage({
       conversationId,
       parentId: old.parentId,
@@ -146,7 +148,7 @@ export class ChatService {
     });
     const userMessage = this.history.withBranch(added);
     this.bus.emit('chat.userMessage', userMessage);
-    return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, [...above, userMessage], target) };
+    return { userMessage, assistantMessage: this.startAnswer(conversation, userMessage, plan, target) };
   }
 
   /** Shows another alternative (‹ 2/3 ›): its branch, down to its most recent leaf. */
@@ -172,9 +174,9 @@ export class ChatService {
     checkParams(target.kind, conversation.params);
     const parent = this.history.requireMessage(old.parentId!);
     this.history.setCurrentLeaf(conversationId, parent.id);
-    const path = this.history.visiblePath(conversationId);
-    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn(path));
-    return { assistantMessage: this.startAnswer(conversation, parent, path, target) };
+    const { plan, read } = this.plan(conversation, parent, parent.parentId, target);
+    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn([...read, parent]));
+    return { assistantMessage: this.startAnswer(conversation, parent, plan, target) };
   }
 
   /**
@@ -193,9 +195,9 @@ export class ChatService {
     const target = this.target(providerId, answer.providerId === providerId ? answer.model : conversation.model);
     checkParams(target.kind, conversation.params);
     this.history.setCurrentLeaf(conversationId, answer.id);
-    const path = this.history.visiblePath(conversationId).slice(0, -1);
-    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn(path));
-    const plan = this.plan(conversation, path, target);
+    const question = this.history.requireMessage(answer.parentId!);
+    const { plan, read } = this.plan(conversation, question, question.parentId, target);
+    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn([...read, question]));
     if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
     const reopened = this.history.reopenForContinue(answer.id);
     const support = PREFILL_SUPPORT[target.kind];
@@ -261,10 +263,9 @@ export class ChatService {
     return null;
   }
 
-  private startAnswer(conversation: Conversation, parent: Message, path: readonly Message[], chosen: Target): Message {
+  private startAnswer(conversation: Conversation, parent: Message, plan: TurnPlan | null, chosen: Target): Message {
     let target = chosen;
     const conversationId = conversation.id;
-    const plan = this.plan(conversation, path, target);
     const appended = this.history.appendMessage({
       conversationId,
       parentId: parent.id,
@@ -305,25 +306,29 @@ export class ChatService {
     return assistant;
   }
 
-  /** The turns that fit the window; attached documents are in their text, attached images are put in by `withImages`. */
-  private plan(conversation: Conversation, path: readonly Message[], target: Target) {
+  /**
+   * The turns above and including the question that fit the window (`planTurn`: read newest
+   * first, only as far as the window goes); attached documents are in their text, attached
+   * images are put in by `withImages`.
+   */
+  private plan(conversation: Conversation, newest: NewestTurn, olderFrom: string | null, target: Target) {
     const { params } = conversation;
-    const system = params.systemPrompt?.trim() || null;
-    const reserveForOutput = outputReserve(target.contextWindow, params.maxOutputTokens ?? null);
-    let turns = buildContext(path);
-    let attached: ReturnType<typeof withDocuments> = { turns, cut: [], images: new Map() };
-    if (this.attachments) {
-      const typed = turns.at(-1)?.content ?? '';
-      const room = target.contextWindow - reserveForOutput - (system ? estimateTokens(system) : 0) - estimateTokens(typed);
-      attached = withDocuments(turns, path, this.attachments, room);
-      turns = attached.turns;
-    }
-    const plan = fitContext(system, turns, { contextWindow: target.contextWindow, reserveForOutput });
-    return plan && { ...plan, cutDocuments: attached.cut, images: attached.images };
+    return planTurn(
+      this.history,
+      this.attachments,
+      {
+        system: params.systemPrompt?.trim() || null,
+        contextWindow: target.contextWindow,
+        reserveForOutput: outputReserve(target.contextWindow, params.maxOutputTokens ?? null),
+        newest,
+        olderFrom,
+      },
+      this.log,
+    );
   }
 
   /** Fits the images of the turns being sent to the provider (in a worker) before the request goes out. */
-  private withImages(plan: NonNullable<ReturnType<ChatService['plan']>>, target: Target, source: AnswerSource): AnswerSource {
+  private withImages(plan: TurnPlan, target: Target, source: AnswerSource): AnswerSource {
     const attachments = this.attachments;
     if (!attachments || plan.images.size === 0) return source;
     return async function* (signal: AbortSignal) {
@@ -332,7 +337,7 @@ export class ChatService {
     };
   }
 
-  private request(conversation: Conversation, plan: NonNullable<ReturnType<ChatService['plan']>>, target: Target): ProviderRequest {
+  private request(conversation: Conversation, plan: TurnPlan, target: Target): ProviderRequest {
     const { params } = conversation;
     return {
       model: target.model,

@@ -18,7 +18,7 @@ export function assertCanSeeImages(kind: ProviderKind, model: string, vision: bo
 }
 
 /** The images anywhere in the branch that will be sent. */
-export function imagesIn(path: readonly Message[]): Attachment[] {
+export function imagesIn(path: readonly Pick<Message, 'role' | 'attachments'>[]): Attachment[] {
   return path.flatMap((m) => (m.role === 'user' ? (m.attachments ?? []).filter((a) => a.kind === 'image') : []));
 }
 
@@ -48,7 +48,7 @@ export function documentBlock(attachment: Attachment, text: string, cut: { sentC
  */
 export function withDocuments(
   turns: ChatTurnMessage[],
-  path: readonly Message[],
+  path: readonly Pick<Message, 'role' | 'attachments'>[],
   source: AttachmentSource,
   roomTokens: number,
 ): { turns: ChatTurnMessage[]; cut: CutDocument[]; images: Map<ChatTurnMessage, Attachment[]> } {

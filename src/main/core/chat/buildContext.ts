@@ -3,15 +3,23 @@ import type { ToolStep } from '../../../shared/toolCalls';
 import type { TurnToolRound } from '../base';
 import type { ChatTurnMessage } from '../providers';
 
+/** What the context needs of a message. */
+export type ContextSource = Pick<Message, 'role' | 'status' | 'content' | 'toolSteps'>;
+
+/** Whether a message is one of the turns a context sends (`ContextRows.turnsFrom` counts by the same rule). */
+export function sentInContext(m: ContextSource): boolean {
+  return !(m.role === 'assistant' && (m.status === 'error' || m.status === 'streaming' || m.content === ''));
+}
+
 /**
  * The messages sent to the model for the visible branch. Failed and empty answers are left
  * out (they would confuse the model); stopped or interrupted ones are kept, because the user
  * saw them and may refer to them.
  */
-export function buildContext(path: readonly Message[]): ChatTurnMessage[] {
+export function buildContext(path: readonly ContextSource[]): ChatTurnMessage[] {
   const out: ChatTurnMessage[] = [];
   for (const m of path) {
-    if (m.role === 'assistant' && (m.status === 'error' || m.status === 'streaming' || m.content === '')) continue;
+    if (!sentInContext(m)) continue;
     out.push(m.role === 'assistant' && m.toolSteps?.length ? withToolRounds(m.content, m.toolSteps) : { role: m.role, content: m.content });
   }
   return out;

@@ -4,8 +4,10 @@ import type { WebSearchRecord } from '../../../shared/webSearch';
 import { HistoryDatabase, type HistoryStoreOptions } from './historyDatabase';
 import { ToolStepStore } from './toolStepStore';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
-import { HistorySearch } from './search/HistorySearch';
-import { readBranchPath, readWithBranch } from './branchPath';
+import { HistorySearch, RANKED_WINDOW } from './search/HistorySearch';
+import { SearchIndexQueue } from './search/indexQueue';
+import { ContextRows } from './contextRows';
+import { newestLeafBelow, readBranchPath, readWithBranch } from './branchPath';
 import { linkAttachments, withAttachments } from './attachmentRows';
 
 export { storageError, type HistoryStoreOptions } from './historyDatabase';
@@ -42,11 +44,23 @@ const DEFAULT_TITLE = '';
 export class HistoryStore extends HistoryDatabase {
   readonly search: HistorySearch;
   readonly toolSteps: ToolStepStore;
+  /** The branch as a turn's context reads it, with each message's stored token count. */
+  readonly context: ContextRows;
+  /** Ended answers waiting to be indexed for search (a moment after they end; before any search). */
+  private readonly indexQueue: SearchIndexQueue;
 
   constructor(options: HistoryStoreOptions) {
     super(options);
-    this.search = new HistorySearch(() => this.db);
+    this.indexQueue = new SearchIndexQueue(() => this.db);
+    this.search = new HistorySearch(() => this.db, RANKED_WINDOW, this.indexQueue);
     this.toolSteps = new ToolStepStore(() => this.db);
+    this.context = new ContextRows(() => this.db);
+    this.indexQueue.schedule();
+  }
+
+  override close(): void {
+    this.indexQueue.stop();
+    super.close();
   }
 
   listConversations(origin?: ConversationOrigin, limit = -1): Conversation[] {
@@ -237,19 +251,8 @@ export class HistoryStore extends HistoryDatabase {
   switchBranch(conversationId: string, messageId: string): Message[] {
     const message = this.requireMessage(messageId);
     if (message.conversationId !== conversationId) throw new AppError('not_found', { detail: `message ${messageId}` });
-    const leaf = this.db
-      .prepare(
-        `WITH RECURSIVE below(id) AS (
-           SELECT ?
-           UNION ALL
-           SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id
-         )
-         SELECT m.id FROM below JOIN messages m ON m.id = below.id
-         WHERE NOT EXISTS (SELECT 1 FROM messages c WHERE c.parent_id = m.id)
-         ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1`,
-      )
-      .get(messageId) as { id: string };
-    this.write(() => this.db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf.id, conversationId));
+    const leaf = newestLeafBelow(this.db, messageId);
+    this.write(() => this.db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf, conversationId));
     return this.visiblePath(conversationId);
   }
 
@@ -339,6 +342,7 @@ export class HistoryStore extends HistoryDatabase {
           id,
         ),
     );
+    this.indexQueue.schedule();
     return this.requireMessage(id);
   }
 
@@ -354,6 +358,7 @@ export class HistoryStore extends HistoryDatabase {
 
   /** Rows a crash left `streaming` keep their partial text and say so. */
   markInterrupted(): number {
+    this.indexQueue.schedule();
     return this.write(
       () =>
         this.db
@@ -368,6 +373,7 @@ export class HistoryStore extends HistoryDatabase {
       .prepare(`SELECT id FROM messages WHERE conversation_id = ? AND status = 'streaming'`)
       .all(conversationId) as { id: string }[];
     if (ids.length === 0) return [];
+    this.indexQueue.schedule();
     this.write(() =>
       this.db
         .prepare(`UPDATE messages SET status = 'interrupted', updated_at = ? WHERE conversation_id = ? AND status = 'streaming'`)

@@ -29,3 +29,21 @@ export function readWithBranch(db: Database.Database, message: Message): Message
   const row = db.prepare(`SELECT ${SIBLING_IDS_SQL} FROM messages m WHERE m.id = ?`).get(message.id) as { sibling_ids: string } | undefined;
   return row ? { ...message, branch: toBranch(message.id, row.sibling_ids) } : message;
 }
+
+/** The most recently written leaf below `messageId` (the message itself when it has no replies). */
+export function newestLeafBelow(db: Database.Database, messageId: string): string {
+  const leaf = db
+    .prepare(
+      `WITH RECURSIVE below(id) AS (
+         SELECT ?
+         UNION ALL
+         SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id
+       )
+       SELECT m.id FROM below JOIN messages m ON m.id = below.id
+       WHERE NOT EXISTS (SELECT 1 FROM messages c WHERE c.parent_id = m.id)
+       ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(messageId) as string;
+  return leaf;
+}

@@ -10,4 +10,5 @@ export { HistoryStore, storageError, type HistoryStoreOptions, type MessageFinis
 export { checkIntegrity, checkOpens, quickCheckInBackground, setAsideDamaged, type BackgroundCheck, type IntegrityResult } from './integrity';
 export { TransferService } from './transfer/TransferService';
 export { conversationRowJson, messageRowJson } from './migrations/008_sync_log';
+export type { ContextMessage } from './contextRows';
 export { readMessageAttachments, toAttachment, withAttachments, type AttachmentRow } from './attachmentRows';

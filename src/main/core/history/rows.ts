@@ -3,6 +3,7 @@ import { conversationParamsSchema, toolStepSchema } from '../../../shared/contra
 import type { AnswerContext, BranchInfo, Conversation, ConversationOrigin, ConversationParams, Message, MessageRole, MessageStatus } from '../../../shared/domain';
 import { isAppErrorData, type AppErrorData } from '../../../shared/errors';
 import type { WebSearchRecord } from '../../../shared/webSearch';
+import type { ToolStep } from '../../../shared/toolCalls';
 
 export interface ConversationRow {
   id: string;
@@ -94,11 +95,18 @@ export function toMessage(row: MessageRow): Message {
     finishReason: row.finish_reason,
     reasoningMs: row.reasoning_ms,
     webSearch: parseJson(row.web_search_json, webSearchRecordSchema),
-    ...(row.tool_steps_json ? { toolSteps: parseJson(row.tool_steps_json, z.array(toolStepSchema)) } : {}),
+    ...(row.tool_steps_json ? { toolSteps: parseToolSteps(row.tool_steps_json) } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
+
+/** An answer's tool steps (migration 11); null when unreadable. */
+export function parseToolSteps(json: string): ToolStep[] | null {
+  return parseJson(json, toolStepsSchema);
+}
+
+const toolStepsSchema = z.array(toolStepSchema);
 
 const webSearchRecordSchema: z.ZodType<WebSearchRecord> = z.object({
   steps: z.array(

@@ -52,6 +52,8 @@ interface LiveStream {
   timedOut: boolean;
   shuttingDown: boolean;
   idleTimer: ReturnType<typeof setTimeout> | null;
+  /** When the last event came (Date.now()); the idle timer measures silence from here. */
+  lastEventAt: number;
   finished: Promise<StreamOutcome>;
 }
 
@@ -99,6 +101,7 @@ export class StreamManager {
       timedOut: false,
       shuttingDown: false,
       idleTimer: null,
+      lastEventAt: Date.now(),
       finished: Promise.resolve({ status: 'stopped' }),
     };
     this.live.set(conversationId, stream);
@@ -173,15 +176,30 @@ export class StreamManager {
     };
   }
 
+  /**
+   * Called for every event: notes the time and keeps one timer running, which re-arms itself
+   * for the rest of the window when events came meanwhile. A timer cleared and set per event
+   * cost ~7 % of the core's time per token at 100k tokens/s (bench:throughput).
+   */
   private armIdleTimer(stream: LiveStream): void {
-    if (stream.idleTimer) clearTimeout(stream.idleTimer);
-    stream.idleTimer = null;
+    stream.lastEventAt = Date.now();
     // Silence is expected while a tool call waits for the user or runs (it has its own timeout).
-    if (stream.state.toolSteps?.some((s) => s.status === 'waiting' || s.status === 'running')) return;
+    if (stream.state.toolSteps?.some((s) => s.status === 'waiting' || s.status === 'running')) {
+      if (stream.idleTimer) clearTimeout(stream.idleTimer);
+      stream.idleTimer = null;
+      return;
+    }
+    if (!stream.idleTimer) this.checkIdleIn(stream, stream.idleTimeoutMs);
+  }
+
+  private checkIdleIn(stream: LiveStream, delayMs: number): void {
     stream.idleTimer = setTimeout(() => {
+      const quiet = Date.now() - stream.lastEventAt;
+      if (quiet < stream.idleTimeoutMs) return this.checkIdleIn(stream, stream.idleTimeoutMs - quiet);
+      stream.idleTimer = null;
       stream.timedOut = true;
       stream.controller.abort();
-    }, stream.idleTimeoutMs);
+    }, delayMs);
   }
 
   private notify(stream: LiveStream, call: (l: StreamListener) => void): void {

@@ -11,6 +11,7 @@ import { m009ShortQueryPrefix } from './009_short_query_prefix';
 import { m011ToolSteps } from './011_tool_steps';
 import { m010Attachments } from './010_attachments';
 import { m013ToolChoice } from './013_tool_choice';
+import { m012TokenCounts } from './012_token_counts';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m010Attachments,
   m011ToolSteps,
   m013ToolChoice,
+  m012TokenCounts,
 ];

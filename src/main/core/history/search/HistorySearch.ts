@@ -6,6 +6,7 @@ import { markdownToPlainText } from '../../../../shared/plainText';
 import { attachmentHits, type AttachmentHitRow } from './attachmentHits';
 import { parseQuery, shortMatch, trigramMatch } from './searchQuery';
 import { buildSnippet } from './snippet';
+import type { SearchIndexQueue } from './indexQueue';
 
 /** Search keys are (whole seconds of created_at) × KEY_SLOTS + a tie-breaker; see migration 4. */
 export const KEY_SLOTS = 1_048_576;
@@ -45,6 +46,8 @@ export class HistorySearch {
   constructor(
     private readonly db: () => Database.Database,
     private readonly rankedWindow = RANKED_WINDOW,
+    /** Answers that ended but wait to be indexed (migration 12): indexed before each search. */
+    private readonly pending: Pick<SearchIndexQueue, 'flush'> | null = null,
   ) {}
 
   /**
@@ -65,6 +68,7 @@ export class HistorySearch {
   }
 
   search(args: HistorySearchArgs): SearchPage {
+    this.pending?.flush();
     const terms = parseQuery(args.query);
     const long = trigramMatch(terms, args.includeReasoning);
     const short = shortMatch(terms, args.includeReasoning);

@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ChatService } from '../../chat';
 import { type EventBus, fitContext, outputReserve } from '../../base';
 import type { HistoryStore } from '../../history';
-import { type ChatTurnMessage, IMAGE_LIMITS, noVisionError, type ProviderRequest, type ProviderToolCall } from '../../providers';
+import { IMAGE_LIMITS, noVisionError, type ProviderRequest, type ProviderToolCall } from '../../providers';
 import { contextWindowFor, type ProviderRecord, type ProviderService } from '../../settings';
 import type { StreamListener, StreamManager } from '../../streaming';
 import type { CompletionTurn } from './completionRequest';
@@ -68,22 +68,15 @@ function runUnsaved(d: CompletionDeps, target: { record: ProviderRecord; model: 
   const { record, provider } = d.providers.resolve(target.record.id);
   checkImages(record, target.model, turn, false);
   const contextWindow = contextWindowFor(record, target.model);
-  // fitContext weighs a turn by its text; a client's tool calls and results weigh as much.
-  const original = new Map<ChatTurnMessage, ChatTurnMessage>();
-  const weighed = turn.turns.map((t) => {
-    if (!t.toolRounds) return t;
-    const view = { ...t, content: [t.content, ...t.toolRounds.flatMap((r) => [r.text, ...r.calls.flatMap((c) => [c.name, c.arguments, c.result])])].join('\n') };
-    original.set(view, t);
-    return view;
-  });
-  const plan = fitContext(turn.system, weighed, {
+  // fitContext weighs a client's tool calls and results with the text (textTokens).
+  const plan = fitContext(turn.system, turn.turns, {
     contextWindow,
     reserveForOutput: outputReserve(contextWindow, turn.maxOutputTokens ?? null),
   });
   if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: contextWindow } });
   const request: ProviderRequest = {
     model: target.model,
-    messages: plan.messages.map((m) => original.get(m) ?? m),
+    messages: plan.messages,
     system: plan.system ?? undefined,
     temperature: turn.temperature,
     topP: turn.topP,
