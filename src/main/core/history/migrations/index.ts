@@ -10,8 +10,8 @@ import { m008SyncLog } from './008_sync_log';
 import { m009ShortQueryPrefix } from './009_short_query_prefix';
 import { m011ToolSteps } from './011_tool_steps';
 import { m010Attachments } from './010_attachments';
-import { m013ToolChoice } from './013_tool_choice';
 import { m012TokenCounts } from './012_token_counts';
+import { m013ToolChoice } from './013_tool_choice';
 
 export interface Migration {
   /** Schema version after this migration; PRAGMA user_version holds the current one. */
@@ -33,6 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m009ShortQueryPrefix,
   m010Attachments,
   m011ToolSteps,
-  m013ToolChoice,
   m012TokenCounts,
+  m013ToolChoice,
 ];
