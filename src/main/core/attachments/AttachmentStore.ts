@@ -121,6 +121,12 @@ export class AttachmentStore {
     return sha256;
   }
 
+  /** A stored file's size as an image shown upright, measured in a worker; null when it is no image sharp reads. */
+  async imageSize(sha256: string): Promise<{ width: number; height: number } | null> {
+    const size = await runWorkerTask('imageInfo', this.blobs.pathOf(sha256), null).catch(() => null);
+    return size?.width && size.height ? { width: size.width, height: size.height } : null;
+  }
+
   get(id: string): Attachment {
     return toAttachment(this.row(id));
   }

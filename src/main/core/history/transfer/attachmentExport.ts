@@ -14,6 +14,10 @@ export interface AttachmentFiles {
   read: ReadAttachmentFile;
   /** Stores the bytes under their sha256 (once, atomically) and returns that hash. */
   store(bytes: Buffer): Promise<string>;
+  /** A stored image's size as shown (null: not an image the store can read). Needed by the zip import. */
+  imageSize?(sha256: string): Promise<{ width: number; height: number } | null>;
+  /** A new temporary file's path beside the stored files (an uploaded zip is kept there while it is read). */
+  tempPath?(): string;
 }
 
 /** One attached file inside a Brook JSON export, whole: its description, its extracted text and its bytes (base64). */
