@@ -4,7 +4,7 @@ import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import { imageDataUrls, type AttachmentFiles } from './attachmentExport';
+import { embeddedFileUrls, type AttachmentFiles } from './attachmentExport';
 import { brookExport, conversationIds, readConversationWithFiles } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
@@ -63,13 +63,10 @@ export class TransferService {
     }
     const path = this.history.visiblePath(id).map(({ branch: _branch, ...m }) => m);
     const labels = exportLabels(locale);
+    const files = await embeddedFileUrls(this.history.database, path, this.readAttachmentFile);
     return format === 'markdown'
-      ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: toMarkdown(conversation, path, labels, locale) }
-      : {
-          fileName: `${base}.html`,
-          mimeType: 'text/html',
-          text: toHtml(conversation, path, labels, locale, await imageDataUrls(this.history.database, path, this.readAttachmentFile)),
-        };
+      ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: toMarkdown(conversation, path, labels, locale, files) }
+      : { fileName: `${base}.html`, mimeType: 'text/html', text: toHtml(conversation, path, labels, locale, files) };
   }
 
   /**
