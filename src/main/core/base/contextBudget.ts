@@ -30,6 +30,8 @@ export interface ChatTurnMessage {
    * see images must refuse before sending (never drop them silently).
    */
   images?: TurnImage[];
+  /** What the turn's images will cost in the window (chat/imageTokens), counted by fitContext before they are attached. */
+  imageTokens?: number;
   /**
    * Assistant turns: the tool rounds that came before this turn's `content`, oldest first. Each
    * provider expands them into its own messages (OpenAI `tool_calls` + `tool` messages,
@@ -119,13 +121,14 @@ export function fitContext(
   const budget = limits.contextWindow - limits.reserveForOutput;
   const newest = history.at(-1);
   if (!newest) return { system, messages: [], sent: 0, total: 0, estimatedTokens: 0 };
-  let used = (system ? count(system) : 0) + count(newest.content);
+  const cost = (turn: ChatTurnMessage) => count(turn.content) + (turn.imageTokens ?? 0);
+  let used = (system ? count(system) : 0) + cost(newest);
   if (used > budget) return null;
   const kept: ChatTurnMessage[] = [newest];
   for (let i = history.length - 2; i >= 0; i--) {
-    const cost = count(history[i]!.content);
-    if (used + cost > budget) break;
-    used += cost;
+    const turnCost = cost(history[i]!);
+    if (used + turnCost > budget) break;
+    used += turnCost;
     kept.push(history[i]!);
   }
   kept.reverse();

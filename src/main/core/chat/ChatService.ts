@@ -18,6 +18,7 @@ import { searchingSource, unsearchedSource } from './searchingSource';
 import type { WebSearchService } from '../websearch';
 import type { ToolHost } from '../tools';
 import { ToolCalling } from './toolCalling';
+import { imagesTokens } from './imageTokens';
 
 export interface ChatServiceOptions {
   /** How often streamed text is written to the database; at most a second is lost on a crash. */
@@ -313,6 +314,7 @@ export class ChatService {
       const typed = turns.at(-1)?.content ?? '';
       const room = target.contextWindow - reserveForOutput - (system ? estimateTokens(system) : 0) - estimateTokens(typed);
       attached = withDocuments(turns, path, this.attachments, room);
+      for (const [turn, pictures] of attached.images) turn.imageTokens = imagesTokens(target.kind, pictures);
       turns = attached.turns;
     }
     const plan = fitContext(system, turns, { contextWindow: target.contextWindow, reserveForOutput });
