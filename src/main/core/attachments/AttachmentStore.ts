@@ -89,7 +89,8 @@ export class AttachmentStore {
       size = await runWorkerTask('imageInfo', this.blobs.pathOf(sha256), null).catch(() => null);
       if (!size?.width || !size.height) {
         this.removeIfUnused(sha256);
-        throw attachmentError('bad_request', 'unreadableImage', { name: upload.name });
+        // The prebuilt sharp has no HEVC decoder, so most iPhone photos cannot be read: say so, and what to do.
+        throw attachmentError('bad_request', /^image\/hei[cf]/.test(upload.mime) ? 'heicUnsupported' : 'unreadableImage', { name: upload.name });
       }
     }
     const id = this.newId();
