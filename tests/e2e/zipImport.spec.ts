@@ -20,8 +20,8 @@ function picture(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-/** ChatGPT's export zip: conversations.json with a question carrying two images, one of them not in the zip. */
-async function chatGptZip(): Promise<Uint8Array> {
+/** ChatGPT's export zip: conversations.json with a question carrying two images, the second in the zip only when `both`. */
+async function chatGptZip(both = false): Promise<Uint8Array> {
   const node = (id: string, parent: string | null, children: string[], role: string | null, parts: unknown[]) => ({
     id,
     parent,
@@ -50,6 +50,7 @@ async function chatGptZip(): Promise<Uint8Array> {
     'conversations.json': Buffer.from(JSON.stringify(conversations)),
     'file-Sea42-seaside.png': await picture(),
     'chat.html': Buffer.from('<html></html>'),
+    ...(both ? { 'user-1/file_00gone-sanitized.png': await sharp(await picture()).rotate(90).png().toBuffer() } : {}),
   });
 }
 
@@ -85,7 +86,7 @@ test('the attachment viewers at 420 px, en and zh-CN, light and dark', async ({ 
   test.setTimeout(240_000);
   mkdirSync(info.outputDir, { recursive: true });
   const zipPath = join(info.outputDir, 'chatgpt-export.zip');
-  writeFileSync(zipPath, await chatGptZip());
+  writeFileSync(zipPath, await chatGptZip(true));
   await page.goto(brook.url);
   await addFixtureProvider(page, openai.url);
   await openSettingsAt(page, 'data');
@@ -115,8 +116,9 @@ test('the attachment viewers at 420 px, en and zh-CN, light and dark', async ({ 
       await page.getByTestId('sidebar-toggle-header').click();
       await page.getByTestId('conversation-item').filter({ hasText: 'Seaside picture' }).click();
       if (await page.getByTestId('sidebar').isVisible()) await page.getByTestId('sidebar-toggle-sidebar').click();
-      await userMessages(page).first().getByTestId('message-attachment-image').click();
+      await userMessages(page).first().getByTestId('message-attachment-image').first().click();
       await expect(page.getByTestId('image-viewer-image')).toBeVisible();
+      await expect(page.getByTestId('image-viewer-position')).toHaveText(/1\D+2/);
       await shot(page, `image-viewer-420-${language}-${theme}`);
       await page.keyboard.press('Escape');
 
