@@ -21,7 +21,8 @@ describe('imageTokens: each family’s published cost of an image', () => {
   });
 
   it('an image of unknown size costs the most its family charges; a turn adds its images up', () => {
-    expect(imageTokens('openai-compatible', null, null)).toBe(765);
+    expect(imageTokens('openai-compatible', null, null)).toBe(1445); // 768×2048: 8 tiles
+    expect(imageTokens('openai-compatible', 768, 2048)).toBe(1445);
     expect(imageTokens('anthropic', null, null)).toBe(1600);
     expect(imageTokens('gemini', null, null)).toBe(258 * 16);
     expect(imagesTokens('anthropic', [{ width: 1000, height: 1000 }, { width: 200, height: 200 }])).toBe(1388);

@@ -14,7 +14,8 @@ import { IMAGE_LIMITS } from '../providers';
 export function imageTokens(kind: ProviderKind, width: number | null, height: number | null): number {
   const maxSide = IMAGE_LIMITS[kind]?.maxSide ?? 2048;
   const known = width !== null && height !== null && width > 0 && height > 0;
-  const [w, h] = known ? fitInside(width, height, maxSide) : [maxSide, maxSide];
+  // Unknown: the shape that costs the family most (a square for tiles by area; OpenAI's 768 × 2048 keeps 8 tiles).
+  const [w, h] = known ? fitInside(width, height, maxSide) : kind === 'anthropic' || kind === 'gemini' ? [maxSide, maxSide] : [768, 2048];
   if (kind === 'anthropic') return Math.min(ANTHROPIC_MAX, Math.ceil((w * h) / 750));
   if (kind === 'gemini') return w <= 384 && h <= 384 ? GEMINI_TILE : GEMINI_TILE * Math.ceil(w / 768) * Math.ceil(h / 768);
   return openAiTokens(w, h);
