@@ -12,6 +12,10 @@ export const IMPORT_CHUNK_CHARS = 1_000_000;
 /** The largest import accepted, in characters (years of ChatGPT history run to hundreds of MB). */
 export const MAX_IMPORT_CHARS = 512_000_000;
 export const MAX_SEARCH_CHARS = 500;
+/** A ChatGPT export zip is sent in parts of this many bytes (base64 on the wire: 4/3 of it, within a frame). */
+export const IMPORT_ZIP_PART_BYTES = 2 * 1024 * 1024;
+/** The largest export zip accepted (conversations and every image of years of use). */
+export const MAX_IMPORT_ZIP_BYTES = 8 * 1024 * 1024 * 1024;
 
 /**
  * The most a message may take on the wire: the bytes of its JSON string, which is what the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ExportFile, ImportResult } from '../domain';
 import { id, req } from './define';
-import { IMPORT_CHUNK_CHARS, MAX_IMPORT_CHARS } from './limits';
+import { IMPORT_CHUNK_CHARS, IMPORT_ZIP_PART_BYTES, MAX_IMPORT_CHARS, MAX_IMPORT_ZIP_BYTES } from './limits';
 
 /** How far an import or an export of the whole history is, sent while it runs. */
 export const transferProgressSchema = z.object({
@@ -39,6 +39,24 @@ export const transferRequests = {
       text: z.string().max(IMPORT_CHUNK_CHARS),
       /** Characters in the whole file, for progress. */
       total: z.number().int().min(0).max(MAX_IMPORT_CHARS).optional(),
+    }),
+  ),
+  /**
+   * ChatGPT's export zip (conversations.json and the images its messages point at), sent in
+   * order in parts of IMPORT_ZIP_PART_BYTES, base64. The last part reads the zip and returns what
+   * was added; images become attachments of their messages. Cancelled like a .json import.
+   */
+  'transfer.importZipPart': req<ImportResult | null>()(
+    z.strictObject({
+      uploadId: id,
+      index: z.number().int().min(0),
+      last: z.boolean(),
+      data: z
+        .string()
+        .max(Math.ceil(IMPORT_ZIP_PART_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+      /** Bytes in the whole zip. */
+      size: z.number().int().min(1).max(MAX_IMPORT_ZIP_BYTES),
     }),
   ),
   /** Stops an import: what it stored so far is taken out again. */

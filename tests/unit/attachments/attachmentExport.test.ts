@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../src/shared/attachments';
+import { MAX_EMBEDDED_FILE_BYTES } from '../../../src/main/core/history/transfer/attachmentExport';
 import type { BrookExport } from '../../../src/main/core/history/transfer/brookJson';
 import { startCore } from '../../support/coreKit';
 import { pngImage, upload } from '../../support/attachmentSamples';
@@ -11,8 +12,8 @@ afterEach(async () => {
   kit = null;
 });
 
-describe('exports name the attached files', () => {
-  it('in Markdown and in escaped HTML (images shown inline), under the question that carried them', async () => {
+describe('Markdown and HTML exports carry the attached files', () => {
+  it('images shown and documents linked as data URLs, in Markdown and in escaped HTML, under the question that carried them', async () => {
     kit = startCore({ autoTitle: false });
     const pictureBytes = await pngImage(8, 8);
     const picture = await upload(kit.call, 'chart <1>.png', pictureBytes);
@@ -21,13 +22,30 @@ describe('exports name the attached files', () => {
     kit.core.history.appendMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: 'Look', status: 'done', attachmentIds: [picture.id, notes.id] });
 
     const md = await kit.call('transfer.exportConversation', { id: conversation.id, format: 'markdown' });
-    expect(md.text).toContain('## You\n\nLook\n\n*Attached:* `chart <1>.png`, `notes.md`\n');
+    const picture64 = pictureBytes.toString('base64');
+    const notes64 = Buffer.from('# notes').toString('base64');
+    expect(md.text).toContain(
+      `## You\n\nLook\n\n![chart <1>.png](data:image/png;base64,${picture64})\n\n*Attached:* \`chart <1>.png\`, [notes.md](data:text/markdown;base64,${notes64})\n`,
+    );
     const html = await kit.call('transfer.exportConversation', { id: conversation.id, format: 'html' });
-    expect(html.text).toContain('<p class="attached">Attached: <code>chart &lt;1&gt;.png</code>, <code>notes.md</code></p>');
+    expect(html.text).toContain(
+      `<p class="attached">Attached: <code>chart &lt;1&gt;.png</code>, <a href="data:text/markdown;base64,${notes64}" download="notes.md"><code>notes.md</code></a></p>`,
+    );
     // The image itself, from a data URL only the page's CSP allows; still no script anywhere.
     expect(html.text).toContain(`<figure class="image"><img src="data:image/png;base64,${pictureBytes.toString('base64')}" alt="chart &lt;1&gt;.png"></figure>`);
     expect(html.text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(html.text).not.toMatch(/<script|<img[^>]*alt="notes\.md"/);
+  });
+
+  it('a file over MAX_EMBEDDED_FILE_BYTES is named only, and a page-like document is linked as plain text', async () => {
+    kit = startCore({ autoTitle: false });
+    const big = await upload(kit.call, 'big.txt', Buffer.alloc(MAX_EMBEDDED_FILE_BYTES + 1, 'a'));
+    const page = await upload(kit.call, 'page.html', Buffer.from('<script>alert(1)</script>'));
+    const conversation = kit.core.history.createConversation({ title: 'Large' });
+    kit.core.history.appendMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: 'See', status: 'done', attachmentIds: [big.id, page.id] });
+    const md = await kit.call('transfer.exportConversation', { id: conversation.id, format: 'markdown' });
+    expect(md.text).toContain('*Attached:* `big.txt`, [page.html](data:text/plain;base64,');
+    expect(md.text).not.toContain('aaaa');
   });
 });
 

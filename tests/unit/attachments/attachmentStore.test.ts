@@ -50,6 +50,9 @@ describe('attachment store', () => {
     const broken = Buffer.from('not a png at all');
     await expect(upload(kit.call, 'broken.png', broken)).rejects.toMatchObject({ messageKey: 'attachmentErrors.unreadableImage' });
     expect(existsSync(join(kit.dataDir, 'attachments', sha(broken).slice(0, 2), sha(broken)))).toBe(false);
+    // A HEIC container the installed sharp cannot decode (no HEVC decoder) says so and what to do.
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(64)]);
+    await expect(upload(kit.call, 'IMG_0001.HEIC', heic)).rejects.toMatchObject({ messageKey: 'attachmentErrors.heicUnsupported', params: { name: 'IMG_0001.HEIC' } });
   });
 
   it('reads a PDF text layer page by page, a DOCX, text with a BOM, and says when a PDF has no text', async () => {

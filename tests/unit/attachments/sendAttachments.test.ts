@@ -106,4 +106,22 @@ describe('sending attachments', () => {
     expect(content).toContain(`[Brook: only the first ${cut!.sentChars.toLocaleString('en')} of ${long.length.toLocaleString('en')} characters of report.txt fit`);
     expect(content.endsWith('</document>\n\nSummarise')).toBe(true);
   });
+
+  it('counts images in the window: an image-heavy conversation drops its oldest turns instead of overflowing', async () => {
+    const { k, conversationId } = await setup('gpt-4o');
+    const view = (await k.call('providers.list', {})).find((p) => p.name === 'fixture')!;
+    // 4,000 tokens, 1,000 kept for the answer; each 1024×1024 image costs 765 (OpenAI: 85 + 4 tiles × 170).
+    await k.call('providers.save', { id: view.id, draft: { name: view.name, kind: view.kind, presetId: view.presetId, baseUrl: view.baseUrl, defaultModel: 'gpt-4o', contextWindow: 4000 } });
+    const bytes = await jpegImage(1024, 1024);
+    for (let i = 1; i <= 5; i++) {
+      const photo = await upload(k.call, `photo-${i}.jpg`, bytes);
+      const { assistantMessage } = await k.call('chat.send', { conversationId, text: `Photo ${i}`, attachmentIds: [photo.id] });
+      await k.ended(assistantMessage.id);
+    }
+    const body = fixture.requests.at(-1)?.body as { messages: { role: string; content: string | Part[] }[] };
+    const users = body.messages.filter((m) => m.role === 'user');
+    // Three questions with their images fit (3 × ~775 plus the answers between); the two oldest were left out.
+    expect(users.map((m) => (m.content as Part[]).find((p) => p.type === 'text')?.text)).toEqual(['Photo 3', 'Photo 4', 'Photo 5']);
+    expect(users.flatMap((m) => (m.content as Part[]).filter((p) => p.type === 'image_url'))).toHaveLength(3);
+  });
 });

@@ -8,6 +8,13 @@ const chars = (t: string) => t.length;
 const turn = (role: 'user' | 'assistant', content: string): ChatTurnMessage => ({ role, content });
 
 describe('fitContext', () => {
+  it('counts the images a turn carries (imageTokens) with its text', () => {
+    const pictures = [{ ...turn('user', 'aaaa'), imageTokens: 50 }, turn('assistant', 'bbbb'), { ...turn('user', 'cccc'), imageTokens: 50 }];
+    const plan = fitContext(null, pictures, { contextWindow: 100, reserveForOutput: 10 }, chars);
+    expect(plan?.messages.map((m) => m.content)).toEqual(['cccc']);
+    expect(fitContext(null, pictures, { contextWindow: 50, reserveForOutput: 0 }, chars)).toBeNull();
+  });
+
   const history = [turn('user', 'aaaa'), turn('assistant', 'bbbb'), turn('user', 'cccc'), turn('assistant', 'dddd'), turn('user', 'eeee')];
 
   it('sends everything when it fits', () => {

@@ -23,7 +23,8 @@ describe('imported image markers', () => {
   });
 
   it('has a label in both languages', () => {
-    expect(en.imported.image).toBe('Image');
-    expect(zhCN.imported.image).toBe('图片');
+    // A marker is an image the import did not have (conversations.json alone, or missing from the zip).
+    expect(en.imported.image).toBe('Image not in the export');
+    expect(zhCN.imported.image).toBe('图片未包含在导出中');
   });
 });

@@ -220,7 +220,7 @@ function createServices(options: CoreOptions, history: HistoryStore, bus: EventB
     const chosen = settings.read().settings.language;
     return chosen === 'system' ? info.systemLocale || 'en' : chosen;
   };
-  const transfer = new TransferService(history, assistants, language, options.clock, undefined, undefined, { read: (sha256) => readFile(attachments.blobs.pathOf(sha256)), store: (bytes) => attachments.storeFile(bytes) });
+  const transfer = new TransferService(history, assistants, language, options.clock, undefined, undefined, { read: (sha256) => readFile(attachments.blobs.pathOf(sha256)), store: (bytes) => attachments.storeFile(bytes), imageSize: (sha256) => attachments.imageSize(sha256), tempPath: () => attachments.blobs.newTempPath() });
   const sync = new SyncService({ history, secrets: options.secrets, bus, log, now: options.clock, firstDelayMs: options.syncFirstDelayMs });
   return { info, settings, providers, streams, webSearch, chat, local, assistants, transfer, sync, tools, attachments };
 }

@@ -85,7 +85,7 @@ export class AttachmentStore {
     } catch (err) {
       throw storageError(err);
     }
-    const size = upload.kind === 'image' ? await this.imageSize(sha256, upload.name) : null;
+    const size = upload.kind === 'image' ? await this.measureImage(sha256, upload.name, upload.mime) : null;
     const id = this.insert(sha256, upload, size);
     if (upload.format) this.startExtraction(id, sha256, upload.format);
     return this.get(id);
@@ -103,16 +103,17 @@ export class AttachmentStore {
     const sha256 = await this.storeFile(bytes);
     // A hash queued by an earlier purge would let a sweep before the row below remove the file.
     this.write(() => this.db.prepare('DELETE FROM attachment_orphans WHERE sha256 = ?').run(sha256));
-    const size = await this.imageSize(sha256, name);
+    const size = await this.measureImage(sha256, name, type.mime);
     return this.get(this.insert(sha256, { name, mime: type.mime, size: bytes.length, kind: 'image' }, size));
   }
 
   /** An image's pixels, measured in a worker; an image that cannot be read is not kept. */
-  private async imageSize(sha256: string, name: string): Promise<{ width: number; height: number }> {
-    const size = await runWorkerTask('imageInfo', this.blobs.pathOf(sha256), null).catch(() => null);
-    if (!size?.width || !size.height) {
+  private async measureImage(sha256: string, name: string, mime: string): Promise<{ width: number; height: number }> {
+    const size = await this.imageSize(sha256);
+    if (!size) {
       this.removeIfUnused(sha256);
-      throw attachmentError('bad_request', 'unreadableImage', { name });
+      // The prebuilt sharp has no HEVC decoder, so most iPhone photos cannot be read: say so, and what to do.
+      throw attachmentError('bad_request', /^image\/hei[cf]/.test(mime) ? 'heicUnsupported' : 'unreadableImage', { name });
     }
     return size;
   }
@@ -144,6 +145,12 @@ export class AttachmentStore {
       throw storageError(err);
     }
     return sha256;
+  }
+
+  /** A stored file's size as an image shown upright, measured in a worker; null when it is no image sharp reads. */
+  async imageSize(sha256: string): Promise<{ width: number; height: number } | null> {
+    const size = await runWorkerTask('imageInfo', this.blobs.pathOf(sha256), null).catch(() => null);
+    return size?.width && size.height ? { width: size.width, height: size.height } : null;
   }
 
   get(id: string): Attachment {

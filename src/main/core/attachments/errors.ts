@@ -7,6 +7,7 @@ export type AttachmentErrorKey =
   | 'messageTooLarge'
   | 'unsupportedType'
   | 'unreadableImage'
+  | 'heicUnsupported'
   | 'uploadIncomplete'
   | 'notFound'
   | 'notImage'

@@ -31,6 +31,8 @@ export interface ChatTurnMessage {
    * see images must refuse before sending (never drop them silently).
    */
   images?: TurnImage[];
+  /** What the turn's images will cost in the window (chat/imageTokens), counted by fitContext before they are attached. */
+  imageTokens?: number;
   /**
    * Assistant turns: the tool rounds that came before this turn's `content`, oldest first. Each
    * provider expands them into its own messages (OpenAI `tool_calls` + `tool` messages,
@@ -137,11 +139,13 @@ export function fitContext(
   const budget = limits.contextWindow - limits.reserveForOutput;
   const newest = history.at(-1);
   if (!newest) return { system, messages: [], sent: 0, total: 0, estimatedTokens: 0 };
-  let used = (system ? count(system) : 0) + textTokens(newest, count);
+  // Stored counts are of the text only; images are priced per family on each turn.
+  const images = (turn: ChatTurnMessage) => turn.imageTokens ?? 0;
+  let used = (system ? count(system) : 0) + textTokens(newest, count) + images(newest);
   if (used > budget) return null;
   const kept: ChatTurnMessage[] = [newest];
   for (let i = history.length - 2; i >= 0; i--) {
-    const cost = known(history[i]!) ?? textTokens(history[i]!, count);
+    const cost = (known(history[i]!) ?? textTokens(history[i]!, count)) + images(history[i]!);
     if (used + cost > budget) break;
     used += cost;
     kept.push(history[i]!);

@@ -319,6 +319,7 @@ export class ChatService {
       {
         system: params.systemPrompt?.trim() || null,
         contextWindow: target.contextWindow,
+        providerKind: target.kind,
         reserveForOutput: outputReserve(target.contextWindow, params.maxOutputTokens ?? null),
         newest,
         olderFrom,

@@ -1,9 +1,10 @@
 import type { Attachment } from '../../../shared/attachments';
-import type { CutDocument } from '../../../shared/domain';
+import type { CutDocument, ProviderKind } from '../../../shared/domain';
 import { type ChatTurnMessage, type ContextPlan, estimateTokens, fitContext, textTokens } from '../base';
 import type { ContextMessage, HistoryStore } from '../history';
 import { withDocuments, type AttachmentSource } from './attachmentContext';
 import { buildContext, sentInContext } from './buildContext';
+import { imagesTokens } from './imageTokens';
 
 /** The question a turn answers: typed now (send, edit) or already saved (retry, continue). */
 export interface NewestTurn {
@@ -20,6 +21,8 @@ export interface TurnPlan extends ContextPlan {
 export interface PlanInput {
   system: string | null;
   contextWindow: number;
+  /** Images are priced by the family that will see them (`imageTokens.ts`). */
+  providerKind: ProviderKind;
   reserveForOutput: number;
   newest: NewestTurn;
   /** The message above the question (null: it starts the conversation). */
@@ -79,6 +82,7 @@ export function planTurn(
   let attached: ReturnType<typeof withDocuments> = { turns, cut: [], images: new Map() };
   if (attachments) {
     attached = withDocuments(turns, path, attachments, room);
+    for (const [turn, pictures] of attached.images) turn.imageTokens = imagesTokens(input.providerKind, pictures);
     turns = attached.turns;
   }
   // buildContext keeps the messages sentInContext accepts, in order: older turn i is message i of these.

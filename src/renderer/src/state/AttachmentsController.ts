@@ -102,7 +102,7 @@ function nameOf(file: File): string {
 const ENCODE_STEP = 3 * 8192;
 
 /** A part's bytes as base64 (a part is at most ATTACHMENT_PART_BYTES, a few milliseconds of work). */
-async function base64Of(blob: Blob, name: string): Promise<string> {
+export async function base64Of(blob: Blob, name: string): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await blob.arrayBuffer());

@@ -4,12 +4,13 @@ import type { ExportFile, ExportFormat } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AssistantStore } from '../AssistantStore';
 import type { HistoryStore } from '../HistoryStore';
-import { imageDataUrls, type AttachmentFiles } from './attachmentExport';
+import { embeddedFileUrls, type AttachmentFiles } from './attachmentExport';
 import { brookExport, conversationIds, readConversationWithFiles } from './brookJson';
 import { toHtml } from './html';
 import { exportLabels } from './labels';
 import { toMarkdown } from './markdown';
 import { StreamingImport, type ImportOutcome } from './streamImport';
+import { ZipImport } from './zipImport';
 
 /** Uploads and exports not finished within this time are dropped (a closed tab); a dropped import is taken back. */
 const STALE_MS = 10 * 60_000;
@@ -20,7 +21,7 @@ const EXPORT_SLICE = 25;
 type Progress = (progress: TransferProgress) => void;
 
 interface Upload {
-  job: StreamingImport;
+  job: StreamingImport | ZipImport;
   nextIndex: number;
   chars: number;
   touched: number;
@@ -62,13 +63,10 @@ export class TransferService {
     }
     const path = this.history.visiblePath(id).map(({ branch: _branch, ...m }) => m);
     const labels = exportLabels(locale);
+    const files = await embeddedFileUrls(this.history.database, path, this.readAttachmentFile);
     return format === 'markdown'
-      ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: toMarkdown(conversation, path, labels, locale) }
-      : {
-          fileName: `${base}.html`,
-          mimeType: 'text/html',
-          text: toHtml(conversation, path, labels, locale, await imageDataUrls(this.history.database, path, this.readAttachmentFile)),
-        };
+      ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: toMarkdown(conversation, path, labels, locale, files) }
+      : { fileName: `${base}.html`, mimeType: 'text/html', text: toHtml(conversation, path, labels, locale, files) };
   }
 
   /**
@@ -113,7 +111,7 @@ export class TransferService {
   }
 
   /**
-   * One part of an upload, read as it arrives (StreamingImport); the last one finishes the
+   * One part of a .json upload, read as it arrives (StreamingImport); the last one finishes the
    * import. A part out of order, a file over the limit, a damaged file or a cancel takes back
    * what the import stored.
    */
@@ -133,24 +131,60 @@ export class TransferService {
       upload = { job, nextIndex: 0, chars: 0, touched: this.now() };
       this.uploads.set(uploadId, upload);
     }
-    if (!upload || index !== upload.nextIndex) {
-      if (upload) void this.dropUpload(uploadId);
-      throw new AppError('bad_request', { messageKey: 'errors.invalidArgs', detail: 'import parts out of order', retryable: false });
-    }
-    upload.nextIndex++;
-    upload.chars += text.length;
-    upload.touched = this.now();
+    const job = this.nextPart(uploadId, upload, index);
+    if (!(job instanceof StreamingImport)) throw this.outOfOrder(uploadId);
+    upload!.chars += text.length;
     try {
-      if (upload.chars > MAX_IMPORT_CHARS) throw new AppError('bad_request', { messageKey: 'errors.importTooLarge', retryable: false });
-      await upload.job.feed(text);
+      if (upload!.chars > MAX_IMPORT_CHARS) throw new AppError('bad_request', { messageKey: 'errors.importTooLarge', retryable: false });
+      await job.feed(text);
       if (!last) return null;
-      const outcome = await upload.job.finish();
+      const outcome = await job.finish();
       this.uploads.delete(uploadId);
       return outcome;
     } catch (err) {
       await this.dropUpload(uploadId);
       throw err;
     }
+  }
+
+  /**
+   * One part of a ChatGPT export zip (`size` bytes in all), kept in a temporary file; the last
+   * one reads the zip (ZipImport), with progress over receiving and reading it.
+   */
+  async importZipPart(uploadId: string, index: number, last: boolean, bytes: Buffer, size: number, progress: Progress = () => {}): Promise<ImportOutcome | null> {
+    this.dropStale();
+    let upload = this.uploads.get(uploadId);
+    if (!upload && index === 0) {
+      if (!this.files) throw new AppError('bad_request', { messageKey: 'errors.importUnknown', detail: 'attached files cannot be stored here', retryable: false });
+      const onProgress = (done: number, total: number) => progress({ id: uploadId, kind: 'import', done, total });
+      upload = { job: new ZipImport(this.history.database, this.newId, this.pause, onProgress, this.files, size), nextIndex: 0, chars: 0, touched: this.now() };
+      this.uploads.set(uploadId, upload);
+    }
+    const job = this.nextPart(uploadId, upload, index);
+    if (!(job instanceof ZipImport)) throw this.outOfOrder(uploadId);
+    try {
+      await job.append(bytes);
+      if (!last) return null;
+      const outcome = await job.finish();
+      this.uploads.delete(uploadId);
+      return outcome;
+    } catch (err) {
+      await this.dropUpload(uploadId);
+      throw err;
+    }
+  }
+
+  /** The upload's job when `index` is the part it expects next. */
+  private nextPart(uploadId: string, upload: Upload | undefined, index: number): Upload['job'] {
+    if (!upload || index !== upload.nextIndex) throw this.outOfOrder(uploadId);
+    upload.nextIndex++;
+    upload.touched = this.now();
+    return upload.job;
+  }
+
+  private outOfOrder(uploadId: string): AppError {
+    if (this.uploads.has(uploadId)) void this.dropUpload(uploadId);
+    return new AppError('bad_request', { messageKey: 'errors.invalidArgs', detail: 'import parts out of order', retryable: false });
   }
 
   /** Stops an import and takes back what it stored (nothing to do when it is unknown or finished). */
@@ -167,7 +201,7 @@ export class TransferService {
 
   private dropStale(): void {
     const cutoff = this.now() - STALE_MS;
-    for (const [id, u] of this.uploads) if (u.touched < cutoff) void this.dropUpload(id);
+    for (const [id, u] of this.uploads) if (u.touched < cutoff && !(u.job instanceof ZipImport && u.job.busy)) void this.dropUpload(id);
     for (const [id, e] of this.exports) if (e.touched < cutoff) this.exports.delete(id);
   }
 }

@@ -14,6 +14,10 @@ export interface AttachmentFiles {
   read: ReadAttachmentFile;
   /** Stores the bytes under their sha256 (once, atomically) and returns that hash. */
   store(bytes: Buffer): Promise<string>;
+  /** A stored image's size as shown (null: not an image the store can read). Needed by the zip import. */
+  imageSize?(sha256: string): Promise<{ width: number; height: number } | null>;
+  /** A new temporary file's path beside the stored files (an uploaded zip is kept there while it is read). */
+  tempPath?(): string;
 }
 
 /** One attached file inside a Brook JSON export, whole: its description, its extracted text and its bytes (base64). */
@@ -73,16 +77,27 @@ export async function exportedAttachments(
 }
 
 /**
- * Data URLs of the images the messages carry, by attachment id, for the HTML export. Files are
- * read one at a time; images of other types (HEIC) are left to be named only.
+ * A file embedded in a Markdown or HTML export at most this large; a bigger one is named only
+ * (the export stays a single file that opens anywhere, not one of hundreds of megabytes).
  */
-export async function imageDataUrls(db: Database.Database, messages: readonly Message[], readFile: ReadAttachmentFile): Promise<Map<string, string>> {
+export const MAX_EMBEDDED_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Documents that a browser would run or render as a page are embedded as plain text. */
+const ACTIVE_TYPES = /html|svg|xml|javascript|ecmascript/i;
+
+/**
+ * Data URLs of the files the messages carry, by attachment id, for the Markdown and HTML
+ * exports: images to show (PNG, JPEG, WebP, GIF; others such as HEIC are named only) and
+ * documents to link, each at most MAX_EMBEDDED_FILE_BYTES. Files are read one at a time.
+ */
+export async function embeddedFileUrls(db: Database.Database, messages: readonly Message[], readFile: ReadAttachmentFile): Promise<Map<string, string>> {
   const urls = new Map<string, string>();
   const sha256Of = db.prepare('SELECT sha256 FROM attachments WHERE id = ?').pluck();
   for (const a of messages.flatMap((m) => m.attachments ?? [])) {
-    if (a.kind !== 'image' || !EMBEDDED_IMAGE_TYPES.has(a.mime) || urls.has(a.id)) continue;
+    if (urls.has(a.id) || a.size > MAX_EMBEDDED_FILE_BYTES || (a.kind === 'image' && !EMBEDDED_IMAGE_TYPES.has(a.mime))) continue;
     const sha256 = sha256Of.get(a.id) as string | undefined;
-    if (sha256) urls.set(a.id, `data:${a.mime};base64,${(await readFile(sha256)).toString('base64')}`);
+    const mime = a.kind === 'document' && ACTIVE_TYPES.test(a.mime) ? 'text/plain' : a.mime || 'application/octet-stream';
+    if (sha256) urls.set(a.id, `data:${mime};base64,${(await readFile(sha256)).toString('base64')}`);
   }
   return urls;
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { MessageStatus } from '../../../../shared/domain';
 import { IMPORTED_IMAGE_MARKER } from '../../../../shared/importedImage';
+import type { BrookAttachment } from './attachmentExport';
 import { parentsFirst, type ImportedConversation, type ImportedMessage } from './imported';
+
+/**
+ * The image a message part points at (`file-service://file-…`, `sediment://file_…`), already
+ * stored from the export's zip; null when the zip did not hold it (the message keeps a marker).
+ */
+export type ChatGptImageLookup = (assetPointer: string) => BrookAttachment | null;
 
 /**
  * ChatGPT's `conversations.json` (Settings → Data controls → Export): an array of
@@ -56,14 +63,14 @@ export function isChatGptExport(value: unknown): boolean {
 }
 
 /** `firstIndex`: where `value` starts in the file (a streamed import reads one conversation at a time). */
-export function readChatGptExport(value: unknown, firstIndex = 0): ImportedConversation[] {
+export function readChatGptExport(value: unknown, firstIndex = 0, images: ChatGptImageLookup | null = null): ImportedConversation[] {
   const parsed = chatgptExportSchema.parse(value);
   return parsed.map((c, index) => {
     const i = firstIndex + index;
     const createdAt = seconds(c.create_time) ?? 0;
     const updatedAt = seconds(c.update_time) ?? createdAt;
     const sourceKey = c.conversation_id ?? c.id ?? `${c.title ?? ''}@${c.create_time ?? i}`;
-    const { messages, keptFor } = readTree(c.mapping, createdAt);
+    const { messages, keptFor } = readTree(c.mapping, createdAt, images);
     const current = c.current_node ? keptFor(c.current_node) : null;
     return {
       sourceId: `chatgpt:${sourceKey}`,
@@ -83,7 +90,7 @@ export function readChatGptExport(value: unknown, firstIndex = 0): ImportedConve
  * calls) are left out, their children re-attached to the nearest kept ancestor; the model's
  * "thoughts" become the reasoning of the answer that follows them.
  */
-function readTree(mapping: Record<string, Node>, fallbackTime: number) {
+function readTree(mapping: Record<string, Node>, fallbackTime: number, images: ChatGptImageLookup | null) {
   const kept = new Map<string, ImportedMessage>();
   /** For each node: the nearest kept node at or above it (null: none). */
   const nearest = new Map<string, string | null>();
@@ -98,7 +105,7 @@ function readTree(mapping: Record<string, Node>, fallbackTime: number) {
     seen.add(id);
     const n = mapping[id];
     if (!n) continue;
-    const read = readMessage(n, fallbackTime);
+    const read = readMessage(n, fallbackTime, images);
     let parentForChildren = keptParent;
     let pending = reasoning;
     if (read && read.kind === 'thoughts') pending = [pending, read.text].filter(Boolean).join('\n\n');
@@ -107,6 +114,7 @@ function readTree(mapping: Record<string, Node>, fallbackTime: number) {
         key: n.id,
         parentKey: keptParent,
         sourceId: n.id,
+        ...(read.attachments.length > 0 ? { attachments: read.attachments } : {}),
         role: read.role,
         content: read.text,
         reasoning: read.role === 'assistant' ? pending : '',
@@ -135,13 +143,14 @@ type Read =
       kind: 'message';
       role: 'user' | 'assistant';
       text: string;
+      attachments: BrookAttachment[];
       status: MessageStatus;
       model: string | null;
       createdAt: number;
       updatedAt: number;
     };
 
-function readMessage(n: Node, fallbackTime: number): Read | null {
+function readMessage(n: Node, fallbackTime: number, images: ChatGptImageLookup | null): Read | null {
   const m = n.message;
   if (!m) return null;
   const meta = m.metadata ?? {};
@@ -159,14 +168,27 @@ function readMessage(n: Node, fallbackTime: number): Read | null {
   // Calls to tools (browsing, code) are addressed to the tool, not the user.
   if (m.recipient && m.recipient !== 'all') return null;
   if (content.content_type !== 'text' && content.content_type !== 'multimodal_text') return null;
-  const text = (content.parts ?? []).map(partText).filter((s) => s !== '').join('\n\n').trim();
-  if (text === '') return null;
+  const attachments: BrookAttachment[] = [];
+  const text = (content.parts ?? [])
+    .map((part) => {
+      const image = imagePointer(part);
+      if (image === null) return partText(part);
+      const found = images?.(image) ?? null;
+      if (!found) return IMPORTED_IMAGE_MARKER;
+      attachments.push(found);
+      return '';
+    })
+    .filter((s) => s !== '')
+    .join('\n\n')
+    .trim();
+  if (text === '' && attachments.length === 0) return null;
   const createdAt = seconds(m.create_time) ?? fallbackTime;
   const slug = meta['model_slug'];
   return {
     kind: 'message',
     role,
     text,
+    attachments,
     status: m.status && m.status !== 'finished_successfully' && role === 'assistant' ? 'stopped' : 'done',
     model: role === 'assistant' && typeof slug === 'string' ? slug : null,
     createdAt,
@@ -174,11 +196,17 @@ function readMessage(n: Node, fallbackTime: number): Read | null {
   };
 }
 
+/** The asset pointer of an image part ('' when it names none); null for any other part. */
+function imagePointer(part: unknown): string | null {
+  if (typeof part !== 'object' || part === null || (part as { content_type?: unknown }).content_type !== 'image_asset_pointer') return null;
+  const pointer = (part as { asset_pointer?: unknown }).asset_pointer;
+  return typeof pointer === 'string' ? pointer : '';
+}
+
 function partText(part: unknown): string {
   if (typeof part === 'string') return part;
   if (typeof part === 'object' && part !== null) {
     const type = (part as { content_type?: unknown }).content_type;
-    if (type === 'image_asset_pointer') return IMPORTED_IMAGE_MARKER;
     if (type === 'audio_transcription') {
       const text = (part as { text?: unknown }).text;
       return typeof text === 'string' ? text : '';

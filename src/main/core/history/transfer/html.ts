@@ -6,7 +6,8 @@ import { escapeHtml, markdownToSafeHtml } from './markdownHtml';
 /**
  * The visible branch as one self-contained HTML page, shown as the app shows it: answers
  * rendered from their Markdown (raw HTML in them shown as text, never as markup), questions and
- * thinking as typed, attached images shown from `images` (data URLs by attachment id). The
+ * thinking as typed, attached images shown and documents linked for download from `files`
+ * (data URLs by attachment id; a file too large to embed is named only). The
  * stylesheet is inline and a CSP forbids scripts and remote loads (images only from data URLs).
  */
 export function toHtml(
@@ -14,7 +15,7 @@ export function toHtml(
   path: readonly Message[],
   labels: ExportLabels,
   locale: string,
-  images: ReadonlyMap<string, string> = new Map(),
+  files: ReadonlyMap<string, string> = new Map(),
 ): string {
   const title = escapeHtml(conversation.title || labels.untitled);
   const items = path
@@ -28,7 +29,7 @@ export function toHtml(
       const time = new Date(m.createdAt);
       return `<article class="${m.role}"><header><strong>${escapeHtml(who)}</strong> <time datetime="${time.toISOString()}">${escapeHtml(
         time.toLocaleString(locale),
-      )}</time></header>${thinking}${body(m, labels, images)}</article>`;
+      )}</time></header>${thinking}${body(m, labels, files)}</article>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -49,14 +50,19 @@ ${items}
 `;
 }
 
-function body(m: Message, labels: ExportLabels, images: ReadonlyMap<string, string>): string {
+function body(m: Message, labels: ExportLabels, urls: ReadonlyMap<string, string>): string {
   const text =
     m.role === 'assistant' ? `<div class="text">${markdownToSafeHtml(m.content)}</div>` : `<div class="text plain">${escapeHtml(m.content)}</div>`;
   const files = m.attachments ?? [];
   if (files.length === 0) return text;
   const pictures = files
-    .filter((f) => images.has(f.id))
-    .map((f) => `<figure class="image"><img src="${escapeHtml(images.get(f.id)!)}" alt="${escapeHtml(f.name)}"></figure>`)
+    .filter((f) => f.kind === 'image' && urls.has(f.id))
+    .map((f) => `<figure class="image"><img src="${escapeHtml(urls.get(f.id)!)}" alt="${escapeHtml(f.name)}"></figure>`)
     .join('');
-  return `${text}${pictures}<p class="attached">${escapeHtml(labels.attached)}: ${files.map((f) => `<code>${escapeHtml(f.name)}</code>`).join(', ')}</p>`;
+  const names = files.map((f) => {
+    const url = urls.get(f.id);
+    const name = `<code>${escapeHtml(f.name)}</code>`;
+    return url && f.kind === 'document' ? `<a href="${escapeHtml(url)}" download="${escapeHtml(f.name)}">${name}</a>` : name;
+  });
+  return `${text}${pictures}<p class="attached">${escapeHtml(labels.attached)}: ${names.join(', ')}</p>`;
 }

@@ -1,8 +1,18 @@
 import type { Conversation, Message } from '../../../../shared/domain';
 import type { ExportLabels } from './labels';
 
-/** The visible branch as Markdown: answers as the model wrote them, questions as typed. */
-export function toMarkdown(conversation: Conversation, path: readonly Message[], labels: ExportLabels, locale: string): string {
+/**
+ * The visible branch as Markdown: answers as the model wrote them, questions as typed. The
+ * attached files travel inside the one .md file as data URLs (`files`, by attachment id):
+ * images shown, documents linked; a file too large to embed is named only.
+ */
+export function toMarkdown(
+  conversation: Conversation,
+  path: readonly Message[],
+  labels: ExportLabels,
+  locale: string,
+  files: ReadonlyMap<string, string> = new Map(),
+): string {
   const out = [`# ${oneLine(conversation.title) || labels.untitled}`, ''];
   out.push(`*${labels.exported} · ${new Date(conversation.createdAt).toLocaleString(locale)}*`, '');
   for (const m of path) {
@@ -15,13 +25,27 @@ export function toMarkdown(conversation: Conversation, path: readonly Message[],
       out.push('');
     }
     out.push(m.content.trimEnd(), '');
-    // The files are named (the export carries text only; the files stay in Brook's attachments/).
-    const files = m.attachments ?? [];
-    if (files.length > 0) out.push(`*${labels.attached}:* ${files.map((f) => `\`${f.name.replace(/`/g, "'")}\``).join(', ')}`, '');
+    const attached = m.attachments ?? [];
+    for (const f of attached) {
+      const url = files.get(f.id);
+      if (url && f.kind === 'image') out.push(`![${linkText(f.name)}](${url})`, '');
+    }
+    if (attached.length > 0) {
+      const names = attached.map((f) => {
+        const url = files.get(f.id);
+        return url && f.kind === 'document' ? `[${linkText(f.name)}](${url})` : `\`${f.name.replace(/`/g, "'")}\``;
+      });
+      out.push(`*${labels.attached}:* ${names.join(', ')}`, '');
+    }
   }
   return out.join('\n');
 }
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A file name as the text of a link or image: brackets and backslashes escaped, on one line. */
+function linkText(name: string): string {
+  return oneLine(name).replace(/[\\[\]]/g, (c) => `\\${c}`);
 }

@@ -4,7 +4,7 @@ import type { Assistant, ImportResult } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { AttachmentFiles } from './attachmentExport';
 import { checkBrookHeader, readBrookAssistant, readBrookConversation } from './brookJson';
-import { isChatGptExport, readChatGptExport } from './chatgpt';
+import { isChatGptExport, readChatGptExport, type ChatGptImageLookup } from './chatgpt';
 import type { ImportedConversation } from './imported';
 import { ImportJournal } from './importJournal';
 import { ImportWriter, type ConversationWrite, type WriteResult } from './writeImport';
@@ -68,6 +68,8 @@ export class StreamingImport {
     private readonly onProgress: (charsRead: number) => void = () => {},
     private readonly maxElementChars = MAX_IMPORT_ELEMENT_CHARS,
     private readonly files: AttachmentFiles | null = null,
+    /** The images of a ChatGPT export's zip, stored before its conversations are read. */
+    private readonly images: ChatGptImageLookup | null = null,
   ) {
     this.writer = new ImportWriter(db, newId, this.journal);
     this.unqueueOrphan = db.prepare('DELETE FROM attachment_orphans WHERE sha256 = ?');
@@ -103,6 +105,16 @@ export class StreamingImport {
   cancel(): Promise<void> {
     this.cancelled = true;
     return this.serially(async () => {}).catch(() => {});
+  }
+
+  /**
+   * A file this import stored (here, or from a zip before the conversations are read): taken
+   * back with the import. A hash queued by an earlier purge would let a sweep between here and
+   * the link remove the file; the journal queues it again if the import is taken back.
+   */
+  fileStored(sha256: string): void {
+    this.journal.fileStored(sha256);
+    this.unqueueOrphan.run(sha256);
   }
 
   private async serially<T>(work: () => Promise<T>): Promise<T> {
@@ -148,7 +160,7 @@ export class StreamingImport {
       const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
       parser.onValue = ({ value }) => {
         if (!isChatGptExport([value])) throw new AppError('bad_request', { messageKey: 'errors.importUnknown', retryable: false });
-        this.element(readChatGptExport([value], this.elementIndex));
+        this.element(readChatGptExport([value], this.elementIndex, this.images));
       };
       return parser;
     }
@@ -203,10 +215,7 @@ export class StreamingImport {
           if (!this.files) throw new AppError('bad_request', { messageKey: 'errors.importUnknown', detail: 'attached files cannot be stored here', retryable: false });
           if (bytes.length !== a.size) throw damagedFile(a.name);
           const stored = await this.files.store(bytes);
-          this.journal.fileStored(stored);
-          // A hash queued by an earlier purge would let a sweep between here and the link remove
-          // the file; the journal queues it again if the import is taken back.
-          this.unqueueOrphan.run(stored);
+          this.fileStored(stored);
           if (stored !== a.sha256) throw damagedFile(a.name);
           if (this.cancelled) throw cancelledError();
         }

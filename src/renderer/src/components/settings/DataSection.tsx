@@ -14,7 +14,7 @@ type Status =
   | { kind: 'done'; result: ImportResult }
   | { kind: 'error'; error: AppErrorData };
 
-/** Import ChatGPT's conversations.json or a Brook export; export everything as JSON. Both show their progress; an import can be cancelled. */
+/** Import ChatGPT's export (its .zip, or conversations.json alone) or a Brook export; export everything as JSON. Both show their progress; an import can be cancelled. */
 export function DataSection() {
   const { t } = useTranslation();
   const controller = useController();
@@ -26,9 +26,9 @@ export function DataSection() {
   const importFile = async (file: File) => {
     setStatus({ kind: 'importing', fraction: 0, run: null });
     try {
-      const run = controller.transfer.importText(await file.text(), (fraction) =>
-        setStatus((s) => (s.kind === 'importing' ? { ...s, fraction } : s)),
-      );
+      const onProgress = (fraction: number) => setStatus((s) => (s.kind === 'importing' ? { ...s, fraction } : s));
+      // A zip is ChatGPT's whole export (with its images); anything else is read as JSON.
+      const run = /\.zip$/i.test(file.name) ? controller.transfer.importZip(file, file.name, onProgress) : controller.transfer.importText(await file.text(), onProgress);
       setStatus((s) => (s.kind === 'importing' ? { ...s, run } : s));
       setStatus({ kind: 'done', result: await run.result });
     } catch (err) {
@@ -52,7 +52,7 @@ export function DataSection() {
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.zip,application/zip"
           className="visually-hidden"
           data-testid="import-file"
           aria-label={t('transfer.import')}
