@@ -1,99 +1,19 @@
 /**
- * The OpenAI-compatible provider against a real HTTP server over TCP (tests/fixtures/openaiServer.ts).
- * Chunk-boundary tests also record the byte chunks the client actually received, so they prove
- * the split really happened on the wire instead of trusting the fixture.
+ * The OpenAI-compatible provider against a real HTTP server over TCP: plain answers, the request
+ * it sends, chunk boundaries on the wire, reasoning and HTTP errors (openaiCompatibleKit.ts).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAICompatibleFactory } from '../../../src/main/core/providers/openaiCompatible';
-import type { Provider, ProviderEvent } from '../../../src/main/core/providers/provider';
-import { getProviderFactory, PROVIDER_FACTORIES } from '../../../src/main/core/providers/registry';
-import { AppError } from '../../../src/shared/errors';
-import { splitTokens, startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
+import { splitTokens, startOpenAIFixture } from '../../fixtures/openaiServer';
+import { DONE, KEY, ask, enc, expectAppError, frame, recordingFetch, run, useOpenAIFixture } from './openaiCompatibleKit';
 
-const KEY = 'sk-fixture-correct-key-1234';
-
-let fx: OpenAIFixture;
-beforeAll(async () => {
-  fx = await startOpenAIFixture({ apiKey: KEY, models: ['zeta-model', 'alpha-model', 'mid-model'] });
-});
-afterAll(async () => {
-  await fx.close();
-});
-afterEach(() => {
-  fx.setScenario(null);
-  fx.clearRequests();
-});
-
-function provider(opts: { apiKey?: string | null; baseUrl?: string; fetch?: typeof fetch } = {}): Provider {
-  return openAICompatibleFactory.create(
-    { baseUrl: opts.baseUrl ?? fx.url, apiKey: opts.apiKey === undefined ? KEY : opts.apiKey },
-    { fetch: opts.fetch ?? fetch },
-  );
-}
-
-const ask = { model: 'fixture-chat', messages: [{ role: 'user' as const, content: 'hello there' }] };
-
-interface Outcome {
-  events: ProviderEvent[];
-  text: string;
-  reasoning: string;
-  error: unknown;
-}
-
-async function run(p: Provider, signal = new AbortController().signal): Promise<Outcome> {
-  const events: ProviderEvent[] = [];
-  let error: unknown;
-  try {
-    for await (const e of p.stream(ask, signal)) events.push(e);
-  } catch (err) {
-    error = err;
-  }
-  const join = (type: 'text' | 'reasoning'): string =>
-    events.map((e) => (e.type === type ? e.text : '')).join('');
-  return { events, text: join('text'), reasoning: join('reasoning'), error };
-}
-
-function expectAppError(err: unknown): AppError {
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
-
-/** A fetch that keeps a copy of every body chunk exactly as the client received it. */
-function recordingFetch(chunks: Uint8Array[]): typeof fetch {
-  return async (input, init) => {
-    const res = await fetch(input, init);
-    if (!res.body) return res;
-    const tap = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        chunks.push(chunk.slice());
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(res.body.pipeThrough(tap), { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
-}
-
-const enc = new TextEncoder();
-/** One real-looking OpenAI chunk frame. */
-function frame(delta: Record<string, unknown>, finishReason: string | null = null, eol = '\n'): string {
-  const chunk = {
-    id: 'chatcmpl-raw',
-    object: 'chat.completion.chunk',
-    created: 1700000000,
-    model: 'fixture-chat',
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-  };
-  return `data: ${JSON.stringify(chunk)}${eol}${eol}`;
-}
-const DONE = 'data: [DONE]\n\n';
+const kit = useOpenAIFixture();
 
 describe('streaming a plain answer', () => {
   it('yields the text token by token, then usage, then done', async () => {
     const text = 'Hello brave new world, streamed.';
-    fx.setScenario({ kind: 'answer', text });
-    const out = await run(provider());
+    kit.fx.setScenario({ kind: 'answer', text });
+    const out = await run(kit.provider());
 
     expect(out.error).toBeUndefined();
     expect(out.text).toBe(text);
@@ -107,12 +27,12 @@ describe('streaming a plain answer', () => {
   });
 
   it('sends the request OpenAI expects, with a trailing slash stripped from the base URL', async () => {
-    fx.setScenario({ kind: 'answer', text: 'ok' });
-    const p = provider({ baseUrl: `${fx.url}/` });
+    kit.fx.setScenario({ kind: 'answer', text: 'ok' });
+    const p = kit.provider({ baseUrl: `${kit.fx.url}/` });
     for await (const _ of p.stream({ ...ask, temperature: 0.3, maxOutputTokens: 99 }, new AbortController().signal)) {
       // drain
     }
-    const req = fx.requests.at(-1);
+    const req = kit.fx.requests.at(-1);
     expect(req?.method).toBe('POST');
     expect(req?.path).toBe('/v1/chat/completions');
     expect(req?.headers.authorization).toBe(`Bearer ${KEY}`);
@@ -128,11 +48,11 @@ describe('streaming a plain answer', () => {
   });
 
   it('sends the reasoning effort the user chose', async () => {
-    fx.setScenario({ kind: 'answer', text: 'ok' });
-    for await (const _ of provider().stream({ ...ask, reasoningEffort: 'high' }, new AbortController().signal)) {
+    kit.fx.setScenario({ kind: 'answer', text: 'ok' });
+    for await (const _ of kit.provider().stream({ ...ask, reasoningEffort: 'high' }, new AbortController().signal)) {
       // drain
     }
-    expect(fx.requests.at(-1)?.body).toEqual({
+    expect(kit.fx.requests.at(-1)?.body).toEqual({
       model: 'fixture-chat',
       messages: ask.messages,
       stream: true,
@@ -142,11 +62,11 @@ describe('streaming a plain answer', () => {
   });
 
   it('sends no reasoning_effort unless one is chosen', async () => {
-    fx.setScenario({ kind: 'answer', text: 'ok' });
-    for await (const _ of provider().stream(ask, new AbortController().signal)) {
+    kit.fx.setScenario({ kind: 'answer', text: 'ok' });
+    for await (const _ of kit.provider().stream(ask, new AbortController().signal)) {
       // drain
     }
-    expect(fx.requests.at(-1)?.body).not.toHaveProperty('reasoning_effort');
+    expect(kit.fx.requests.at(-1)?.body).not.toHaveProperty('reasoning_effort');
   });
 
   it('sends no Authorization header when the connection has no key', async () => {
@@ -164,7 +84,7 @@ describe('streaming a plain answer', () => {
   });
 
   it('takes the last non-null finish_reason and ignores unknown fields and empty choices', async () => {
-    fx.setScenario({
+    kit.fx.setScenario({
       kind: 'raw',
       chunks: [
         frame({ role: 'assistant', content: '' }),
@@ -176,7 +96,7 @@ describe('streaming a plain answer', () => {
       ],
       gapMs: 1,
     });
-    const out = await run(provider());
+    const out = await run(kit.provider());
     expect(out.error).toBeUndefined();
     expect(out.text).toBe('cut');
     expect(out.events.filter((e) => e.type === 'usage')).toEqual([]);
@@ -184,13 +104,13 @@ describe('streaming a plain answer', () => {
   });
 
   it('stops at [DONE] even if the server keeps the connection open and sends more', async () => {
-    fx.setScenario({
+    kit.fx.setScenario({
       kind: 'raw',
       chunks: [frame({ content: 'before' }), frame({}, 'stop'), DONE, frame({ content: ' after' })],
       gapMs: 5,
       after: 'hang',
     });
-    const out = await run(provider());
+    const out = await run(kit.provider());
     expect(out.error).toBeUndefined();
     expect(out.text).toBe('before');
     expect(out.events.at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
@@ -202,12 +122,12 @@ describe('chunk boundaries', () => {
     const bytes = enc.encode(frame({ content: '你好 🌊!' }));
     const cut1 = bytes.indexOf(0xe4) + 1; // inside 你 (E4 BD A0)
     const cut2 = bytes.indexOf(0xf0) + 2; // inside 🌊 (F0 9F 8C 8A)
-    fx.setScenario({
+    kit.fx.setScenario({
       kind: 'raw',
       chunks: [bytes.slice(0, cut1), bytes.slice(cut1, cut2), bytes.slice(cut2), DONE],
     });
     const received: Uint8Array[] = [];
-    const out = await run(provider({ fetch: recordingFetch(received) }));
+    const out = await run(kit.provider({ fetch: recordingFetch(received) }));
 
     // The split really happened on the wire: decoded alone, a chunk shows a broken character.
     expect(received.some((c) => new TextDecoder().decode(c).includes('\uFFFD'))).toBe(true);
@@ -218,9 +138,9 @@ describe('chunk boundaries', () => {
   it('joins a JSON line split across reads', async () => {
     const line = frame({ content: 'split JSON works' });
     const cut = line.indexOf('"content"') + 4;
-    fx.setScenario({ kind: 'raw', chunks: [line.slice(0, cut), line.slice(cut, -1), line.slice(-1), DONE] });
+    kit.fx.setScenario({ kind: 'raw', chunks: [line.slice(0, cut), line.slice(cut, -1), line.slice(-1), DONE] });
     const received: Uint8Array[] = [];
-    const out = await run(provider({ fetch: recordingFetch(received) }));
+    const out = await run(kit.provider({ fetch: recordingFetch(received) }));
 
     const texts = received.map((c) => new TextDecoder().decode(c));
     expect(texts.some((t) => t.startsWith('data: {') && !t.includes('\n'))).toBe(true);
@@ -231,11 +151,11 @@ describe('chunk boundaries', () => {
   it('handles CRLF line ends, including a CR and LF that arrive in different reads', async () => {
     const a = frame({ content: 'one ' }, null, '\r\n');
     const b = frame({ content: 'two' }, null, '\r\n');
-    fx.setScenario({
+    kit.fx.setScenario({
       kind: 'raw',
       chunks: [a.slice(0, -3), a.slice(-3, -1), a.slice(-1) + b.slice(0, -1), b.slice(-1), 'data: [DONE]\r\n\r\n'],
     });
-    const out = await run(provider());
+    const out = await run(kit.provider());
     expect(out.error).toBeUndefined();
     expect(out.text).toBe('one two');
     expect(out.events.filter((e) => e.type === 'text')).toHaveLength(2);
@@ -243,16 +163,16 @@ describe('chunk boundaries', () => {
   });
 
   it('handles a whole answer with CRLF line ends', async () => {
-    fx.setScenario({ kind: 'answer', text: 'carriage returns everywhere', lineEnding: '\r\n' });
-    const out = await run(provider());
+    kit.fx.setScenario({ kind: 'answer', text: 'carriage returns everywhere', lineEnding: '\r\n' });
+    const out = await run(kit.provider());
     expect(out.text).toBe('carriage returns everywhere');
     expect(out.events.at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
   });
 
   it('ignores `: keep-alive` comments before and between chunks', async () => {
-    fx.setScenario({ kind: 'answer', text: 'kept alive all along', keepAlive: { before: 3, every: 1 } });
+    kit.fx.setScenario({ kind: 'answer', text: 'kept alive all along', keepAlive: { before: 3, every: 1 } });
     const received: Uint8Array[] = [];
-    const out = await run(provider({ fetch: recordingFetch(received) }));
+    const out = await run(kit.provider({ fetch: recordingFetch(received) }));
     const wire = received.map((c) => new TextDecoder().decode(c)).join('');
     expect(wire.split(': keep-alive').length - 1).toBeGreaterThanOrEqual(6);
     expect(out.error).toBeUndefined();
@@ -262,8 +182,8 @@ describe('chunk boundaries', () => {
 
 describe('reasoning', () => {
   it.each(['reasoning_content', 'reasoning'] as const)('reads delta.%s as reasoning, before the text', async (field) => {
-    fx.setScenario({ kind: 'answer', reasoning: 'Think first, then speak.', reasoningField: field, text: 'Spoken.' });
-    const out = await run(provider());
+    kit.fx.setScenario({ kind: 'answer', reasoning: 'Think first, then speak.', reasoningField: field, text: 'Spoken.' });
+    const out = await run(kit.provider());
     expect(out.error).toBeUndefined();
     expect(out.reasoning).toBe('Think first, then speak.');
     expect(out.text).toBe('Spoken.');
@@ -273,8 +193,8 @@ describe('reasoning', () => {
   });
 
   it('does not double reasoning sent under both field names', async () => {
-    fx.setScenario({ kind: 'raw', chunks: [frame({ reasoning_content: 'once', reasoning: 'once' }), frame({}, 'stop'), DONE], gapMs: 1 });
-    const out = await run(provider());
+    kit.fx.setScenario({ kind: 'raw', chunks: [frame({ reasoning_content: 'once', reasoning: 'once' }), frame({}, 'stop'), DONE], gapMs: 1 });
+    const out = await run(kit.provider());
     expect(out.reasoning).toBe('once');
   });
 });
@@ -283,10 +203,10 @@ describe('HTTP errors', () => {
   it('maps 401 to auth and keeps the key out of the error, even when the server echoes it', async () => {
     const wrongKey = 'sk-wrong-secret-key-98765';
     // The fixture echoes the offered key, like the worst real servers do.
-    const raw = await fetch(`${fx.url}/models`, { headers: { authorization: `Bearer ${wrongKey}` } });
+    const raw = await fetch(`${kit.fx.url}/models`, { headers: { authorization: `Bearer ${wrongKey}` } });
     expect(await raw.text()).toContain(wrongKey);
 
-    const out = await run(provider({ apiKey: wrongKey }));
+    const out = await run(kit.provider({ apiKey: wrongKey }));
     const err = expectAppError(out.error);
     expect(err.code).toBe('auth');
     expect(err.status).toBe(401);
@@ -298,8 +218,8 @@ describe('HTTP errors', () => {
   });
 
   it('maps 429 to rate_limit with retry-after in seconds', async () => {
-    fx.setScenario({ kind: 'http-error', status: 429, headers: { 'retry-after': '7' } });
-    const err = expectAppError((await run(provider())).error);
+    kit.fx.setScenario({ kind: 'http-error', status: 429, headers: { 'retry-after': '7' } });
+    const err = expectAppError((await run(kit.provider())).error);
     expect(err.code).toBe('rate_limit');
     expect(err.retryable).toBe(true);
     expect(err.retryAfterMs).toBe(7000);
@@ -307,8 +227,8 @@ describe('HTTP errors', () => {
 
   it('maps 429 with retry-after as an HTTP date', async () => {
     const at = new Date(Date.now() + 30_000).toUTCString();
-    fx.setScenario({ kind: 'http-error', status: 429, headers: { 'retry-after': at } });
-    const err = expectAppError((await run(provider())).error);
+    kit.fx.setScenario({ kind: 'http-error', status: 429, headers: { 'retry-after': at } });
+    const err = expectAppError((await run(kit.provider())).error);
     expect(err.code).toBe('rate_limit');
     expect(err.retryAfterMs).toBeGreaterThan(25_000);
     expect(err.retryAfterMs).toBeLessThanOrEqual(30_000);
@@ -349,29 +269,29 @@ describe('HTTP errors', () => {
     { status: 500, body: undefined, code: 'provider', key: 'errors.provider', retryable: true },
     { status: 503, body: 'upstream unavailable', code: 'provider', key: 'errors.provider', retryable: true },
   ])('maps $status ($code)', async ({ status, body, code, key, retryable }) => {
-    fx.setScenario({ kind: 'http-error', status, body });
-    const err = expectAppError((await run(provider())).error);
+    kit.fx.setScenario({ kind: 'http-error', status, body });
+    const err = expectAppError((await run(kit.provider())).error);
     expect({ code: err.code, key: err.messageKey, retryable: err.retryable, status: err.status }).toEqual({ code, key, retryable, status });
     expect(err.detail).toBeTruthy();
   });
 
   it('puts the server message into detail, truncated', async () => {
-    fx.setScenario({ kind: 'http-error', status: 500, body: { error: { message: 'x'.repeat(5000) } } });
-    const err = expectAppError((await run(provider())).error);
+    kit.fx.setScenario({ kind: 'http-error', status: 500, body: { error: { message: 'x'.repeat(5000) } } });
+    const err = expectAppError((await run(kit.provider())).error);
     expect(err.detail?.startsWith('xxxx')).toBe(true);
     expect(err.detail?.length).toBeLessThanOrEqual(501);
   });
 
   it('says "not OpenAI-compatible" when the path is wrong (base URL without /v1)', async () => {
-    const out = await run(provider({ baseUrl: fx.url.replace(/\/v1$/, '') }));
+    const out = await run(kit.provider({ baseUrl: kit.fx.url.replace(/\/v1$/, '') }));
     const err = expectAppError(out.error);
     expect(err.code).toBe('not_found');
     expect(err.messageKey).toBe('errors.notOpenAICompatible');
   });
 
   it('rejects a 200 that is not an event stream as not OpenAI-compatible', async () => {
-    fx.setScenario({ kind: 'raw', chunks: ['<html><body>Welcome to my router</body></html>'], headers: { 'content-type': 'text/html' } });
-    const err = expectAppError((await run(provider())).error);
+    kit.fx.setScenario({ kind: 'raw', chunks: ['<html><body>Welcome to my router</body></html>'], headers: { 'content-type': 'text/html' } });
+    const err = expectAppError((await run(kit.provider())).error);
     expect(err.code).toBe('provider');
     expect(err.messageKey).toBe('errors.notOpenAICompatible');
   });
@@ -383,203 +303,12 @@ describe('HTTP errors', () => {
       choices: [{ index: 0, message: { role: 'assistant', content: 'whole answer' }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
     };
-    fx.setScenario({ kind: 'raw', chunks: [JSON.stringify(completion)], headers: { 'content-type': 'application/json' } });
-    const out = await run(provider());
+    kit.fx.setScenario({ kind: 'raw', chunks: [JSON.stringify(completion)], headers: { 'content-type': 'application/json' } });
+    const out = await run(kit.provider());
     expect(out.events).toEqual([
       { type: 'text', text: 'whole answer' },
       { type: 'usage', usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } },
       { type: 'done', finishReason: 'stop' },
     ]);
-  });
-});
-
-describe('failures mid-stream', () => {
-  it('throws the error object sent mid-stream, after yielding the text before it', async () => {
-    fx.setScenario({
-      kind: 'answer',
-      tokens: ['one', ' two', ' three', ' four'],
-      interrupt: { afterTokens: 3, kind: 'error', error: { message: 'The model crashed.', type: 'server_error' } },
-    });
-    const out = await run(provider());
-    expect(out.text).toBe('one two three');
-    const err = expectAppError(out.error);
-    expect(err.code).toBe('provider');
-    expect(err.detail).toBe('The model crashed.');
-    expect(out.events.some((e) => e.type === 'done')).toBe(false);
-  });
-
-  it('throws an SSE `event: error`, mapped by its code', async () => {
-    fx.setScenario({
-      kind: 'answer',
-      tokens: ['a', 'b'],
-      interrupt: { afterTokens: 1, kind: 'error', asSseEvent: true, error: { message: 'Slow down', type: 'rate_limit_error', code: 'rate_limit_exceeded' } },
-    });
-    const out = await run(provider());
-    expect(out.text).toBe('a');
-    const err = expectAppError(out.error);
-    expect(err.code).toBe('rate_limit');
-    expect(err.detail).toBe('Slow down');
-  });
-
-  it('reports a dropped connection as a retryable network error, after the partial text', async () => {
-    fx.setScenario({ kind: 'answer', tokens: ['Partial', ' answer', ' here', ' never'], interrupt: { afterTokens: 3, kind: 'drop' } });
-    const out = await run(provider());
-    expect(out.text).toBe('Partial answer here');
-    const err = expectAppError(out.error);
-    expect(err.code).toBe('network');
-    expect(err.retryable).toBe(true);
-    expect(err.messageKey).toBe('errors.providerConnectionLost');
-    expect(err.detail).toMatch(/closed mid-answer/);
-  });
-
-  it('reports a clean close without [DONE] and without a finish_reason as a lost connection', async () => {
-    fx.setScenario({ kind: 'raw', chunks: [frame({ content: 'half an ans' })], gapMs: 1 });
-    const out = await run(provider());
-    expect(out.text).toBe('half an ans');
-    const err = expectAppError(out.error);
-    expect(err.code).toBe('network');
-    expect(err.retryable).toBe(true);
-  });
-
-  it('accepts a clean close without [DONE] once the finish chunk arrived', async () => {
-    fx.setScenario({ kind: 'answer', text: 'complete but no done', omitDone: true });
-    const out = await run(provider());
-    expect(out.error).toBeUndefined();
-    expect(out.text).toBe('complete but no done');
-    expect(out.events.at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
-  });
-});
-
-describe('abort', () => {
-  it('rejects with the AbortError (not an AppError) soon after abort, and releases the connection', async () => {
-    fx.setScenario({ kind: 'answer', text: 'slow '.repeat(400), tokensPerSecond: 20 });
-    const controller = new AbortController();
-    const events: ProviderEvent[] = [];
-    let error: unknown;
-    try {
-      for await (const e of provider().stream(ask, controller.signal)) {
-        events.push(e);
-        if (events.filter((x) => x.type === 'text').length === 2) controller.abort();
-      }
-    } catch (err) {
-      error = err;
-    }
-    expect(error).not.toBeInstanceOf(AppError);
-    expect((error as Error).name).toBe('AbortError');
-    expect(events.filter((e) => e.type === 'text')).toHaveLength(2);
-    await expect.poll(() => fx.requests.at(-1)?.closedEarly, { timeout: 2_000 }).toBe(true);
-  }, 5_000); // the answer would take 20 s: only a prompt abort passes
-
-  it('rejects with AbortError when aborted before the response arrives', async () => {
-    fx.setScenario({ kind: 'answer', text: 'never read' });
-    const controller = new AbortController();
-    controller.abort();
-    const out = await run(provider(), controller.signal);
-    expect(out.error).not.toBeInstanceOf(AppError);
-    expect((out.error as Error).name).toBe('AbortError');
-    expect(out.events).toEqual([]);
-  });
-
-  it('releases the connection when the consumer stops iterating early', async () => {
-    fx.setScenario({ kind: 'answer', text: 'slow '.repeat(400), tokensPerSecond: 20 });
-    for await (const e of provider().stream(ask, new AbortController().signal)) {
-      if (e.type === 'text') break;
-    }
-    await expect.poll(() => fx.requests.at(-1)?.closedEarly, { timeout: 2_000 }).toBe(true);
-  }, 5_000);
-});
-
-describe('connection failures', () => {
-  it('maps connection refused to network / errors.unreachable', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-
-    const err = expectAppError((await run(provider({ baseUrl: `http://127.0.0.1:${port}/v1` }))).error);
-    expect(err.code).toBe('network');
-    expect(err.messageKey).toBe('errors.unreachable');
-    expect(err.retryable).toBe(true);
-  });
-
-  it('maps certificate failures to network / errors.tls', async () => {
-    const tlsFailure: typeof fetch = () =>
-      Promise.reject(
-        new TypeError('fetch failed', { cause: Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) }),
-      );
-    const err = expectAppError((await run(provider({ fetch: tlsFailure }))).error);
-    expect(err.code).toBe('network');
-    expect(err.messageKey).toBe('errors.tls');
-    expect(err.detail).toContain('self-signed certificate');
-  });
-
-  it('rejects a base URL that is not http(s)', async () => {
-    const err = expectAppError((await run(provider({ baseUrl: 'ftp://example.com/v1' }))).error);
-    expect(err.messageKey).toBe('errors.badUrl');
-  });
-});
-
-describe('listModels', () => {
-  it('returns the model ids sorted', async () => {
-    const models = await provider().listModels(new AbortController().signal);
-    expect(models).toEqual(['alpha-model', 'mid-model', 'zeta-model']);
-    expect(fx.requests.at(-1)?.path).toBe('/v1/models');
-    expect(fx.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
-  });
-
-  it('maps errors the same way as chat', async () => {
-    const err = await provider({ apiKey: 'sk-not-the-right-one' })
-      .listModels(new AbortController().signal)
-      .catch((e: unknown) => e);
-    expect(expectAppError(err).code).toBe('auth');
-    expect(JSON.stringify(err)).not.toContain('sk-not-the-right-one');
-  });
-});
-
-describe('fixture magic prefixes (used by e2e tests)', () => {
-  it.each([
-    ['/md please', /\| Provider \| Protocol \|[\s\S]*```typescript/],
-    ['/reason now', /^Here is the answer after thinking\.$/],
-    ['just chatting', /^You said: just chatting$/],
-  ])('%s', async (message, expected) => {
-    const p = provider();
-    const out: string[] = [];
-    for await (const e of p.stream({ model: 'm', messages: [{ role: 'user', content: message }] }, new AbortController().signal)) {
-      if (e.type === 'text') out.push(e.text);
-    }
-    expect(out.join('')).toMatch(expected);
-  });
-});
-
-describe('fixture magic prefixes that fail or crawl', () => {
-  const say = (content: string): AsyncIterable<ProviderEvent> =>
-    provider().stream({ model: 'm', messages: [{ role: 'user', content }] }, new AbortController().signal);
-
-  it.each([
-    ['/error', 'provider'],
-    ['/drop', 'network'],
-  ])('%s ends with %s after some text', async (message, code) => {
-    const out: string[] = [];
-    const err = await (async () => {
-      for await (const e of say(message)) if (e.type === 'text') out.push(e.text);
-    })().catch((e: unknown) => e);
-    expect(out.length).toBeGreaterThan(0);
-    expect(expectAppError(err).code).toBe(code);
-  });
-
-  it('/slow streams a long answer', async () => {
-    const out: string[] = [];
-    for await (const e of say('/slow')) {
-      if (e.type === 'text') out.push(e.text);
-      if (out.length === 3) break;
-    }
-    expect(out.join('')).toBe('The brook keeps');
-  });
-});
-
-describe('registry', () => {
-  it('lists the OpenAI-compatible factory and finds it by kind', () => {
-    expect(PROVIDER_FACTORIES).toContain(openAICompatibleFactory);
-    expect(getProviderFactory('openai-compatible')).toBe(openAICompatibleFactory);
   });
 });
