@@ -1,122 +1,43 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, get as httpGet } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+/**
+ * Chat turns through the whole core and the headless server's WebSocket, against a real
+ * OpenAI-compatible fixture server: keys, streaming, checkpoints, context trimming, failures.
+ * The server's own transport checks are in headlessTransport.test.ts.
+ */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
 import Database from 'better-sqlite3';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE, type Core } from '../../../src/main/core/app/createCore';
-import { startHeadlessServer, type HeadlessServer } from '../../../src/main/core/servers/headless/headlessServer';
-import { FileSecretStore } from '../../../src/main/core/settings/secrets';
-import { defaultState } from '../../../src/main/core/settings/settingsState';
+import { DATABASE_FILE, type Core } from '../../../src/main/core/app/createCore';
 import { AppError } from '../../../src/shared/errors';
 import type { Message } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { WsContractClient } from '../../support/wsContractClient';
 import { recordAnswerEnds, type AnswerEnds } from '../../support/answerEnds';
+import { closedPort, startHeadlessCore, type HeadlessCore } from './headlessKit';
 
 const KEY = 'sk-fixture-secret-123';
 
-/** A port that was just free: nothing listens there. */
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 let fixture: OpenAIFixture;
+let headless: HeadlessCore;
 let core: Core;
-let server: HeadlessServer;
 let dataDir: string;
 let client: WsContractClient;
 
-function wsUrl(token = server.token) {
-  return `ws://127.0.0.1:${server.port}/ws?token=${encodeURIComponent(token)}`;
-}
-const origin = () => ({ origin: `http://127.0.0.1:${server.port}` });
-
 beforeAll(async () => {
   fixture = await startOpenAIFixture({ apiKey: KEY });
-  dataDir = mkdtempSync(join(tmpdir(), 'brook-headless-'));
-  core = createCore({
-    dataDir,
-    settingsBackend: new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'config', projectName: 'brook-test', defaults: { ...defaultState() } }),
-    secrets: new FileSecretStore(join(dataDir, 'keys.json')),
-    info: { mode: 'browser', version: 'test', systemLocale: 'en-US' },
-    chat: { checkpointMs: 200, windowBatchMs: 120 },
-    autoTitle: false,
-  });
-  server = await startHeadlessServer({ core, rendererDir: join(dataDir, 'no-renderer') });
-  client = await WsContractClient.connect(wsUrl(), origin());
+  headless = await startHeadlessCore();
+  ({ core, dataDir, client } = headless);
   answers = recordAnswerEnds((listener) => client.on('stream', listener));
 });
 
 afterAll(async () => {
-  client?.close();
-  await server?.close();
-  await core?.shutdown();
+  await headless?.close();
   await fixture?.close();
 });
 
 /** Ends are recorded from the start: with a dead server `end` can beat the send's response. */
 let answers: AnswerEnds;
 const finished = (_conversationId: string, messageId: string): Promise<Message> => answers.ended(messageId);
-
-/** The status of a plain GET of the page, sent with this Host header (fetch may not set Host). */
-function pageStatus(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    httpGet({ host: '127.0.0.1', port: server.port, path: '/', headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
-  });
-}
-
-describe('headless server transport', () => {
-  it('refuses a wrong token and a foreign origin at the handshake', async () => {
-    await expect(WsContractClient.connect(wsUrl('wrong'), origin())).rejects.toThrow('HTTP 401');
-    await expect(WsContractClient.connect(wsUrl(), { origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
-  });
-
-  it('refuses a foreign Host (DNS rebinding) with 403, for the socket and the page alike', async () => {
-    const rebound = { host: `rebound.example:${server.port}`, origin: `http://rebound.example:${server.port}` };
-    await expect(WsContractClient.connect(wsUrl(), rebound)).rejects.toThrow('HTTP 403');
-    // Same token, our own Origin, only the Host is foreign.
-    await expect(WsContractClient.connect(wsUrl(), { ...origin(), host: `rebound.example:${server.port}` })).rejects.toThrow('HTTP 403');
-    expect(await pageStatus(`rebound.example:${server.port}`)).toBe(403);
-    expect(await pageStatus(`localhost:${server.port}`)).not.toBe(403);
-  });
-
-  it('validates arguments and reports errors as data', async () => {
-    await expect(client.request('conversations.rename', { id: 'x', title: '' })).rejects.toMatchObject({ code: 'bad_request', messageKey: 'errors.invalidArgs' });
-    await expect(client.request('conversations.messages', { id: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
-  });
-
-  it('answers a malformed upgrade URL with 400 and keeps serving', async () => {
-    const { connect } = await import('node:net');
-    const reply = await new Promise<string>((resolve) => {
-      const sock = connect(server.port, '127.0.0.1', () => {
-        sock.write('GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
-      });
-      let data = '';
-      sock.on('data', (d) => (data += d.toString()));
-      sock.on('close', () => resolve(data));
-    });
-    expect(reply).toMatch(/^HTTP\/1.1 400/);
-    expect((await client.request('app.info', {})).mode).toBe('browser');
-  });
-
-  it('closes the socket on a malformed frame', async () => {
-    const ws = new WebSocket(wsUrl(), { headers: origin() });
-    await new Promise((r) => ws.once('open', r));
-    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
-    ws.send('{not json');
-    expect(await closed).toBe(1003);
-  });
-});
 
 describe('a chat turn through the core', () => {
   let providerId: string;
@@ -201,7 +122,7 @@ describe('a chat turn through the core', () => {
     const conv = await client.request('conversations.create', {});
     const { assistantMessage } = await client.request('chat.send', { conversationId: conv.id, text: '/slow attach test' });
     await new Promise((r) => setTimeout(r, 400));
-    const late = await WsContractClient.connect(wsUrl(), origin());
+    const late = await WsContractClient.connect(headless.wsUrl(), headless.origin());
     const snapshot = await late.request('chat.attach', { conversationId: conv.id });
     expect(snapshot?.messageId).toBe(assistantMessage.id);
     expect(snapshot!.content.length).toBeGreaterThan(0);
