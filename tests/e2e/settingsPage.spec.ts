@@ -62,6 +62,8 @@ test('web search cannot be switched on without an engine; it offers to set one u
   await page.getByTestId('searxng-url').fill('http://127.0.0.1:9/');
   await page.getByTestId('searxng-url').press('Enter');
   await page.getByTestId('close-settings').click();
+  // The engine is saved by Enter; the switch can be used once the window has the new settings.
+  await expect(toggle).toHaveAttribute('data-ready', 'true');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 });
