@@ -34,7 +34,7 @@ interface Props {
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
-  const { scroller, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
+  const { scroller, stick, away, onScroll, toBottom, keepRowsInView, followSoon } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -50,12 +50,15 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
   });
 
   // New messages, streamed text and rows measured taller than guessed all change the total
-  // height; while following, each change keeps the end in view.
+  // height; while following, each change keeps the end in view. A new message is followed at
+  // once (before paint); growth is followed at the next frame (see followSoon).
   const totalSize = virtualizer.getTotalSize();
+  const count = messages.length;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [messages, totalSize, scroller, stick]);
+  }, [count, scroller, stick]);
+  useEffect(followSoon, [messages, totalSize, followSoon]);
 
   useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
 
@@ -149,12 +152,18 @@ function useFollowEnd(conversationId: string) {
   const stick = useRef(true);
   const [away, setAway] = useState(false);
 
+  const lastTop = useRef(0);
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
-    stick.current = atBottom;
-    setAway(!atBottom);
+    const top = el.scrollTop;
+    const movedUp = top < lastTop.current - 1;
+    lastTop.current = top;
+    // Only the reader moves the view up. Text arriving between a frame's follow and the next
+    // can leave the end further than STICK_PX below without anyone having scrolled.
+    if (el.scrollHeight - top - el.clientHeight < STICK_PX) stick.current = true;
+    else if (movedUp) stick.current = false;
+    setAway(!stick.current);
   }, []);
 
   const toBottom = useCallback(() => {
@@ -171,10 +180,28 @@ function useFollowEnd(conversationId: string) {
     if (el && !stick.current) el.scrollTop += addedAbovePx;
   }, []);
 
+  /**
+   * Keeps the end in view at the start of the next frame, once however many updates arrived.
+   * Writing scrollTop makes the browser lay out first; done right after each update (streamed
+   * text, then the virtualizer's measuring of the grown row) that was a layout of the growing
+   * answer per write, several per frame. In the frame callback it is the one layout the frame
+   * needs anyway, and a reader who scrolled up in between is not pulled back.
+   */
+  const frame = useRef(0);
+  const followSoon = useCallback(() => {
+    if (frame.current !== 0 || !stick.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const el = scroller.current;
+      if (el && stick.current) el.scrollTop = el.scrollHeight;
+    });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
   useLayoutEffect(() => {
     stick.current = true;
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
-  return { scroller, stick, away, onScroll, toBottom, keepRowsInView };
+  return { scroller, stick, away, onScroll, toBottom, keepRowsInView, followSoon };
 }
