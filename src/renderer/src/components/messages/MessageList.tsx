@@ -34,7 +34,7 @@ interface Props {
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
-  const { scroller, stick, away, onScroll, toBottom, keepRowsInView, followSoon } = useFollowEnd(conversationId);
+  const { scroller, content, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -49,16 +49,14 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     paddingEnd: 8,
   });
 
-  // New messages, streamed text and rows measured taller than guessed all change the total
-  // height; while following, each change keeps the end in view. A new message is followed at
-  // once (before paint); growth is followed at the next frame (see followSoon).
+  // While following, a new message is brought into view before paint; growth is followed by
+  // useFollowEnd's resize observer.
   const totalSize = virtualizer.getTotalSize();
   const count = messages.length;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [count, scroller, stick]);
-  useEffect(followSoon, [messages, totalSize, followSoon]);
 
   useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
 
@@ -87,7 +85,7 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
 
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
-      <div className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
+      <div ref={content} className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
         {virtualizer.getVirtualItems().map((row) => {
           const m = messages[row.index]!;
           const testProps =
@@ -181,27 +179,27 @@ function useFollowEnd(conversationId: string) {
   }, []);
 
   /**
-   * Keeps the end in view at the start of the next frame, once however many updates arrived.
-   * Writing scrollTop makes the browser lay out first; done right after each update (streamed
-   * text, then the virtualizer's measuring of the grown row) that was a layout of the growing
-   * answer per write, several per frame. In the frame callback it is the one layout the frame
-   * needs anyway, and a reader who scrolled up in between is not pulled back.
+   * Keeps the end in view as the content grows (streamed text, rows measured taller). A resize
+   * observer's callback runs after the browser's layout, so the scroll write there needs no
+   * layout of its own and shows in the same frame. Writing after every update instead made the
+   * browser lay out the growing answer once more per write (issue #12.4).
    */
-  const frame = useRef(0);
-  const followSoon = useCallback(() => {
-    if (frame.current !== 0 || !stick.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      const el = scroller.current;
-      if (el && stick.current) el.scrollTop = el.scrollHeight;
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = content.current;
+    if (!el || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
     });
+    observer.observe(inner);
+    return () => observer.disconnect();
   }, []);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   useLayoutEffect(() => {
     stick.current = true;
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
-  return { scroller, stick, away, onScroll, toBottom, keepRowsInView, followSoon };
+  return { scroller, content, stick, away, onScroll, toBottom, keepRowsInView };
 }
