@@ -27,7 +27,7 @@ function render(target: Mounted, kind: Kind, content: string, streaming: boolean
   const t0 = performance.now();
   flushSync(() =>
     target.root.render(
-      kind === 'brook' ? <Markdown content={content} streaming={streaming} /> : <ReactMarkdown remarkPlugins={[remarkGfm]}>{content}</ReactMarkdown>,
+      kind === 'brook' ? <Markdown content={content} streaming={streaming} cacheKey="bench" /> : <ReactMarkdown remarkPlugins={[remarkGfm]}>{content}</ReactMarkdown>,
     ),
   );
   void target.host.offsetHeight; // the layout is part of the update's work

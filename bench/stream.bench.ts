@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, type Page } from '@playwright/test';
+import { test, type CDPSession, type Page } from '@playwright/test';
 import { startOpenAIFixture, type OpenAIFixture } from '../tests/fixtures/openaiServer';
 import { startBrook } from '../tests/e2e/support/brookProcess';
 import { WsContractClient } from '../tests/support/wsContractClient';
@@ -49,10 +49,23 @@ interface LongLineFigures {
   listOverflow: number;
 }
 
-function describeLongLine(label: string, f: LongLineFigures, extra = ''): string {
+/** Chromium's own counters (CDP Performance.getMetrics): how many layouts ran and the time they and scripts took. */
+type Counters = Record<'LayoutCount' | 'LayoutDuration' | 'ScriptDuration', number>;
+
+async function counters(cdp: CDPSession): Promise<Counters> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { LayoutCount: value('LayoutCount'), LayoutDuration: value('LayoutDuration'), ScriptDuration: value('ScriptDuration') };
+}
+
+function describeLongLine(label: string, f: LongLineFigures, work: { before: Counters; after: Counters }, extra = ''): string {
   const longest = f.longTasks.length ? Math.max(...f.longTasks) : 0;
+  const layouts = work.after.LayoutCount - work.before.LayoutCount;
+  const layoutMs = (work.after.LayoutDuration - work.before.LayoutDuration) * 1000;
+  const scriptMs = (work.after.ScriptDuration - work.before.ScriptDuration) * 1000;
   return [
     `${label.padEnd(16)} frame p50 ${ms(pct(f.frames, 50))}  p95 ${ms(pct(f.frames, 95))}  max ${ms(Math.max(0, ...f.frames))}; tasks > 50 ms ${f.longTasks.filter((d) => d > 50).length}, longest ${ms(longest)}${extra}`,
+    `${''.padEnd(16)} ${f.frames.length} frames: ${layouts} layouts (${(layouts / Math.max(1, f.frames.length)).toFixed(2)} per frame), layout ${ms(layoutMs)}, script ${ms(scriptMs)}`,
     `${''.padEnd(16)} page ${f.pageWidth} px wide in a ${f.windowWidth} px window; message list overflows sideways by ${f.listOverflow} px   (aim: not wider)`,
   ].join('\n');
 }
@@ -82,31 +95,40 @@ async function longLineRun(page: Page, api: WsContractClient, fixture: OpenAIFix
   await api.request('conversations.rename', { id: other.id, title: 'elsewhere' });
   await page.goto(url);
   await item(conversation.id).click();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   // The same page doing nothing, for reference: on a loaded machine frames are late without any work of ours.
   await page.evaluate(RESET);
+  const idleWork = { before: await counters(cdp), after: await counters(cdp) };
   await page.waitForTimeout(3000);
   const idle = (await page.evaluate(STOP)) as LongLineFigures;
+  idleWork.after = await counters(cdp);
   fixture.setScenario({ kind: 'answer', tokens: longLineTokens(LONG_LINE), tokensPerSecond: 1000 });
   await page.evaluate(RESET);
+  const streamWork = { before: await counters(cdp), after: await counters(cdp) };
   await page.getByTestId('composer-input').fill('a long line, please');
   await page.getByTestId('composer-input').press('Enter');
   const done = page.locator('[data-testid="message"][data-role="assistant"][data-status="done"]');
   await done.waitFor({ timeout: 600_000 });
   const streamed = (await page.evaluate(STOP)) as LongLineFigures;
+  streamWork.after = await counters(cdp);
   await item(other.id).click();
   await done.waitFor({ state: 'detached' });
   await page.evaluate(RESET);
+  const reopenWork = { before: await counters(cdp), after: await counters(cdp) };
   const t0 = Date.now();
   await item(conversation.id).click();
   await done.waitFor({ state: 'visible', timeout: 600_000 });
   const openMs = Date.now() - t0;
   await page.waitForTimeout(1000); // the frames after the answer is in the page: layout and paint
   const reopened = (await page.evaluate(STOP)) as LongLineFigures;
+  reopenWork.after = await counters(cdp);
+  await cdp.detach();
   return [
     `\n== a ${LONG_LINE.toLocaleString('en')}-character unbroken line (aim: frame p95 ≤ 16.7 ms, no task over 50 ms) ==`,
-    describeLongLine('idle (reference)', idle),
-    describeLongLine('streamed 1000/s', streamed),
-    describeLongLine('reopened', reopened, `; click → on screen ${openMs} ms`),
+    describeLongLine('idle (reference)', idle, idleWork),
+    describeLongLine('streamed 1000/s', streamed, streamWork),
+    describeLongLine('reopened', reopened, reopenWork, `; click → on screen ${openMs} ms`),
   ].join('\n');
 }
 

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react';
+import { finishedAnswer } from './finishedAnswer';
 import { MarkdownBlock } from './MarkdownBlock';
 import { IncrementalSplitter, type MarkdownBlock as Block } from './splitBlocks';
 
@@ -8,6 +9,8 @@ const LIVE_HIGHLIGHT_LIMIT = 8000;
 interface Props {
   content: string;
   streaming: boolean;
+  /** The message's id: a finished answer's rendering is kept under it across remounts. */
+  cacheKey: string;
 }
 
 interface GroupProps {
@@ -38,10 +41,10 @@ const BlockGroup = memo(function BlockGroup({ blocks, growing }: GroupProps) {
 });
 
 /**
- * Assistant markdown as a list of blocks. While streaming only the last block changes, so
- * only it re-renders; the split itself re-lexes just the open tail (see splitBlocks).
+ * A streaming answer as a list of blocks. Only the last block changes, so only it re-renders;
+ * the split itself re-lexes just the open tail (see splitBlocks).
  */
-export const Markdown = memo(function Markdown({ content, streaming }: Props) {
+function LiveMarkdown({ content, streaming }: { content: string; streaming: boolean }) {
   const [splitter] = useState(() => new IncrementalSplitter());
   const groups = useMemo(() => splitter.split(content, { appended: streaming }).groups, [splitter, content, streaming]);
   const last = groups.length - 1;
@@ -52,4 +55,30 @@ export const Markdown = memo(function Markdown({ content, streaming }: Props) {
       ))}
     </div>
   );
+}
+
+/** A finished answer: one markdown pass, kept across remounts (see finishedAnswer). */
+function FinishedMarkdown({ content, cacheKey }: { content: string; cacheKey: string }) {
+  const { groups } = useMemo(() => finishedAnswer(cacheKey, content), [cacheKey, content]);
+  return (
+    <div className="markdown" data-testid="message-content">
+      {groups.map((blocks, index) => (
+        <div className="md-group" key={index}>
+          {blocks}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Assistant markdown. An answer seen streaming stays in block mode after it ends (its blocks are
+ * already on screen; rendering it all again at the end would be one long task); one opened
+ * finished is rendered in one pass, and from the cache when its row is mounted again. If it
+ * starts streaming again (Continue), it switches to block mode for good.
+ */
+export const Markdown = memo(function Markdown({ content, streaming, cacheKey }: Props) {
+  const [live, setLive] = useState(streaming);
+  if (streaming && !live) setLive(true);
+  return live || streaming ? <LiveMarkdown content={content} streaming={streaming} /> : <FinishedMarkdown content={content} cacheKey={cacheKey} />;
 });

@@ -30,7 +30,7 @@ export function AssistantBody({ message, busy, onRetry, onContinue }: Props) {
       )}
       {waiting && <TypingIndicator />}
       <CitationSources.Provider value={search?.sources ?? NO_SOURCES}>
-        <Markdown content={message.content} streaming={streaming} />
+        <Markdown content={message.content} streaming={streaming} cacheKey={message.id} />
       </CitationSources.Provider>
       {search && search.sources.length > 0 && <SourceList sources={search.sources} />}
       {!streaming && (message.status !== 'done' || canContinue(message)) && (

@@ -34,7 +34,7 @@ interface Props {
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
-  const { scroller, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
+  const { scroller, content, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -49,13 +49,14 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     paddingEnd: 8,
   });
 
-  // New messages, streamed text and rows measured taller than guessed all change the total
-  // height; while following, each change keeps the end in view.
+  // While following, a new message is brought into view before paint; growth is followed by
+  // useFollowEnd's resize observer.
   const totalSize = virtualizer.getTotalSize();
+  const count = messages.length;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [messages, totalSize, scroller, stick]);
+  }, [count, scroller, stick]);
 
   useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
 
@@ -84,7 +85,7 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
 
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
-      <div className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
+      <div ref={content} className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
         {virtualizer.getVirtualItems().map((row) => {
           const m = messages[row.index]!;
           const testProps =
@@ -149,12 +150,18 @@ function useFollowEnd(conversationId: string) {
   const stick = useRef(true);
   const [away, setAway] = useState(false);
 
+  const lastTop = useRef(0);
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
-    stick.current = atBottom;
-    setAway(!atBottom);
+    const top = el.scrollTop;
+    const movedUp = top < lastTop.current - 1;
+    lastTop.current = top;
+    // Only the reader moves the view up. Text arriving between a frame's follow and the next
+    // can leave the end further than STICK_PX below without anyone having scrolled.
+    if (el.scrollHeight - top - el.clientHeight < STICK_PX) stick.current = true;
+    else if (movedUp) stick.current = false;
+    setAway(!stick.current);
   }, []);
 
   const toBottom = useCallback(() => {
@@ -171,10 +178,28 @@ function useFollowEnd(conversationId: string) {
     if (el && !stick.current) el.scrollTop += addedAbovePx;
   }, []);
 
+  /**
+   * Keeps the end in view as the content grows (streamed text, rows measured taller). A resize
+   * observer's callback runs after the browser's layout, so the scroll write there needs no
+   * layout of its own and shows in the same frame. Writing after every update instead made the
+   * browser lay out the growing answer once more per write (issue #12.4).
+   */
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = content.current;
+    if (!el || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, []);
+
   useLayoutEffect(() => {
     stick.current = true;
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
-  return { scroller, stick, away, onScroll, toBottom, keepRowsInView };
+  return { scroller, content, stick, away, onScroll, toBottom, keepRowsInView };
 }

@@ -1,0 +1,136 @@
+/**
+ * Opening long things, as the reader sees it (browser mode, the built app, a seeded data folder):
+ * - click → paint of a 10,000-message conversation (BENCH_OPEN_MESSAGES), from another one;
+ * - scrolling back to a 50,000-token answer (BENCH_OPEN_TOKENS) that the virtualized list
+ *   dropped when it left the view, twice. Both are remounts: opening the conversation already
+ *   mounted the answer once (the list draws its first rows before it jumps to the end), so the
+ *   answer comes from the rendered-answer cache and what is timed is React and the browser
+ *   building and laying out its DOM.
+ * Times are taken in the page, from the click or scroll to the second animation frame after the
+ * content is in the DOM (painted). Printed, never asserted.
+ *
+ *   npm run bench:open
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { test, type Page } from '@playwright/test';
+import { migrate } from '../src/main/core/history/migrate';
+import { MIGRATIONS } from '../src/main/core/history/migrations/index';
+import { startBrook } from '../tests/e2e/support/brookProcess';
+import { WsContractClient } from '../tests/support/wsContractClient';
+import { message, rng } from './historyCorpus';
+import { markdownAnswer } from './markdownCorpus';
+
+const MESSAGES = Number(process.env.BENCH_OPEN_MESSAGES ?? 10_000);
+const TOKENS = Number(process.env.BENCH_OPEN_TOKENS ?? 50_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+/** Short messages after the long answer: enough that at the end the long answer is out of the list's DOM. */
+const AFTER_LONG = 40;
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Three conversations: `small` (4 messages), `big` (MESSAGES), `long` (a TOKENS-token answer, then AFTER_LONG short ones). */
+function seed(dataDir: string): void {
+  const db = new Database(join(dataDir, 'brook.sqlite'));
+  db.pragma('journal_mode = WAL');
+  migrate(db, MIGRATIONS, () => null);
+  const r = rng(11);
+  const conversation = db.prepare(
+    `INSERT INTO conversations (id, title, provider_id, model, current_leaf_id, created_at, updated_at) VALUES (?, ?, NULL, 'gpt-4o', NULL, ?, ?)`,
+  );
+  const msg = db.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'done', ?, ?)`,
+  );
+  const leaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
+  const now = Date.now();
+  const write = (id: string, title: string, contents: string[], at: number) => {
+    conversation.run(id, title, at, at + contents.length);
+    let parent: string | null = null;
+    for (let m = 0; m < contents.length; m++) {
+      const mid = `${id}-m${m}`;
+      msg.run(mid, id, parent, m % 2 === 0 ? 'user' : 'assistant', contents[m]!, at + m, at + m);
+      parent = mid;
+    }
+    leaf.run(parent, id);
+  };
+  db.transaction(() => {
+    write('small', 'Small conversation', Array.from({ length: 4 }, () => message(r)), now - 3_000_000);
+    write('big', `${MESSAGES} messages`, Array.from({ length: MESSAGES }, () => message(r)), now - 2_000_000);
+    write('long', 'A long answer', ['Write it all out, please.', markdownAnswer(TOKENS), ...Array.from({ length: AFTER_LONG }, () => message(r))], now);
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Runs `act` in the page and resolves with the ms until `ready()` holds and two frames have been drawn. */
+function timeInPage(page: Page, act: string, ready: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    ${act};
+    const check = () => {
+      if (!(${ready})) return requestAnimationFrame(check);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    };
+    check();
+  })`) as Promise<number>;
+}
+
+/** The row's first button opens the conversation (the row itself only handles keys). */
+const item = (id: string) => `document.querySelector('[data-testid="conversation-item"][data-id="${id}"] button')`;
+const shown = (messageId: string) => `document.querySelector('[data-testid="message"][data-id="${messageId}"]')`;
+const row = (ms: number[]) => `p50 ${pct(ms, 50).toFixed(0).padStart(6)} ms   p95 ${pct(ms, 95).toFixed(0).padStart(6)} ms   max ${Math.max(...ms).toFixed(0).padStart(6)} ms`;
+
+test('open a 10k-message conversation and scroll back to a long answer', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'brook-bench-open-'));
+  seed(dataDir);
+  const brook = await startBrook(dataDir);
+  try {
+    // Without a provider the window shows its welcome screen instead of a conversation. Nothing is sent to it.
+    const url = new URL(brook.url);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+    const api = await WsContractClient.connect(`ws://${url.host}/ws?token=${token}`, { origin: url.origin });
+    await api.request('providers.save', { draft: { name: 'Bench', presetId: 'custom', baseUrl: 'http://127.0.0.1:9/v1', defaultModel: 'bench' } });
+    api.close();
+    await page.goto(brook.url);
+    await page.locator('[data-testid="conversation-item"][data-id="small"]').waitFor();
+
+    const open: number[] = [];
+    const openSmall: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await timeInPage(page, `${item('small')}.click()`, shown('small-m3'));
+      open.push(await timeInPage(page, `${item('big')}.click()`, shown(`big-m${MESSAGES - 1}`)));
+      await timeInPage(page, `${item('long')}.click()`, shown(`long-m${AFTER_LONG + 1}`));
+      openSmall.push(await timeInPage(page, `${item('small')}.click()`, shown('small-m3')));
+    }
+
+    // The long answer: open its conversation (at the end, the answer is out of the DOM), scroll to the top.
+    const list = `document.querySelector('.message-list')`;
+    const longShown = `${shown('long-m1')}?.querySelector('[data-testid="message-content"]')?.childElementCount > 0`;
+    const first: number[] = [];
+    const again: number[] = [];
+    for (let run = 0; run < Math.max(1, Math.floor(RUNS / 2)); run++) {
+      await page.reload();
+      await page.locator('[data-testid="conversation-item"][data-id="long"]').waitFor();
+      await timeInPage(page, `${item('long')}.click()`, shown(`long-m${AFTER_LONG + 1}`));
+      if (await page.evaluate(`!!${shown('long-m1')}`)) throw new Error('the long answer is still in the DOM at the end of its conversation');
+      first.push(await timeInPage(page, `${list}.scrollTop = 0`, longShown));
+      await timeInPage(page, `${list}.scrollTop = ${list}.scrollHeight`, `!${shown('long-m1')}`);
+      again.push(await timeInPage(page, `${list}.scrollTop = 0`, longShown));
+    }
+
+    console.log(`\n== opening (${RUNS} runs; a conversation's newest page is read first, older pages on scroll) ==`);
+    console.log(`click → paint, ${MESSAGES.toLocaleString('en')} messages   ${row(open)}   (aim: p95 ≤ 200 ms)`);
+    console.log(`click → paint, 4 messages (reference)  ${row(openSmall)}`);
+    console.log(`\n== scrolling back to a ${TOKENS.toLocaleString('en')}-token answer (${first.length} runs) ==`);
+    console.log(`first scroll back                     ${row(first)}`);
+    console.log(`second scroll back                    ${row(again)}`);
+  } finally {
+    await brook.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
