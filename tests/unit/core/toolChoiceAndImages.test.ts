@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withStoredImages } from '../../../src/main/core/chat/toolImages';
 import { exportedAttachments } from '../../../src/main/core/history/transfer/attachmentExport';
+import type { BrookExport } from '../../../src/main/core/history/transfer/brookJson';
 import { toolIdOf } from '../../../src/main/core/tools';
-import type { ToolChoice } from '../../../src/shared/toolCalls';
+import { IMPORT_CHUNK_CHARS } from '../../../src/shared/contract';
+import type { ToolChoice, ToolResultContent, ToolStep } from '../../../src/shared/toolCalls';
 import { isRecord } from '../../fixtures/httpFixtureKit';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { startCore } from '../../support/coreKit';
@@ -175,4 +177,59 @@ describe('image results the store cannot keep', () => {
     ]);
     expect(k.core.attachments.blobs.list()).toEqual([]);
   });
+});
+
+describe('tool steps in a Brook JSON export', () => {
+  /** A fresh core with the file imported the way the window sends it (in parts). */
+  async function imported(text: string) {
+    const k = startCore({ autoTitle: false });
+    cores.push(k);
+    const parts = Math.max(1, Math.ceil(text.length / IMPORT_CHUNK_CHARS));
+    for (let i = 0; i < parts; i++) {
+      const slice = text.slice(i * IMPORT_CHUNK_CHARS, (i + 1) * IMPORT_CHUNK_CHARS);
+      await k.call('transfer.importChunk', { uploadId: 'steps', index: i, last: i === parts - 1, text: slice });
+    }
+    return k;
+  }
+  const withImage = (steps: ToolStep[], attachmentId: string | null): ToolStep[] =>
+    steps.map((s) => ({
+      ...s,
+      result: s.result!.flatMap<ToolResultContent>((p) => (p.type !== 'attachment' ? [p] : attachmentId === null ? [] : [{ ...p, attachmentId }])),
+    }));
+
+  it('come back on import: the same steps, the image on the stored copy of its file, the result text found by search', async () => {
+    const t = await kit();
+    await t.k.call('toolCalls.setSettings', { approval: 'auto' });
+    await t.choose({ on: true, serverIds: [t.everything], offToolIds: [] });
+    fixture.setResponder((body) => {
+      const messages = isRecord(body) && Array.isArray(body.messages) ? body.messages : [];
+      const last: unknown = messages.at(-1);
+      // The answer does not repeat the result: a search hit can only come from the tool's text.
+      if (isRecord(last) && last.role === 'tool') return { kind: 'answer', text: 'Seen it.' };
+      return { kind: 'answer', text: 'Fetching it.', toolCalls: [{ id: 'call_1', name: 'get-tiny-image', arguments: '{}' }] };
+    });
+    const answer = await t.send('show me the picture');
+    const steps = answer.toolSteps!;
+    const sourceImage = steps[0]!.result!.find((p) => p.type === 'attachment');
+    const sourceId = sourceImage?.type === 'attachment' ? sourceImage.attachmentId : '';
+    expect(steps[0]!.result!.map((p) => p.type)).toEqual(['text', 'attachment', 'text']);
+    const file = (await t.k.call('transfer.exportConversation', { id: t.c.id, format: 'json' })).text;
+
+    const target = await imported(file);
+    const [copy] = (await target.call('conversations.messages', { id: t.c.id })).filter((m) => m.role === 'assistant');
+    const [image] = copy!.attachments!;
+    expect(image!.id).not.toBe(sourceId);
+    expect(copy!.toolSteps).toEqual(withImage(steps, image!.id));
+    expect((await target.core.attachments.original(image!.id)).equals(await t.k.core.attachments.original(sourceId))).toBe(true);
+    const page = await target.call('history.search', { query: 'MCP logo' });
+    expect(page.hits.map((h) => h.messageId)).toEqual([copy!.id]);
+
+    // A file from before exports named attachment ids: the steps come back without the image they cannot point at.
+    const older = JSON.parse(file) as BrookExport;
+    for (const m of older.conversations[0]!.messages) for (const a of m.attachments ?? []) delete a.id;
+    const fromOlder = await imported(JSON.stringify(older));
+    const [oldCopy] = (await fromOlder.call('conversations.messages', { id: t.c.id })).filter((m) => m.role === 'assistant');
+    expect(oldCopy!.attachments).toHaveLength(1);
+    expect(oldCopy!.toolSteps).toEqual(withImage(steps, null));
+  }, 40_000);
 });

@@ -22,6 +22,12 @@ export interface AttachmentFiles {
 
 /** One attached file inside a Brook JSON export, whole: its description, its extracted text and its bytes (base64). */
 export interface BrookAttachment {
+  /**
+   * Its id where it was exported: the tool steps of the message name their image results by
+   * it. An import stores the file under a new id and points those steps there. Absent in files
+   * exported before steps were carried, and in attachments an import makes up (a zip's images).
+   */
+  id?: string;
   name: string;
   mime: string;
   size: number;
@@ -59,6 +65,7 @@ export async function exportedAttachments(
     const data = (await readFile(row.sha256)).toString('base64');
     const list = byMessage.get(row.message_id) ?? [];
     list.push({
+      id: row.id,
       name: row.name,
       mime: row.mime,
       size: row.size,

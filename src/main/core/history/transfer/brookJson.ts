@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_FILE_BYTES, ATTACHMENT_MAX_PER_MESSAGE } from '../../../../shared/attachments';
-import { conversationParamsSchema } from '../../../../shared/contract';
+import { conversationParamsSchema, toolStepSchema } from '../../../../shared/contract';
 import type { Assistant, Conversation, Message } from '../../../../shared/domain';
 import { isAppErrorData } from '../../../../shared/errors';
 import { toConversation, toMessage, type ConversationRow, type MessageRow } from '../rows';
@@ -64,6 +64,7 @@ const usage = z.object({ promptTokens: z.number(), completionTokens: z.number(),
 const context = z.object({ sent: z.number(), total: z.number(), estimatedTokens: z.number(), contextWindow: z.number() });
 const nullableCount = z.number().int().min(0).nullable().default(null);
 const attachment = z.object({
+  id: z.string().min(1).max(200).optional(),
   name: z.string().min(1).max(255),
   mime: z.string().min(1).max(200),
   size: z.number().int().min(0).max(ATTACHMENT_MAX_FILE_BYTES),
@@ -99,6 +100,8 @@ const message = z.object({
   updatedAt: z.number().optional(),
   sourceId: z.string().nullable().optional(),
   attachments: z.array(attachment).max(ATTACHMENT_MAX_PER_MESSAGE).optional(),
+  // Steps a newer or damaged build wrote that this one cannot read are left out, as history reads them (rows.ts).
+  toolSteps: z.array(toolStepSchema).nullable().optional().catch(null),
 });
 const conversation = z.object({
   id: z.string().min(1).max(200),
@@ -173,6 +176,7 @@ function toImported(c: z.output<typeof conversation>): ImportedConversation {
         id: m.id,
         sourceId: m.sourceId ?? null,
         ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+        ...(m.toolSteps?.length ? { toolSteps: m.toolSteps } : {}),
         role: m.role,
         content: m.content,
         reasoning: m.reasoning,

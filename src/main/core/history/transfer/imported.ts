@@ -1,5 +1,6 @@
 import type { AnswerContext, ConversationOrigin, ConversationParams, MessageRole, MessageStatus, Usage } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
+import type { ToolStep } from '../../../../shared/toolCalls';
 import type { BrookAttachment } from './attachmentExport';
 
 /**
@@ -35,6 +36,8 @@ export interface ImportedMessage {
   sourceId: string | null;
   /** Files carried whole (a Brook export); stored before the message is written, then linked to it. */
   attachments?: BrookAttachment[];
+  /** The answer's tool calls (a Brook export); their image results name the attachments above by their exported ids. */
+  toolSteps?: ToolStep[] | null;
   role: MessageRole;
   content: string;
   reasoning?: string;

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Assistant } from '../../../../shared/domain';
+import { toolResultText } from '../../../../shared/toolCalls';
 import type { ImportedConversation, ImportedMessage } from './imported';
 import type { ImportJournal } from './importJournal';
+import { importedToolSteps } from './importedToolSteps';
 
 export interface WriteResult {
   conversations: number;
@@ -65,6 +67,7 @@ export class ImportWriter {
   private readonly messageBySource;
   private readonly messageById;
   private readonly insertMessage;
+  private readonly setToolSteps;
   private readonly setLeaf;
   private readonly touch;
   private readonly assistantExists;
@@ -92,6 +95,7 @@ export class ImportWriter {
          prompt_tokens, completion_tokens, total_tokens, context_json, finish_reason, reasoning_ms, source_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.setToolSteps = db.prepare('UPDATE messages SET tool_steps_json = ?, tool_text = ? WHERE id = ?');
     this.setLeaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
     this.touch = db.prepare('UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?');
     this.assistantExists = db.prepare('SELECT 1 FROM assistants WHERE id = ?');
@@ -205,7 +209,8 @@ export class ImportWriter {
         m.createdAt,
         m.updatedAt ?? m.createdAt,
       );
-      this.attachments(id, m);
+      const storedIds = this.attachments(id, m);
+      if (m.toolSteps) this.toolSteps(id, m, storedIds);
       if (existed) this.journal?.messageAdded(id);
       ids.set(m.key, id);
       write.added++;
@@ -219,7 +224,8 @@ export class ImportWriter {
    * attachment rows linked to it. Undoing the import deletes the message, and its links, rows and
    * (by migration 10's triggers) the files' hashes go with it to the sweep.
    */
-  private attachments(messageId: string, m: ImportedMessage): void {
+  private attachments(messageId: string, m: ImportedMessage): Map<string, string> {
+    const storedIds = new Map<string, string>();
     m.attachments?.forEach((a, position) => {
       const id = this.newId();
       // Nothing carries on an extraction interrupted by the export: it stays without text.
@@ -228,6 +234,21 @@ export class ImportWriter {
       this.insertAttachment.run(id, a.sha256, a.name, a.mime, a.size, a.kind, a.width, a.height, state, pages, chars, totalChars, a.createdAt);
       if (a.kind === 'document' && a.text !== null && state !== 'failed') this.insertAttachmentText.run(id, a.text);
       this.linkAttachment.run(messageId, id, position);
+      if (!storedIds.has(a.sha256)) storedIds.set(a.sha256, id);
     });
+    return storedIds;
+  }
+
+  /**
+   * The answer's tool steps, their images pointed at the attachments just stored (by sha256), and
+   * the text of their results, as ToolStepStore writes them for a live answer. Written by an
+   * update after the insert: no insert trigger indexes tool_text, the update one does (the row is
+   * not streaming), so search finds an imported result as it finds a live one. The steps go with
+   * the row when the import is taken back.
+   */
+  private toolSteps(messageId: string, m: ImportedMessage, storedIds: ReadonlyMap<string, string>): void {
+    const steps = importedToolSteps(m.toolSteps ?? [], m.attachments, storedIds);
+    const text = toolResultText(steps);
+    this.setToolSteps.run(JSON.stringify(steps), text === '' ? null : text, messageId);
   }
 }
