@@ -3,10 +3,9 @@
  * (tests/fixtures/openaiServer.ts) and these helpers. Chunk-boundary tests also record the byte
  * chunks the client actually received, so they prove the split happened on the wire.
  */
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openAICompatibleFactory } from '../../../src/main/core/providers/openaiCompatible';
 import type { Provider, ProviderEvent } from '../../../src/main/core/providers/provider';
-import { AppError } from '../../../src/shared/errors';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 
 export const KEY = 'sk-fixture-correct-key-1234';
@@ -67,25 +66,8 @@ export async function run(p: Provider, signal = new AbortController().signal): P
   return { events, text: join('text'), reasoning: join('reasoning'), error };
 }
 
-export function expectAppError(err: unknown): AppError {
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
-
-/** A fetch that keeps a copy of every body chunk exactly as the client received it. */
-export function recordingFetch(chunks: Uint8Array[]): typeof fetch {
-  return async (input, init) => {
-    const res = await fetch(input, init);
-    if (!res.body) return res;
-    const tap = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        chunks.push(chunk.slice());
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(res.body.pipeThrough(tap), { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
-}
+// The same helpers every provider's tests use.
+export { expectAppError, recordingFetch } from './providerTestKit';
 
 export const enc = new TextEncoder();
 

@@ -134,17 +134,10 @@ export class TransferService {
     const job = this.nextPart(uploadId, upload, index);
     if (!(job instanceof StreamingImport)) throw this.outOfOrder(uploadId);
     upload!.chars += text.length;
-    try {
+    return this.takePart(uploadId, last, job, async () => {
       if (upload!.chars > MAX_IMPORT_CHARS) throw new AppError('bad_request', { messageKey: 'errors.importTooLarge', retryable: false });
       await job.feed(text);
-      if (!last) return null;
-      const outcome = await job.finish();
-      this.uploads.delete(uploadId);
-      return outcome;
-    } catch (err) {
-      await this.dropUpload(uploadId);
-      throw err;
-    }
+    });
   }
 
   /**
@@ -162,8 +155,13 @@ export class TransferService {
     }
     const job = this.nextPart(uploadId, upload, index);
     if (!(job instanceof ZipImport)) throw this.outOfOrder(uploadId);
+    return this.takePart(uploadId, last, job, () => job.append(bytes));
+  }
+
+  /** Takes one part in; the last one finishes the import. Any failure drops the whole upload. */
+  private async takePart(uploadId: string, last: boolean, job: { finish(): Promise<ImportOutcome> }, take: () => Promise<void>): Promise<ImportOutcome | null> {
     try {
-      await job.append(bytes);
+      await take();
       if (!last) return null;
       const outcome = await job.finish();
       this.uploads.delete(uploadId);
