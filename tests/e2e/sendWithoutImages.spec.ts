@@ -6,10 +6,14 @@ import { addFixtureProvider, expect, lastAssistant, openSettingsAt, test } from 
 
 /** Screenshots of the offer or the note at both widths, for people to look at (BROOK_SHOTS_DIR). */
 async function shotsAtWidths(page: Page, name: string): Promise<void> {
-  for (const width of [420, 1280]) {
-    await page.setViewportSize({ width, height: 760 });
-    await shot(page, `${name}-${width}`);
-  }
+  await page.setViewportSize({ width: 420, height: 760 });
+  // At 420 px the sidebar covers the conversation: closed for the picture.
+  if (await page.getByTestId('sidebar').isVisible()) await page.getByTestId('sidebar-toggle-sidebar').click();
+  await shot(page, `${name}-420`);
+  await page.setViewportSize({ width: 1280, height: 760 });
+  // Open again: its Settings button is how setLook gets there.
+  if (!(await page.getByTestId('sidebar').isVisible())) await page.getByTestId('sidebar-toggle-header').click();
+  await shot(page, `${name}-1280`);
 }
 
 async function setLook(page: Page, language: 'en' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {

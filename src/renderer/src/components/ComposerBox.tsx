@@ -58,12 +58,13 @@ export function ComposerBox(props: Props) {
       <AttachmentNotes notes={attachments.notes} onDismiss={attachments.dismissNotes} />
       {error && (
         <p className="composer__error" role="alert">
-          {errorText(error)} <OpenSettingsLink error={error} className="link-button" />
+          {errorText(error)}{' '}
           {onSendWithoutImages && error.messageKey === 'attachmentErrors.noVision' && (
             <button type="button" className="link-button" data-testid={`${testIds.send}-without-images`} disabled={!canSend} onClick={onSendWithoutImages}>
               {t('composer.sendWithoutImages')}
             </button>
-          )}
+          )}{' '}
+          <OpenSettingsLink error={error} className="link-button" />
         </p>
       )}
       <div className="composer__box">
