@@ -86,6 +86,8 @@ export interface AnswerContext {
   contextWindow: number;
   /** Documents of the question that did not fit whole: how much of each was sent. */
   cutDocuments?: CutDocument[];
+  /** Images the user chose to send without (the model cannot see them): how many were left out. */
+  imagesLeftOut?: number;
 }
 
 /** A document cut to fit the context window (its block tells the model so, too). */

@@ -11,10 +11,20 @@ const messageText = z.string().max(MAX_MESSAGE_CHARS).refine(messageFits, 'too l
 const hasContent = (args: { text: string; attachmentIds?: string[] }) => args.text.length > 0 || (args.attachmentIds?.length ?? 0) > 0;
 
 export const chatRequests = {
-  /** `webSearch`, when given, is also remembered as the conversation's search switch. */
+  /**
+   * `webSearch`, when given, is also remembered as the conversation's search switch.
+   * `withoutImages`: the user chose to send to a model that cannot see images; the images stay on
+   * the message but this answer is asked without them, and records how many were left out.
+   */
   'chat.send': req<{ userMessage: Message; assistantMessage: Message }>()(
     z
-      .strictObject({ conversationId: id, text: messageText, webSearch: z.boolean().optional(), attachmentIds: attachmentIdsField.optional() })
+      .strictObject({
+        conversationId: id,
+        text: messageText,
+        webSearch: z.boolean().optional(),
+        attachmentIds: attachmentIdsField.optional(),
+        withoutImages: z.boolean().optional(),
+      })
       .refine(hasContent, 'empty'),
   ),
   /**

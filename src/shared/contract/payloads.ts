@@ -119,6 +119,7 @@ const answerContextSchema = payload<AnswerContext>()(
     estimatedTokens: z.number(),
     contextWindow: z.number(),
     cutDocuments: z.array(z.object({ name: z.string(), sentChars: z.number(), totalChars: z.number() })).optional(),
+    imagesLeftOut: z.number().optional(),
   }),
 );
 

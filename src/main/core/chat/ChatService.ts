@@ -94,8 +94,8 @@ export class ChatService {
     this.attachments = options.attachments ?? null;
   }
 
-  /** `attachments`: stored and checked against the limits already (AttachmentStore.prepareForMessage). */
-  send(conversationId: string, text: string, attachments: readonly Attachment[] = []): { userMessage: Message; assistantMessage: Message } {
+  /** `attachments`: stored and checked already (AttachmentStore.prepareForMessage). `withoutImages`: kept on the messages, not sent. */
+  send(conversationId: string, text: string, attachments: readonly Attachment[] = [], withoutImages = false): { userMessage: Message; assistantMessage: Message } {
     const conversation = this.history.requireConversation(conversationId);
     this.assertIdle(conversationId);
     // Resolve before saving anything, so a missing provider is an error the composer shows
@@ -103,8 +103,8 @@ export class ChatService {
     const target = this.target(conversation.providerId, conversation.model);
     checkParams(target.kind, conversation.params);
     const leaf = this.history.context.leafOf(conversationId);
-    const { plan, read } = this.plan(conversation, { content: text, attachments }, leaf, target);
-    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(read), ...attachments]);
+    const { plan, read } = this.plan(conversation, { content: text, attachments }, leaf, target, withoutImages);
+    assertCanSeeImages(target.kind, target.model, target.vision, [...imagesIn(read), ...attachments], withoutImages);
     const userMessage = this.history.appendMessage({
       conversationId,
       parentId: leaf,
@@ -174,8 +174,10 @@ export class ChatService {
     checkParams(target.kind, conversation.params);
     const parent = this.history.requireMessage(old.parentId!);
     this.history.setCurrentLeaf(conversationId, parent.id);
-    const { plan, read } = this.plan(conversation, parent, parent.parentId, target);
-    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn([...read, parent]));
+    // An answer asked without its images is asked again the same way (the user chose so).
+    const leaveOut = old.context?.imagesLeftOut !== undefined;
+    const { plan, read } = this.plan(conversation, parent, parent.parentId, target, leaveOut);
+    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn([...read, parent]), leaveOut);
     return { assistantMessage: this.startAnswer(conversation, parent, plan, target) };
   }
 
@@ -196,8 +198,9 @@ export class ChatService {
     checkParams(target.kind, conversation.params);
     this.history.setCurrentLeaf(conversationId, answer.id);
     const question = this.history.requireMessage(answer.parentId!);
-    const { plan, read } = this.plan(conversation, question, question.parentId, target);
-    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn([...read, question]));
+    const leaveOut = answer.context?.imagesLeftOut !== undefined;
+    const { plan, read } = this.plan(conversation, question, question.parentId, target, leaveOut);
+    assertCanSeeImages(target.kind, target.model, target.vision, imagesIn([...read, question]), leaveOut);
     if (!plan) throw new AppError('context_too_long', { retryable: false, params: { tokens: target.contextWindow } });
     const reopened = this.history.reopenForContinue(answer.id);
     const support = PREFILL_SUPPORT[target.kind];
@@ -280,6 +283,7 @@ export class ChatService {
         estimatedTokens: plan.estimatedTokens,
         contextWindow: target.contextWindow,
         ...(plan.cutDocuments.length > 0 ? { cutDocuments: plan.cutDocuments } : {}),
+        ...(plan.imagesLeftOut > 0 ? { imagesLeftOut: plan.imagesLeftOut } : {}),
       },
     });
     // A regenerated answer arrives as ‹ n/n ›.
@@ -311,7 +315,7 @@ export class ChatService {
    * first, only as far as the window goes); attached documents are in their text, attached
    * images are put in by `withImages`.
    */
-  private plan(conversation: Conversation, newest: NewestTurn, olderFrom: string | null, target: Target) {
+  private plan(conversation: Conversation, newest: NewestTurn, olderFrom: string | null, target: Target, withoutImages = false) {
     const { params } = conversation;
     return planTurn(
       this.history,
@@ -323,6 +327,7 @@ export class ChatService {
         reserveForOutput: outputReserve(target.contextWindow, params.maxOutputTokens ?? null),
         newest,
         olderFrom,
+        withoutImages,
       },
       this.log,
     );

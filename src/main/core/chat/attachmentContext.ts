@@ -11,9 +11,12 @@ const MAX_CHARS_PER_TOKEN = 6;
 /** What a turn needs from the attachment store: document text now, images (resized) just before sending. */
 export type AttachmentSource = Pick<AttachmentStore, 'text' | 'resized'>;
 
-/** Refuses, before anything is saved or sent, images for a provider or model that cannot see them. */
-export function assertCanSeeImages(kind: ProviderKind, model: string, vision: boolean, attachments: readonly Attachment[]): void {
-  if (!attachments.some((a) => a.kind === 'image')) return;
+/**
+ * Refuses, before anything is saved or sent, images for a provider or model that cannot see them,
+ * unless the user chose to leave them out (`leaveOut`, see planTurn's `withoutImages`).
+ */
+export function assertCanSeeImages(kind: ProviderKind, model: string, vision: boolean, attachments: readonly Attachment[], leaveOut = false): void {
+  if (leaveOut || !attachments.some((a) => a.kind === 'image')) return;
   if (IMAGE_LIMITS[kind] === null || !vision) throw noVisionError(model);
 }
 

@@ -16,6 +16,8 @@ export interface TurnPlan extends ContextPlan {
   cutDocuments: CutDocument[];
   /** The turns that carry images, put in by `attachImages` just before sending. */
   images: Map<ChatTurnMessage, Attachment[]>;
+  /** How many images of the turns sent were left out (`withoutImages`); recorded on the answer. */
+  imagesLeftOut: number;
 }
 
 export interface PlanInput {
@@ -27,6 +29,8 @@ export interface PlanInput {
   newest: NewestTurn;
   /** The message above the question (null: it starts the conversation). */
   olderFrom: string | null;
+  /** Send without the images (the user allowed it for a model that cannot see them); they stay on the messages. */
+  withoutImages?: boolean;
 }
 
 /**
@@ -82,9 +86,12 @@ export function planTurn(
   let attached: ReturnType<typeof withDocuments> = { turns, cut: [], images: new Map() };
   if (attachments) {
     attached = withDocuments(turns, path, attachments, room);
-    for (const [turn, pictures] of attached.images) turn.imageTokens = imagesTokens(input.providerKind, pictures);
     turns = attached.turns;
   }
+  // Left out: neither counted nor put in; only the count is kept, for the answer's note.
+  const leftOut = input.withoutImages ? attached.images : new Map<ChatTurnMessage, Attachment[]>();
+  const images = input.withoutImages ? new Map<ChatTurnMessage, Attachment[]>() : attached.images;
+  for (const [turn, pictures] of images) turn.imageTokens = imagesTokens(input.providerKind, pictures);
   // buildContext keeps the messages sentInContext accepts, in order: older turn i is message i of these.
   const older = read.filter(sentInContext);
   const known = new Map<ChatTurnMessage, number>();
@@ -95,7 +102,8 @@ export function planTurn(
   const fitted = fitContext(system, turns, input, estimateTokens, (turn) => known.get(turn));
   if (!fitted) return { plan: null, read };
   const total = firstUnread ? branchTotal(history, read, firstUnread) : turns.length;
-  return { plan: { ...fitted, total, cutDocuments: attached.cut, images: attached.images }, read };
+  const imagesLeftOut = fitted.messages.reduce((n, turn) => n + (leftOut.get(turn)?.length ?? 0), 0);
+  return { plan: { ...fitted, total, cutDocuments: attached.cut, images, imagesLeftOut }, read };
 }
 
 /**

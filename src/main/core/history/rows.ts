@@ -132,6 +132,7 @@ const answerContextSchema = z.object({
   estimatedTokens: z.number(),
   contextWindow: z.number(),
   cutDocuments: z.array(z.object({ name: z.string(), sentChars: z.number(), totalChars: z.number() })).optional(),
+  imagesLeftOut: z.number().optional(),
 });
 
 /** A row written by a newer or broken build must not make the whole history unreadable. */

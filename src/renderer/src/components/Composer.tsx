@@ -42,9 +42,9 @@ export function Composer({ conversationId, streaming, attachments }: Props) {
     setHasText(el !== null && /\S/.test(el.value));
     grow();
   }, [grow]);
-  const send = async (text: string) => {
+  const send = async (text: string, withoutImages: boolean) => {
     const files = attachments.batch();
-    await controller.send(text, files.ids);
+    await controller.send(text, files.ids, withoutImages);
     attachments.sent(files.keys);
   };
   const { submit, sending, busy, error, setError } = useSubmitText(() => input.current, send, streaming, sync, attachments.extras);
@@ -116,6 +116,7 @@ export function Composer({ conversationId, streaming, attachments }: Props) {
         streaming={streaming}
         canSend={(hasText || attachments.items.length > 0) && !busy}
         onSend={() => void submit()}
+        onSendWithoutImages={() => void submit(true)}
         attachments={attachments}
       />
       <div className="composer__footer">

@@ -1,4 +1,5 @@
 import type { ClipboardEvent, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EnterToSendHandlers } from '../hooks/useEnterToSend';
 import type { AppErrorData } from '../../../shared/errors';
 import type { ComposerAttachments } from '../hooks/useComposerAttachments';
@@ -29,6 +30,8 @@ interface Props {
   streaming: boolean;
   canSend: boolean;
   onSend(): void;
+  /** Offered when the model cannot see images: send the same message with the images left out. */
+  onSendWithoutImages?(): void;
   /** The files going with the message: chips, the paperclip, pasted files. */
   attachments: ComposerAttachments;
 }
@@ -38,7 +41,9 @@ interface Props {
  * message, the paperclip, the uncontrolled textarea (React never copies the text, so a 1 MB
  * paste costs the textarea alone) and Send/Stop. Pasting files (a screenshot) attaches them.
  */
-export function ComposerBox({ input, testIds, placeholder, label, disabled, error, clearError, sync, conversationId, keys, streaming, canSend, onSend, attachments }: Props) {
+export function ComposerBox(props: Props) {
+  const { input, testIds, placeholder, label, disabled, error, clearError, sync, conversationId, keys, streaming, canSend, onSend, onSendWithoutImages, attachments } = props;
+  const { t } = useTranslation();
   const errorText = useErrorText();
   const controller = useController();
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -53,7 +58,13 @@ export function ComposerBox({ input, testIds, placeholder, label, disabled, erro
       <AttachmentNotes notes={attachments.notes} onDismiss={attachments.dismissNotes} />
       {error && (
         <p className="composer__error" role="alert">
-          {errorText(error)} <OpenSettingsLink error={error} className="link-button" />
+          {errorText(error)}{' '}
+          {onSendWithoutImages && error.messageKey === 'attachmentErrors.noVision' && (
+            <button type="button" className="link-button" data-testid={`${testIds.send}-without-images`} disabled={!canSend} onClick={onSendWithoutImages}>
+              {t('composer.sendWithoutImages')}
+            </button>
+          )}{' '}
+          <OpenSettingsLink error={error} className="link-button" />
         </p>
       )}
       <div className="composer__box">

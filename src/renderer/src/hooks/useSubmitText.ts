@@ -12,7 +12,8 @@ export interface SubmitExtras {
 }
 
 export interface SubmitText {
-  submit: () => Promise<void>;
+  /** `withoutImages`: the user chose to send to a model that cannot see images (chat.send). */
+  submit: (withoutImages?: boolean) => Promise<void>;
   /** True from the press until the send settles (a ref, for effects that must not disturb it). */
   sending: RefObject<boolean>;
   busy: boolean;
@@ -27,7 +28,7 @@ export interface SubmitText {
 export function useSubmitText(
   /** The box, read at the moment of sending. */
   box: () => HTMLTextAreaElement | null,
-  send: (text: string) => Promise<void>,
+  send: (text: string, withoutImages: boolean) => Promise<void>,
   blocked: boolean,
   after: () => void,
   extras?: SubmitExtras,
@@ -36,7 +37,7 @@ export function useSubmitText(
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
-  const submit = async () => {
+  const submit = async (withoutImages = false) => {
     const el = box();
     if (!el || sending.current || blocked) return;
     const text = el.value;
@@ -55,7 +56,7 @@ export function useSubmitText(
     setBusy(true);
     setError(null);
     try {
-      await send(text);
+      await send(text, withoutImages);
       el.value = el.value.startsWith(text) ? el.value.slice(text.length).trimStart() : el.value;
     } catch (err) {
       setError(toErrorData(err));

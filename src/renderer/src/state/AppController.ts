@@ -311,7 +311,7 @@ export class AppController {
   }
 
   /** Throws, so the composer keeps the text and shows the reason. */
-  async send(text: string, attachmentIds: readonly string[] = []): Promise<void> {
+  async send(text: string, attachmentIds: readonly string[] = [], withoutImages = false): Promise<void> {
     if (this.creating) await this.creating.catch(() => null);
     const { activeId, newChatWebSearch } = this.store.getState();
     const conversationId = activeId ?? (await this.draftTarget());
@@ -320,7 +320,7 @@ export class AppController {
     if (webSearch !== undefined) this.store.setState({ newChatWebSearch: null });
     const tools = activeId === null ? newChatTools.take() : null;
     if (tools !== null) await this.client.request('toolCalls.setSelection', { conversationId, choice: tools });
-    await this.chat.send(conversationId, text, webSearch, attachmentIds);
+    await this.chat.send(conversationId, text, webSearch, attachmentIds, withoutImages);
   }
 
   /** The web-search switch of the open conversation, or of the next one before it exists. */

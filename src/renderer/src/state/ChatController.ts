@@ -127,13 +127,14 @@ export class ChatController {
     this.store.setState({ activeId: null, messages: null });
   }
 
-  /** Throws on failure so the composer can keep the text and show why. */
-  async send(conversationId: string, text: string, webSearch?: boolean, attachmentIds: readonly string[] = []): Promise<void> {
+  /** Throws on failure so the composer can keep the text and show why. `withoutImages`: see chat.send. */
+  async send(conversationId: string, text: string, webSearch?: boolean, attachmentIds: readonly string[] = [], withoutImages = false): Promise<void> {
     const args = {
       conversationId,
       text,
       ...(webSearch === undefined ? {} : { webSearch }),
       ...(attachmentIds.length === 0 ? {} : { attachmentIds: [...attachmentIds] }),
+      ...(withoutImages ? { withoutImages } : {}),
     };
     const { userMessage, assistantMessage } = await this.inFlight.run(conversationId, () => this.client.request('chat.send', args));
     this.updateList(conversationId, (list) => mergeSent(list, userMessage, assistantMessage));

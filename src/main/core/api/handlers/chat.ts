@@ -9,13 +9,13 @@ export const chatHandlers = (d: HandlerDeps) =>
       const attachments = attachmentIds === undefined ? undefined : await d.attachments.prepareForMessage(attachmentIds);
       return d.chat.edit(conversationId, messageId, text, attachments);
     },
-    'chat.send': async ({ conversationId, text, webSearch, attachmentIds }) => {
+    'chat.send': async ({ conversationId, text, webSearch, attachmentIds, withoutImages }) => {
       // Waits for the documents' text, so what is sent is what was attached.
       const attachments = attachmentIds?.length ? await d.attachments.prepareForMessage(attachmentIds) : [];
       if (webSearch !== undefined && d.history.requireConversation(conversationId).webSearch !== webSearch) {
         d.bus.emit('conversation.updated', d.history.setConversationWebSearch(conversationId, webSearch));
       }
-      return d.chat.send(conversationId, text, attachments);
+      return d.chat.send(conversationId, text, attachments, withoutImages === true);
     },
     'chat.stop': async ({ conversationId }) => {
       await d.chat.stop(conversationId);

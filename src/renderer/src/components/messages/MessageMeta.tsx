@@ -8,7 +8,7 @@ interface Props {
   createdAt: number;
   model: string | null;
   usage: Usage | null;
-  /** What part of the conversation the answer was given; a note appears when older messages were left out. */
+  /** What part of the conversation the answer was given; a note appears when older messages or images were left out. */
   context?: AnswerContext | null;
 }
 
@@ -22,6 +22,7 @@ export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, u
     ? t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens, total: usage.totalTokens })
     : undefined;
   const trimmed = role === 'assistant' && context != null && context.sent < context.total;
+  const imagesLeftOut = role === 'assistant' ? (context?.imagesLeftOut ?? 0) : 0;
   return (
     <div className="message-meta" title={usageText}>
       <time dateTime={new Date(createdAt).toISOString()} title={fullDateTime(i18n.language, createdAt)} data-testid="message-time">
@@ -40,6 +41,11 @@ export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, u
             total: context.total,
             window: context.contextWindow.toLocaleString(i18n.language),
           })}
+        </span>
+      )}
+      {imagesLeftOut > 0 && (
+        <span className="message-meta__context" data-testid="images-left-out-note">
+          {t('message.imagesLeftOut', { n: imagesLeftOut, model: model ?? '' })}
         </span>
       )}
     </div>
