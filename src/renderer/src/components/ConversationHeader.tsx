@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain';
 import { ExportMenu } from './ExportMenu';
 import { useController } from '../state/context';
-import { DraftModelPicker, ModelPicker } from './modelPicker/ModelPicker';
+import { ModelPicker } from './modelPicker/ModelPicker';
 import { ParamsButton } from './params/ParamsButton';
 import { SidebarToggle } from './shell/SidebarToggle';
 import { shortcutLabel } from './shell/shortcuts';
@@ -21,7 +21,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
         {conversation?.title || t('conversation.untitled')}
       </h1>
       <div className="pane-header__tools">
-        {conversation ? <ModelPicker conversation={conversation} /> : <DraftModelPicker origin="chat" />}
+        <ModelPicker conversation={conversation ?? null} origin="chat" />
         {conversation && <ParamsButton conversation={conversation} />}
         {conversation && <ExportMenu conversationId={conversation.id} />}
         <button

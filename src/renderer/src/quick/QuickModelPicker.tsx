@@ -1,4 +1,4 @@
-import { DraftModelPicker, ModelPicker } from '../components/modelPicker/ModelPicker';
+import { ModelPicker } from '../components/modelPicker/ModelPicker';
 import { useAppState } from '../state/context';
 
 /**
@@ -7,6 +7,5 @@ import { useAppState } from '../state/context';
  */
 export function QuickModelPicker() {
   const conversation = useAppState((s) => s.conversations.find((c) => c.id === s.activeId) ?? null);
-  if (conversation) return <ModelPicker conversation={conversation} testId="quick-model-picker" />;
-  return <DraftModelPicker origin="quick" testId="quick-model-picker" />;
+  return <ModelPicker conversation={conversation} origin="quick" testId="quick-model-picker" />;
 }

@@ -5,9 +5,9 @@ import { defaultProvider, newChatChoice, type ModelChoice } from '../../state/mo
 import { ModelCombobox } from './ModelCombobox';
 
 /** The model writing this conversation's streaming answer, if one streams in this window. */
-function useAnsweringModel(conversationId: string): ModelChoice | null {
+function useAnsweringModel(conversationId: string | null): ModelChoice | null {
   const live: Message | undefined = useAppState((s) =>
-    s.messages?.conversationId === conversationId ? streamingMessage(s.messages.list) : undefined,
+    conversationId !== null && s.messages?.conversationId === conversationId ? streamingMessage(s.messages.list) : undefined,
   );
   if (!live || live.providerId === null) return null;
   return { providerId: live.providerId, model: live.model };
@@ -16,11 +16,35 @@ function useAnsweringModel(conversationId: string): ModelChoice | null {
 /**
  * Provider and model of one conversation; a change applies to its next answer. A chat that
  * names no provider is answered by the default one, so that is what the picker shows.
+ *
+ * With no conversation yet (a blank "New chat", also after a reload) the choice is kept for its
+ * first message, starting from the defaults of this window. It is one component for both, so a
+ * picker opened while "New chat" is being created stays open when the chat appears.
  */
-export function ModelPicker({ conversation, testId = 'model-picker' }: { conversation: Conversation; testId?: string }) {
+export function ModelPicker({
+  conversation,
+  origin,
+  testId = 'model-picker',
+}: {
+  conversation: Conversation | null;
+  origin: Conversation['origin'];
+  testId?: string;
+}) {
   const controller = useController();
   const fallbackId = useAppState((s) => defaultProvider(s.settings, s.providers)?.id ?? null);
-  const answering = useAnsweringModel(conversation.id);
+  const draft = useAppState((s) => s.newChatModel);
+  const settings = useAppState((s) => s.settings);
+  const providers = useAppState((s) => s.providers);
+  const answering = useAnsweringModel(conversation?.id ?? null);
+  if (!conversation) {
+    return (
+      <ModelCombobox
+        testId={testId}
+        value={draft ?? newChatChoice(origin, settings, providers)}
+        onChange={(choice) => controller.setNewChatModel(choice)}
+      />
+    );
+  }
   const providerId = conversation.providerId ?? fallbackId;
   return (
     <ModelCombobox
@@ -28,24 +52,6 @@ export function ModelPicker({ conversation, testId = 'model-picker' }: { convers
       value={{ providerId, model: conversation.providerId === null ? null : conversation.model }}
       answering={answering}
       onChange={({ providerId, model }) => void controller.setModel(conversation.id, providerId, model)}
-    />
-  );
-}
-
-/**
- * The model of a chat not created yet (a blank "New chat", also after a reload): the choice is
- * kept for its first message, starting from the defaults of this window.
- */
-export function DraftModelPicker({ origin, testId = 'model-picker' }: { origin: Conversation['origin']; testId?: string }) {
-  const controller = useController();
-  const draft = useAppState((s) => s.newChatModel);
-  const settings = useAppState((s) => s.settings);
-  const providers = useAppState((s) => s.providers);
-  return (
-    <ModelCombobox
-      testId={testId}
-      value={draft ?? newChatChoice(origin, settings, providers)}
-      onChange={(choice) => controller.setNewChatModel(choice)}
     />
   );
 }
