@@ -12,41 +12,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import sharp from 'sharp';
 import { test } from 'vitest';
 import { createCore } from '../src/main/core/app/createCore';
 import { defaultState, FileSecretStore } from '../src/main/core/settings';
 import { ATTACHMENT_MAX_FILE_BYTES } from '../src/shared/attachments';
 import { requests, type RequestArgs, type RequestName, type RequestResult } from '../src/shared/contract';
 import { upload } from '../tests/support/attachmentSamples';
-
-async function textPages(): Promise<PDFDocument> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (let page = 1; page <= 300; page++) {
-    const p = pdf.addPage([595, 842]);
-    for (let line = 0; line < 40; line++) p.drawText(`Page ${page}, line ${line}: the harbour report lists revenue by district.`, { x: 40, y: 800 - line * 19, size: 10, font });
-  }
-  return pdf;
-}
-
-/** 300 pages of text plus a noisy picture (what a scan is) sized so the file lands just under `maxBytes`. */
-async function bigPdf(maxBytes: number): Promise<Buffer> {
-  const base = (await (await textPages()).save()).length;
-  let bytesPerPixel = 0.9;
-  for (;;) {
-    const side = Math.ceil(Math.sqrt(Math.max(1, maxBytes * 0.97 - base) / bytesPerPixel));
-    const noise = await sharp({ create: { width: side, height: side, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 80 } } }).jpeg({ quality: 95 }).toBuffer();
-    if (base + noise.length > maxBytes) {
-      bytesPerPixel = (noise.length / (side * side)) * 1.03;
-      continue;
-    }
-    const pdf = await textPages();
-    pdf.addPage([595, 842]).drawImage(await pdf.embedJpg(noise), { x: 0, y: 0, width: 595, height: 842 });
-    return Buffer.from(await pdf.save());
-  }
-}
+import { bigPdf, twelveMegapixelPhoto } from './bigAttachments';
 
 test('attachments: drop to stored', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'brook-bench-attach-'));
@@ -70,7 +42,7 @@ test('attachments: drop to stored', async () => {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   try {
     const pdf = await bigPdf(ATTACHMENT_MAX_FILE_BYTES);
-    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 50 } } }).jpeg({ quality: 92 }).toBuffer();
+    const photo = await twelveMegapixelPhoto();
 
     lag.enable();
     let start = performance.now();
