@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import { ATTACHMENT_MAX_PER_MESSAGE } from '../../src/shared/attachments';
 import { startOpenAIFixture } from '../fixtures/openaiServer';
 import { shot } from './support/layoutChecks';
-import { addFixtureProvider, expect, FIXTURE_KEY, lastAssistant, openSettingsAt, test } from './support/appFixtures';
+import { markVision } from './support/visionModel';
+import { addFixtureProvider, expect, FIXTURE_KEY, lastAssistant, test } from './support/appFixtures';
 
 /** A real PNG, made here, so the core decodes and thumbnails an actual picture. */
 function png(width: number, height: number, color: string): Promise<Buffer> {
@@ -51,18 +52,6 @@ async function dragFileOver(page: Page, testId: string, bytes: Buffer, name: str
 
 async function dropDragged(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).evaluate(DROP);
-}
-
-/** The model manager's own switch: the fixture's model is marked as one that sees images. */
-async function markVision(page: Page, model: string): Promise<void> {
-  await openSettingsAt(page, 'providers');
-  await page.getByTestId('provider-edit').click();
-  const row = page.locator(`[data-testid="model-row"][data-model="${model}"]`);
-  await row.getByTestId('model-edit').click();
-  await row.getByTestId('model-cap-vision').check();
-  await page.getByTestId('provider-save').click();
-  await expect(page.getByTestId('provider-save')).toHaveCount(0);
-  await page.getByTestId('close-settings').click();
 }
 
 function userMessages(page: Page) {
