@@ -5,7 +5,7 @@ import { chooseDefaultModel, openSettingsAt } from './settingsNav';
 
 export const FIXTURE_KEY = 'sk-e2e-fixture-key';
 
-export const test = base.extend<{ brook: BrookProcess }, { openai: OpenAIFixture }>({
+export const test = base.extend<{ brook: BrookProcess; freshOpenai: void }, { openai: OpenAIFixture }>({
   openai: [
     async ({}, use) => {
       const fixture = await startOpenAIFixture({ apiKey: FIXTURE_KEY });
@@ -13,6 +13,15 @@ export const test = base.extend<{ brook: BrookProcess }, { openai: OpenAIFixture
       await fixture.close();
     },
     { scope: 'worker' },
+  ],
+  // The OpenAI fixture lives for the whole worker: whatever a test scripted on it ends with the test.
+  freshOpenai: [
+    async ({ openai }, use) => {
+      await use();
+      openai.setScenario(null);
+      openai.setResponder(null);
+    },
+    { auto: true },
   ],
   brook: async ({}, use) => {
     const brook = await startBrook();
