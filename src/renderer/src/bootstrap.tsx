@@ -1,6 +1,6 @@
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient } from './client';
+import { firstClient } from './client/connectFirst';
 import { mainViewHref } from './client/conversationLink';
 import { initI18n } from './i18n';
 import { resolveLanguage } from './i18n/resolveLanguage';
@@ -31,7 +31,7 @@ export function mount(role: WindowRole, App: ComponentType, afterClient: () => s
   initI18n(language);
   document.documentElement.lang = language;
 
-  const client = createClient();
+  const client = firstClient;
   const controller = new AppController(client, new Store(initialState), nextFrame, {
     role,
     openMainView: (conversationId) => window.location.assign(mainViewHref(conversationId)),

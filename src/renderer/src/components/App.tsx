@@ -1,15 +1,13 @@
 import { useDocumentSettings } from '../hooks/useDocumentSettings';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useAppState } from '../state/context';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { EmptyState } from './EmptyState';
 import { ConversationPane, preloadViews, SearchDialog, SettingsDialog, ShortcutsSheet } from './lazyViews';
 import { SidebarToggle } from './shell/SidebarToggle';
 import { Sidebar } from './sidebar/Sidebar';
 import { setSidebarCollapsed, useSidebarCollapsed } from '../state/layout';
 import { ConnectionBanner, HistoryHealthBanner, NoticeToast } from './StatusBanners';
-
-preloadViews();
 
 const loading = (
   <div className="pane__loading" aria-busy="true">
@@ -26,6 +24,9 @@ export function App() {
   const settingsOpen = useAppState((s) => s.settingsOpen);
   const searchOpen = useAppState((s) => s.searchOpen);
   const sidebarCollapsed = useSidebarCollapsed();
+  useEffect(() => {
+    if (ready) preloadViews();
+  }, [ready]);
 
   return (
     <div className={sidebarCollapsed ? 'app app--sidebar-collapsed' : 'app'}>

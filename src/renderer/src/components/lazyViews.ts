@@ -3,9 +3,10 @@ import { lazy } from 'react';
 /**
  * The views the first paint does not need, in their own chunks so the window shows the
  * conversation list before it has parsed them (issue #13, cold start). The conversation pane
- * carries the whole markdown and highlighting stack; it starts loading at once, beside the first
- * requests to the core, and is usually there before the list is. The dialogs load when the
- * window is idle, so opening one later does not wait for the network or the parser.
+ * carries the whole markdown and highlighting stack: evaluated while the first answers from the
+ * core were arriving, it held them up by a few hundred milliseconds on a busy machine, so it
+ * loads when the pane is first drawn, or once the window is idle after the first paint. The
+ * dialogs load when the window is idle too, so opening one later does not wait for the parser.
  */
 const loadPane = () => import('./ConversationPane');
 const loadSettings = () => import('./settings/SettingsDialog');
@@ -19,12 +20,11 @@ export const ShortcutsSheet = lazy(() => loadShortcuts().then((m) => ({ default:
 
 let started = false;
 
-/** Starts every chunk's download: the pane now, the dialogs once the window is idle. */
+/** Loads every view's chunk once the window is idle: call it after the first paint. */
 export function preloadViews(): void {
   if (started) return;
   started = true;
-  void loadPane();
-  const later = () => void Promise.all([loadSettings(), loadSearch(), loadShortcuts()]);
+  const later = () => void Promise.all([loadPane(), loadSettings(), loadSearch(), loadShortcuts()]);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 2000 });
   else setTimeout(later, 200);
 }
