@@ -35,6 +35,16 @@ const coreModule = (module, indexOnly) => ({
 const layer = (type) => ({ element: { type } });
 /** Files directly in src/main/core belong to no module: the shell's element, and the only one is index.ts. */
 const CORE_FACE = { element: { type: 'shell', fileInternalPath: 'core/index.ts' } };
+/**
+ * Browser mode's second face: what serves the page before the rest of the core has loaded. It
+ * names files, not modules' index.ts, because an index would bring its whole module along.
+ */
+const PAGE_FACE = { element: { type: 'shell', fileInternalPath: 'core/pageFirst.ts' } };
+const PAGE_FIRST_FILES = [
+  { element: { type: 'core', captured: { module: 'servers' }, fileInternalPath: 'headless/headlessServer.ts' } },
+  { element: { type: 'core', captured: { module: 'app' }, fileInternalPath: 'paths.ts' } },
+  { element: { type: 'core', captured: { module: 'app' }, fileInternalPath: 'dataDirLock.ts' } },
+];
 
 const policies = [
   { from: layer('shared'), allow: { to: layer('shared') } },
@@ -43,6 +53,7 @@ const policies = [
   // src/main/core/index.ts is the core's face: the one shell file that sees the core's modules.
   { from: layer('shell'), allow: { to: [layer('shell'), layer('shared')] } },
   { from: CORE_FACE, allow: { to: Object.keys(CORE_MODULES).map((m) => coreModule(m, true)) } },
+  { from: PAGE_FACE, allow: { to: PAGE_FIRST_FILES } },
   ...Object.entries(CORE_MODULES).map(([module, uses]) => ({
     from: coreModule(module, false),
     allow: { to: [coreModule(module, false), ...uses.map((m) => coreModule(m, true)), layer('shared')] },

@@ -3,14 +3,16 @@
  * prints the URL (with its token) to open.
  *
  *   node out/main/serve.js [--port N] [--data-dir DIR]      (or BROOK_PORT / BROOK_DATA_DIR)
+ *
+ * The server starts first and the core loads beside it (`./serveCore`, a dynamic import): a
+ * window that opens meanwhile gets its page at once and waits for the core in the socket's
+ * handshake. The core is most of a second of loading that the page no longer waits behind.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Conf from 'conf';
-import { createCore, defaultDataDir, defaultState, FileSecretStore, startHeadlessServer, startupFailureText } from './core';
-import { version } from '../../package.json';
 import { AppError } from '../shared/errors';
+import { dataDirHolder, defaultDataDir, startHeadlessServer } from './core/pageFirst';
 
 /** Known once the arguments are read, so a failed start can name the folder. */
 let chosenDataDir: string | null = null;
@@ -33,28 +35,21 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
 
-  const settingsBackend = new Conf<Record<string, unknown>>({
-    cwd: dataDir,
-    configName: 'config',
-    projectName: 'brook',
-    // The settings are the user's alone, like the rest of the data folder.
-    configFileMode: 0o600,
-    defaults: { ...defaultState() },
-  });
-  const core = createCore({
-    dataDir,
-    settingsBackend,
-    secrets: new FileSecretStore(join(dataDir, 'keys.json')),
-    info: { mode: 'browser', version, systemLocale: Intl.DateTimeFormat().resolvedOptions().locale },
-    log: (m) => console.error(m),
-  });
+  // Said before any URL is printed; the core still takes the lock itself.
+  const holder = dataDirHolder(dataDir);
+  if (holder !== null) throw new AppError('internal', { messageKey: 'errors.dataDirInUse', params: { pid: holder }, retryable: false });
+
+  const starting = import('./serveCore').then((m) => m.startServeCore(dataDir));
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
+  const server = await startHeadlessServer({ core: starting, rendererDir, port, log: (m) => console.error(m) });
+  // A core that cannot start (the folder in use, a broken database) ends the process with its reason.
+  starting.catch((err: unknown) => void fail(err));
+  console.log(`Brook (browser mode) data: ${dataDir}`);
+  console.log(`Brook is running at ${server.url}`);
+  const core = await starting;
   if (core.interruptedAtStartup > 0) {
     console.log(`Marked ${core.interruptedAtStartup} unfinished answer(s) from the last run as interrupted.`);
   }
-  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const server = await startHeadlessServer({ core, rendererDir, port, log: (m) => console.error(m) });
-  console.log(`Brook (browser mode) data: ${dataDir}`);
-  console.log(`Brook is running at ${server.url}`);
 
   let closing = false;
   const shutdown = async () => {
@@ -68,14 +63,24 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown());
 }
 
-main().catch((err: unknown) => {
-  const locale = Intl.DateTimeFormat().resolvedOptions().locale;
-  if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
-    console.error(`Brook is already running with this data folder (process ${err.params?.pid}). Stop it, or use --data-dir.`);
-  } else if (err instanceof AppError && err.messageKey === 'errors.portInUse') {
-    console.error(`Port ${err.params?.port} on 127.0.0.1 is taken. Choose another with --port, or 0 for a free one.`);
-  } else {
-    console.error(startupFailureText(err, chosenDataDir ?? defaultDataDir(), locale));
-  }
+let failed = false;
+async function fail(err: unknown): Promise<void> {
+  if (failed) return;
+  failed = true;
+  console.error(await startupFailureMessage(err, chosenDataDir ?? defaultDataDir()));
   process.exit(1);
-});
+}
+
+/** What the terminal shows when browser mode cannot start, in the system's language where it can. */
+async function startupFailureMessage(err: unknown, dataDir: string): Promise<string> {
+  if (err instanceof AppError && err.messageKey === 'errors.dataDirInUse') {
+    return `Brook is already running with this data folder (process ${err.params?.pid}). Stop it, or use --data-dir.`;
+  }
+  if (err instanceof AppError && err.messageKey === 'errors.portInUse') {
+    return `Port ${err.params?.port} on 127.0.0.1 is taken. Choose another with --port, or 0 for a free one.`;
+  }
+  const { startupFailureText } = await import('./serveCore');
+  return startupFailureText(err, dataDir, Intl.DateTimeFormat().resolvedOptions().locale);
+}
+
+main().catch((err: unknown) => void fail(err));

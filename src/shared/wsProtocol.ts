@@ -25,6 +25,4 @@ export const serverFrameSchema = z.union([
   z.object({ kind: z.literal('event'), name: z.string(), payload: z.unknown() }),
 ]);
 
-/** Where the browser-mode client finds its token: the URL fragment never reaches a server log. */
-export const TOKEN_FRAGMENT_KEY = 'token';
-export const WS_PATH = '/ws';
+export { TOKEN_FRAGMENT_KEY, WS_PATH } from './wsPaths';

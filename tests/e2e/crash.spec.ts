@@ -25,7 +25,8 @@ test('killing the app mid-stream keeps the answer as sent up to its last checkpo
 
   const second = await startBrook(first.dataDir);
   try {
-    expect(second.output()).toContain('interrupted');
+    // Said once the core has loaded, which is after the page is served (the URL comes first).
+    await expect.poll(() => second.output(), { timeout: 15_000 }).toContain('interrupted');
     const url = new URL(second.url);
     const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
     const api = await WsContractClient.connect(`ws://${url.host}/ws?token=${token}`, { origin: url.origin });

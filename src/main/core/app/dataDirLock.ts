@@ -44,6 +44,15 @@ export function acquireDataDirLock(dataDir: string, pid = process.pid): DataDirL
   throw new AppError('internal', { messageKey: 'errors.dataDirInUse', params: { pid: 0, file }, retryable: false });
 }
 
+/**
+ * The live process holding `dataDir`'s lock, or null: a look, not a lock. Browser mode asks
+ * before it serves the page, so "already running" is said before any URL is printed.
+ */
+export function dataDirHolder(dataDir: string, pid = process.pid): number | null {
+  const holder = readPid(join(dataDir, LOCK_FILE));
+  return holder !== null && holder !== pid && isAlive(holder) ? holder : null;
+}
+
 function readPid(file: string): number | null {
   try {
     const pid = Number(readFileSync(file, 'utf8').trim());

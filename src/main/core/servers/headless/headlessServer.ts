@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { type Handlers, MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract';
-import { dispatch } from '../../api';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract/limits';
+import { TOKEN_FRAGMENT_KEY, WS_PATH } from '../../../../shared/wsPaths';
 import { createLocalServer, isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade, type ServerTimeouts } from '../../net';
-import type { EventBus } from '../../base';
-import { clientFrameSchema, TOKEN_FRAGMENT_KEY, WS_PATH, type ServerFrame } from '../../../../shared/wsProtocol';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
+import type { HeadlessCore } from './windowSession';
+
+export type { HeadlessCore } from './windowSession';
 
 export interface HeadlessServerOptions {
-  /** What the windows talk to: the requests' handlers and the bus their events come from. */
-  core: { handlers: Handlers; bus: EventBus };
+  /**
+   * What the windows talk to. It may still be loading: the page is served at once, and a
+   * window that connects before the core is there waits in its handshake (issue #13, cold
+   * start: the page loads while the core does).
+   */
+  core: HeadlessCore | Promise<HeadlessCore>;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -27,16 +33,13 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
-/** A window that stops reading must not make the core buffer without bound. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
-
 /**
  * Browser mode: serves the renderer on 127.0.0.1 and carries the same contract as IPC over
  * one WebSocket per window. net's localGuard keeps other local programs and web pages out: a
  * random token (in the URL fragment), the Origin, and the Host (DNS rebinding).
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
-  const { core, rendererDir } = options;
+  const { rendererDir } = options;
   const log = options.log ?? (() => {});
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
@@ -57,41 +60,33 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   // In bytes of what is sent; the window measures the same before sending.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   wss.on('error', (err) => log(`browser-mode server: ${err.message}`));
+  // The session code (frame checks, the contract's dispatch) comes with the core, not before it.
+  const attach = Promise.all([options.core, import('./windowSession')]).then(
+    ([core, session]) =>
+      (ws: Parameters<typeof session.attachWindow>[0]) =>
+        session.attachWindow(ws, core, log),
+  );
+  // A core that fails to start is reported by whoever started it; waiting windows are let go.
+  attach.catch(() => {});
+  const waiting = new Set<Duplex>();
   http.on('upgrade', (req, socket, head) => {
     const refusal = localRequestRefusal(req, { port, secret: token, credential: 'query-token', path: WS_PATH });
     if (refusal) {
       refuseUpgrade(socket, refusal);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-
-  const send = (ws: WebSocket, frame: ServerFrame) => {
-    if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      ws.close(1008, 'client too slow');
-      return;
-    }
-    ws.send(JSON.stringify(frame));
-  };
-
-  wss.on('connection', (ws) => {
-    const unsubscribe = core.bus.on((name, payload) => send(ws, { kind: 'event', name, payload } as ServerFrame));
-    ws.on('close', unsubscribe);
-    // A frame too big, invalid UTF-8, a broken frame: ws closes that socket (1009, 1007, 1002) and reports it here.
-    ws.on('error', (err) => log(`browser-mode socket closed: ${err.message}`));
-    ws.on('message', async (data, isBinary) => {
-      if (isBinary) return;
-      let frame;
-      try {
-        frame = clientFrameSchema.parse(JSON.parse(data.toString()));
-      } catch {
-        ws.close(1003, 'malformed frame');
-        return;
-      }
-      const result = await dispatch(core.handlers, frame.name, frame.args, log);
-      send(ws, { kind: 'response', id: frame.id, ...result });
-    });
+    waiting.add(socket);
+    attach.then(
+      (attachWindow) => {
+        waiting.delete(socket);
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, attachWindow);
+      },
+      () => {
+        waiting.delete(socket);
+        socket.destroy();
+      },
+    );
   });
 
   port = await listenLocal(http, options.port ?? 0);
@@ -104,6 +99,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     close: () =>
       new Promise<void>((resolve) => {
         for (const ws of wss.clients) ws.terminate();
+        for (const socket of waiting) socket.destroy();
         wss.close();
         http.close(() => resolve());
         http.closeAllConnections();

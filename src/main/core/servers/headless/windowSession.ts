@@ -1,0 +1,43 @@
+import type { WebSocket } from 'ws';
+import type { Handlers } from '../../../../shared/contract';
+import { clientFrameSchema, type ServerFrame } from '../../../../shared/wsProtocol';
+import { dispatch } from '../../api';
+import type { EventBus } from '../../base';
+
+/** What a browser-mode window talks to: the requests' handlers and the bus their events come from. */
+export interface HeadlessCore {
+  handlers: Handlers;
+  bus: EventBus;
+}
+
+/** A window that stops reading must not make the core buffer without bound. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+function send(ws: WebSocket, frame: ServerFrame): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    ws.close(1008, 'client too slow');
+    return;
+  }
+  ws.send(JSON.stringify(frame));
+}
+
+/** One window's socket: the core's events go out, its requests come in and are answered. */
+export function attachWindow(ws: WebSocket, core: HeadlessCore, log: (message: string) => void): void {
+  const unsubscribe = core.bus.on((name, payload) => send(ws, { kind: 'event', name, payload } as ServerFrame));
+  ws.on('close', unsubscribe);
+  // A frame too big, invalid UTF-8, a broken frame: ws closes that socket (1009, 1007, 1002) and reports it here.
+  ws.on('error', (err) => log(`browser-mode socket closed: ${err.message}`));
+  ws.on('message', async (data, isBinary) => {
+    if (isBinary) return;
+    let frame;
+    try {
+      frame = clientFrameSchema.parse(JSON.parse(data.toString()));
+    } catch {
+      ws.close(1003, 'malformed frame');
+      return;
+    }
+    const result = await dispatch(core.handlers, frame.name, frame.args, log);
+    send(ws, { kind: 'response', id: frame.id, ...result });
+  });
+}
