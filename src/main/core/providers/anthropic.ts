@@ -78,7 +78,7 @@ export class AnthropicProvider implements Provider {
     const usage = new UsageTotals();
     let finishReason: string | null = null;
     let receivedAny = false;
-    for await (const item of readSse(response.body, signal, { endMarker: 'message_stop', errorContext: this.errorContext })) {
+    for await (const items of readSse(response.body, signal, { endMarker: 'message_stop', errorContext: this.errorContext })) for (const item of items) {
       receivedAny = true;
       if (item.type === 'json') {
         if (isRecord(item.value) && item.value.error !== undefined) throw errorFromStreamPayload(item.value, this.errorContext);

@@ -54,7 +54,7 @@ export async function openStream(spec: CustomEndpoint, target: StreamTarget, dep
 }
 
 async function* sseFrames(body: ReadableStream<Uint8Array>, signal: AbortSignal, only: string, endMarker: string, ctx: ErrorContext): AsyncGenerator<RawFrame> {
-  for await (const item of readSse(body, signal, { endMarker, errorContext: ctx })) {
+  for await (const items of readSse(body, signal, { endMarker, errorContext: ctx })) for (const item of items) {
     // A bare JSON line between events (an error some servers write): a frame like any other.
     if (item.type === 'json') {
       yield { data: JSON.stringify(item.value), event: null };

@@ -94,7 +94,7 @@ export class GeminiProvider implements Provider {
     let wroteAnything = false;
     const calls = new GeminiFunctionCalls();
     let receivedAny = false;
-    for await (const item of readSse(response.body, signal, { endMarker: END_MARKER, errorContext: this.errorContext })) {
+    for await (const items of readSse(response.body, signal, { endMarker: END_MARKER, errorContext: this.errorContext })) for (const item of items) {
       receivedAny = true;
       if (item.type === 'json') {
         // Possibly Google's array form `[{"error": …}]`; extractErrorFields unwraps it.

@@ -126,7 +126,7 @@ export class OpenAICompatibleProvider implements Provider {
       yield { type: 'done', finishReason, ...(thinking ? { thinking } : {}) };
     };
 
-    for await (const item of readSse(body, signal, { endMarker: '[DONE]', errorContext: this.errorContext })) {
+    for await (const items of readSse(body, signal, { endMarker: '[DONE]', errorContext: this.errorContext })) for (const item of items) {
       receivedAny = true;
       // A bare JSON line with `error` (how Ollama's /v1 reports a mid-stream error is UNCONFIRMED, §1.7).
       if (item.type === 'json') {

@@ -224,7 +224,7 @@ export class QianfanProvider implements Provider {
     let usage: Usage | null = null;
     let shown = false;
     let receivedAny = false;
-    for await (const item of readSse(response.body, signal, { endMarker: 'is_end', errorContext: ctx })) {
+    for await (const items of readSse(response.body, signal, { endMarker: 'is_end', errorContext: ctx })) for (const item of items) {
       receivedAny = true;
       let chunk: unknown;
       if (item.type === 'json') chunk = item.value;
