@@ -141,6 +141,21 @@ describe.each(ADAPTERS)('$kind provider contract', (adapter) => {
     expect(out.events.some((e) => e.type === 'done')).toBe(false);
   });
 
+  // Providers hand on a network read's events together (providers/batchedEvents.ts): that must
+  // never hold them back until the next read comes.
+  it('hands on what arrived at once, while the server sends nothing more', async () => {
+    const frames = adapter.encode(['Hello', ' world', ' end']);
+    adapter.play(frames.slice(0, frames.findIndex((f) => f.includes(' world'))), {}, true);
+    const controller = new AbortController();
+    const events: ProviderEvent[] = [];
+    const done = (async () => {
+      for await (const e of adapter.provider().stream(ask(), controller.signal)) events.push(e);
+    })().catch(() => undefined);
+    await expect.poll(() => events.map((e) => (e.type === 'text' ? e.text : '')).join(''), { timeout: 2_000 }).toBe('Hello');
+    controller.abort();
+    await done;
+  });
+
   it('silence: the provider keeps waiting (no timeout of its own) and a Stop ends it at once', async () => {
     adapter.silence();
     const controller = new AbortController();

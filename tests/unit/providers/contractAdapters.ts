@@ -46,8 +46,11 @@ export interface ContractAdapter {
   silence(): void;
   /** Wire frames (SSE events / WebSocket messages) of a whole answer whose text deltas are `pieces`. */
   encode(pieces: string[]): string[];
-  /** Plays `frames`, cutting frame i at the byte offsets `cuts[i]` into separate network pieces. */
-  play(frames: string[], cuts: Record<number, number[]>): void;
+  /**
+   * Plays `frames`, cutting frame i at the byte offsets `cuts[i]` into separate network pieces;
+   * `hang` then keeps the connection open without another byte.
+   */
+  play(frames: string[], cuts: Record<number, number[]>, hang?: boolean): void;
   /** Whether the server saw the client go away before the answer was complete. */
   closedEarly(): boolean | undefined;
 }
@@ -90,7 +93,7 @@ function openAIAdapter(): ContractAdapter {
     dropAfter: (tokens, after) => fx.setScenario({ kind: 'answer', tokens, interrupt: { afterTokens: after, kind: 'drop' } }),
     silence: () => fx.setScenario({ kind: 'raw', chunks: [], after: 'hang' }),
     encode: (pieces) => [frame({ role: 'assistant', content: '' }), ...pieces.map((p) => frame({ content: p })), frame({}, 'stop'), 'data: [DONE]\n\n'],
-    play: (frames, cuts) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts) }),
+    play: (frames, cuts, hang) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts), ...(hang ? { after: 'hang' as const } : {}) }),
     closedEarly: () => fx.requests.at(-1)?.closedEarly,
   };
 }
@@ -128,7 +131,7 @@ function anthropicAdapter(): ContractAdapter {
       ev('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: pieces.length } }),
       ev('message_stop'),
     ],
-    play: (frames, cuts) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts) }),
+    play: (frames, cuts, hang) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts), ...(hang ? { after: 'hang' as const } : {}) }),
     closedEarly: () => fx.requests.at(-1)?.closedEarly,
   };
 }
@@ -163,7 +166,7 @@ function geminiAdapter(): ContractAdapter {
     dropAfter: (tokens, after) => fx.setScenario({ kind: 'answer', tokens, interrupt: { afterTokens: after, kind: 'drop' } }),
     silence: () => fx.setScenario({ kind: 'raw', chunks: [], after: 'hang' }),
     encode: (pieces) => pieces.map((p, i) => frame(p, i === pieces.length - 1 ? 'STOP' : undefined)),
-    play: (frames, cuts) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts) }),
+    play: (frames, cuts, hang) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts), ...(hang ? { after: 'hang' as const } : {}) }),
     closedEarly: () => fx.requests.at(-1)?.closedEarly,
   };
 }
@@ -202,8 +205,8 @@ function sparkAdapter(): ContractAdapter {
     silence: () => fx.setScenario({ kind: 'raw', frames: [], after: 'hang' }),
     encode: (pieces) => pieces.map((p, i) => frame(p, i === pieces.length - 1 ? 2 : i === 0 ? 0 : 1)),
     // A WebSocket message cut into fragments: FIN=0 frames, then the FIN=1 one.
-    play: (frames, cuts) =>
-      fx.setScenario({ kind: 'raw', frames: frames.map((f, i) => (cuts[i] ? { fragments: cutAt(enc.encode(f), cuts[i]) } : f)) }),
+    play: (frames, cuts, hang) =>
+      fx.setScenario({ kind: 'raw', frames: frames.map((f, i) => (cuts[i] ? { fragments: cutAt(enc.encode(f), cuts[i]) } : f)), ...(hang ? { after: 'hang' as const } : {}) }),
     closedEarly: () => fx.requests.at(-1)?.closedEarly,
   };
 }
@@ -248,7 +251,7 @@ function qianfanAdapter(): ContractAdapter {
     dropAfter: (tokens, after) => fx.setScenario({ kind: 'answer', tokens, interrupt: { afterTokens: after, kind: 'drop' } }),
     silence: () => fx.setScenario({ kind: 'raw', chunks: [], after: 'hang' }),
     encode: (pieces) => pieces.map((p, i) => frame(p, i === pieces.length - 1)),
-    play: (frames, cuts) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts) }),
+    play: (frames, cuts, hang) => fx.setScenario({ kind: 'raw', chunks: rawChunks(frames, cuts), ...(hang ? { after: 'hang' as const } : {}) }),
     closedEarly: () => fx.requests.filter((r) => r.path.includes('/chat/')).at(-1)?.closedEarly,
   };
 }

@@ -19,6 +19,7 @@ import { makeUsage, noUserMessage, splitMessages } from './messages';
 import { AnthropicWebSearch } from './anthropicSearch';
 import { anthropicToolMessages, anthropicToolsField, AnthropicToolUses, type AnthropicWireMessage } from './anthropicTools';
 import { AnthropicThinkingBlocks } from './anthropicThinking';
+import { BatchedEvents } from './batchedEvents';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -63,7 +64,12 @@ export class AnthropicProvider implements Provider {
     this.errorContext = { secrets: [connection.apiKey], wrongPathKey: null };
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    return new BatchedEvents((out) => this.produce(request, signal, out));
+  }
+
+  /** The events of one answer, pushed into `out` a network read at a time (./batchedEvents.ts). */
+  private async *produce(request: ProviderRequest, signal: AbortSignal, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
     const { body, leading, search } = anthropicBody(request);
     const toolUses = new AnthropicToolUses();
     const thinking = new AnthropicThinkingBlocks();
@@ -78,71 +84,75 @@ export class AnthropicProvider implements Provider {
     const usage = new UsageTotals();
     let finishReason: string | null = null;
     let receivedAny = false;
-    for await (const item of readSse(response.body, signal, { endMarker: 'message_stop', errorContext: this.errorContext })) {
-      receivedAny = true;
-      if (item.type === 'json') {
-        if (isRecord(item.value) && item.value.error !== undefined) throw errorFromStreamPayload(item.value, this.errorContext);
-        continue;
-      }
-      if (item.event.data.trim() === '') continue;
-      const json = parseJson(item.event.data);
-      if (!isRecord(json)) {
-        if (item.event.event === 'error') throw errorFromStreamPayload({ error: item.event.data }, this.errorContext);
-        throw new AppError('provider', { detail: `Unreadable stream event: ${truncateDetail(redact(item.event.data, this.errorContext), 200)}` });
-      }
-      // The `event:` name and the data's `type` are the same by spec; trust the data if they differ.
-      const type = typeof json.type === 'string' ? json.type : item.event.event;
-      switch (type) {
-        case 'error':
-          throw errorFromStreamPayload(json, this.errorContext);
-        case 'message_start':
-          if (isRecord(json.message)) usage.update(json.message.usage);
-          break;
-        case 'content_block_start': {
-          // A block may start with text already in it (usually "").
-          const block = isRecord(json.content_block) ? json.content_block : {};
-          if (search) yield* search.blockStart(finiteNumber(json.index) ?? -1, block);
-          toolUses.blockStart(finiteNumber(json.index) ?? -1, block);
-          thinking.blockStart(finiteNumber(json.index) ?? -1, block);
-          if (block.type === 'text' && typeof block.text === 'string') yield* textEvent(leading.take(block.text));
-          if (block.type === 'thinking' && typeof block.thinking === 'string' && block.thinking !== '') {
-            yield { type: 'reasoning', text: block.thinking };
+    for await (const items of readSse(response.body, signal, { endMarker: 'message_stop', errorContext: this.errorContext })) {
+      for (const item of items) {
+        receivedAny = true;
+        if (item.type === 'json') {
+          if (isRecord(item.value) && item.value.error !== undefined) throw errorFromStreamPayload(item.value, this.errorContext);
+          continue;
+        }
+        if (item.event.data.trim() === '') continue;
+        const json = parseJson(item.event.data);
+        if (!isRecord(json)) {
+          if (item.event.event === 'error') throw errorFromStreamPayload({ error: item.event.data }, this.errorContext);
+          throw new AppError('provider', { detail: `Unreadable stream event: ${truncateDetail(redact(item.event.data, this.errorContext), 200)}` });
+        }
+        // The `event:` name and the data's `type` are the same by spec; trust the data if they differ.
+        const type = typeof json.type === 'string' ? json.type : item.event.event;
+        switch (type) {
+          case 'error':
+            throw errorFromStreamPayload(json, this.errorContext);
+          case 'message_start':
+            if (isRecord(json.message)) usage.update(json.message.usage);
+            break;
+          case 'content_block_start': {
+            // A block may start with text already in it (usually "").
+            const block = isRecord(json.content_block) ? json.content_block : {};
+            if (search) out.push(...search.blockStart(finiteNumber(json.index) ?? -1, block));
+            toolUses.blockStart(finiteNumber(json.index) ?? -1, block);
+            thinking.blockStart(finiteNumber(json.index) ?? -1, block);
+            if (block.type === 'text' && typeof block.text === 'string') out.push(...textEvent(leading.take(block.text)));
+            if (block.type === 'thinking' && typeof block.thinking === 'string' && block.thinking !== '') {
+              out.push({ type: 'reasoning', text: block.thinking });
+            }
+            break;
           }
-          break;
-        }
-        case 'content_block_delta': {
-          const delta = isRecord(json.delta) ? json.delta : {};
-          if (delta.type === 'text_delta' && typeof delta.text === 'string') yield* textEvent(leading.take(delta.text));
-          if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string' && delta.thinking !== '') {
-            yield { type: 'reasoning', text: delta.thinking };
+          case 'content_block_delta': {
+            const delta = isRecord(json.delta) ? json.delta : {};
+            if (delta.type === 'text_delta' && typeof delta.text === 'string') out.push(...textEvent(leading.take(delta.text)));
+            if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string' && delta.thinking !== '') {
+              out.push({ type: 'reasoning', text: delta.thinking });
+            }
+            // signature_delta, input_json_delta, citations_delta: not shown, except for web search.
+            if (search) out.push(...search.blockDelta(finiteNumber(json.index) ?? -1, delta));
+            toolUses.blockDelta(finiteNumber(json.index) ?? -1, delta);
+            thinking.blockDelta(finiteNumber(json.index) ?? -1, delta);
+            break;
           }
-          // signature_delta, input_json_delta, citations_delta: not shown, except for web search.
-          if (search) yield* search.blockDelta(finiteNumber(json.index) ?? -1, delta);
-          toolUses.blockDelta(finiteNumber(json.index) ?? -1, delta);
-          thinking.blockDelta(finiteNumber(json.index) ?? -1, delta);
-          break;
+          case 'content_block_stop':
+            if (search) out.push(...search.blockStop(finiteNumber(json.index) ?? -1));
+            out.push(...toolUses.blockStop(finiteNumber(json.index) ?? -1));
+            break;
+          case 'message_delta': {
+            const delta = isRecord(json.delta) ? json.delta : {};
+            if (typeof delta.stop_reason === 'string') finishReason = FINISH_REASONS[delta.stop_reason] ?? delta.stop_reason.toLowerCase();
+            usage.update(json.usage);
+            break;
+          }
+          case 'message_stop': {
+            const total = usage.toUsage();
+            if (total) out.push({ type: 'usage', usage: total });
+            const roundThinking = toolUses.any ? thinking.forRound(request.model) : undefined;
+            out.push({ type: 'done', finishReason, ...(roundThinking ? { thinking: roundThinking } : {}) });
+            return;
+          }
+          default:
+            // ping, and event types added after this was written.
+            break;
         }
-        case 'content_block_stop':
-          if (search) yield* search.blockStop(finiteNumber(json.index) ?? -1);
-          yield* toolUses.blockStop(finiteNumber(json.index) ?? -1);
-          break;
-        case 'message_delta': {
-          const delta = isRecord(json.delta) ? json.delta : {};
-          if (typeof delta.stop_reason === 'string') finishReason = FINISH_REASONS[delta.stop_reason] ?? delta.stop_reason.toLowerCase();
-          usage.update(json.usage);
-          break;
-        }
-        case 'message_stop': {
-          const total = usage.toUsage();
-          if (total) yield { type: 'usage', usage: total };
-          const roundThinking = toolUses.any ? thinking.forRound(request.model) : undefined;
-          yield { type: 'done', finishReason, ...(roundThinking ? { thinking: roundThinking } : {}) };
-          return;
-        }
-        default:
-          // ping, and event types added after this was written.
-          break;
       }
+      // The reader gets this read's events now, before the next read is awaited.
+      yield;
     }
     throw connectionLost('message_stop', receivedAny);
   }

@@ -14,6 +14,7 @@ import { describeEnd, openStream, type OpenedStream, type RawFrame, type StreamT
 import { renderBody, renderUrl, templateValues } from './customEndpointTemplate';
 import { refuseImages } from './imageParts';
 import { rejectPrefill } from './messages';
+import { BatchedEvents } from './batchedEvents';
 import type { Provider, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { refuseTools } from './toolSupport';
 
@@ -46,11 +47,8 @@ export class CustomEndpointProvider implements Provider {
     this.errorContext = { secrets: Object.values(connection.secretHeaders), wrongPathKey: null };
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
-    rejectPrefill(request, 'A custom endpoint');
-    refuseTools(request, 'A custom endpoint');
-    refuseImages(request);
-    yield* this.run(request, signal);
+  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    return new BatchedEvents((out) => this.produce(request, signal, out));
   }
 
   /** A described endpoint has no model list: the model is whatever the description sends. */
@@ -59,7 +57,19 @@ export class CustomEndpointProvider implements Provider {
   }
 
   /** Sends the request and yields the answer; `observe` sees every frame (the Test uses it). */
-  async *run(request: ProviderRequest, signal: AbortSignal, observe?: (opened: OpenedStream) => void, onFrame?: FrameObserver): AsyncGenerator<ProviderEvent> {
+  run(request: ProviderRequest, signal: AbortSignal, observe?: (opened: OpenedStream) => void, onFrame?: FrameObserver): AsyncIterable<ProviderEvent> {
+    return new BatchedEvents((out) => this.answer(request, signal, out, observe, onFrame));
+  }
+
+  private async *produce(request: ProviderRequest, signal: AbortSignal, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
+    rejectPrefill(request, 'A custom endpoint');
+    refuseTools(request, 'A custom endpoint');
+    refuseImages(request);
+    yield* this.answer(request, signal, out);
+  }
+
+  /** The answer's events, pushed into `out` a batch of frames at a time (./batchedEvents.ts). */
+  private async *answer(request: ProviderRequest, signal: AbortSignal, out: ProviderEvent[], observe?: (opened: OpenedStream) => void, onFrame?: FrameObserver): AsyncGenerator<void, void, undefined> {
     const { endpoint } = this.connection;
     const idle = new IdleTimer(endpoint.idleTimeoutSeconds);
     const watched = AbortSignal.any([signal, idle.signal]);
@@ -67,7 +77,7 @@ export class CustomEndpointProvider implements Provider {
       idle.reset();
       const opened = await openStream(endpoint, this.target(request), this.deps, watched, this.errorContext);
       observe?.(opened);
-      for await (const event of answerEvents(endpoint, opened.frames, () => idle.reset(), onFrame)) yield event;
+      yield* answerEvents(endpoint, opened.frames, () => idle.reset(), out, onFrame);
     } catch (err) {
       if (idle.fired && !signal.aborted) throw idle.error();
       throw withoutSecrets(err, this.errorContext);
@@ -92,32 +102,36 @@ export class CustomEndpointProvider implements Provider {
 }
 
 /** Frames → events, with the description's end rule; a stream that closes before its end signal is an error. */
-async function* answerEvents(endpoint: CustomEndpoint, frames: AsyncIterable<RawFrame>, heard: () => void, onFrame?: FrameObserver): AsyncGenerator<ProviderEvent> {
+async function* answerEvents(endpoint: CustomEndpoint, frames: AsyncIterable<RawFrame[]>, heard: () => void, out: ProviderEvent[], onFrame?: FrameObserver): AsyncGenerator<void, void, undefined> {
   const interpreter = new FrameInterpreter(endpoint.extract);
   const full = endpoint.extract.mode === 'full' ? { text: new FullTextDeltas(), reasoning: new FullTextDeltas() } : null;
   let index = 0;
-  for await (const frame of frames) {
+  for await (const batch of frames) {
     heard();
-    index++;
-    let outcome: FrameOutcome;
-    try {
-      outcome = interpreter.read(frame.data, index);
-    } catch (err) {
-      onFrame?.(frame, null, err);
-      throw err;
+    for (const frame of batch) {
+      index++;
+      let outcome: FrameOutcome;
+      try {
+        outcome = interpreter.read(frame.data, index);
+      } catch (err) {
+        onFrame?.(frame, null, err);
+        throw err;
+      }
+      onFrame?.(frame, outcome, null);
+      const reasoning = full ? full.reasoning.next(outcome.reasoning) : outcome.reasoning;
+      const text = full ? full.text.next(outcome.text) : outcome.text;
+      if (reasoning !== '') out.push({ type: 'reasoning', text: reasoning });
+      if (text !== '') out.push({ type: 'text', text });
+      if (outcome.end) {
+        out.push({ type: 'done', finishReason: 'stop' });
+        return;
+      }
     }
-    onFrame?.(frame, outcome, null);
-    const reasoning = full ? full.reasoning.next(outcome.reasoning) : outcome.reasoning;
-    const text = full ? full.text.next(outcome.text) : outcome.text;
-    if (reasoning !== '') yield { type: 'reasoning', text: reasoning };
-    if (text !== '') yield { type: 'text', text };
-    if (outcome.end) {
-      yield { type: 'done', finishReason: 'stop' };
-      return;
-    }
+    // The reader gets this batch's events now, before the next read is awaited.
+    yield;
   }
   if (endpoint.extract.end.kind === 'close') {
-    yield { type: 'done', finishReason: 'stop' };
+    out.push({ type: 'done', finishReason: 'stop' });
     return;
   }
   const end = describeEnd(endpoint.extract.end);

@@ -20,6 +20,7 @@ import { geminiParts } from './imageParts';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages, type Turn } from './messages';
 import { GeminiGrounding } from './geminiGrounding';
 import { GeminiFunctionCalls, geminiToolContents, geminiToolsField } from './geminiTools';
+import { BatchedEvents } from './batchedEvents';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 
 const MAX_MODEL_PAGES = 20;
@@ -65,7 +66,12 @@ export class GeminiProvider implements Provider {
     this.errorContext = { secrets: [connection.apiKey], wrongPathKey: null };
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    return new BatchedEvents((out) => this.produce(request, signal, out));
+  }
+
+  /** The events of one answer, pushed into `out` a network read at a time (./batchedEvents.ts). */
+  private async *produce(request: ProviderRequest, signal: AbortSignal, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
     rejectPrefill(request, 'Gemini');
     const { system, turns } = splitMessages(request);
     if (!turns.some((t) => t.role === 'user')) throw noUserMessage();
@@ -94,51 +100,55 @@ export class GeminiProvider implements Provider {
     let wroteAnything = false;
     const calls = new GeminiFunctionCalls();
     let receivedAny = false;
-    for await (const item of readSse(response.body, signal, { endMarker: END_MARKER, errorContext: this.errorContext })) {
-      receivedAny = true;
-      if (item.type === 'json') {
-        // Possibly Google's array form `[{"error": …}]`; extractErrorFields unwraps it.
-        if (extractErrorFields(item.value)) throw errorFromStreamPayload(item.value, this.errorContext);
-        continue;
-      }
-      if (item.event.data.trim() === '') continue;
-      const json = parseJson(item.event.data);
-      if (!isRecord(json)) {
-        throw new AppError('provider', { detail: `Unreadable stream chunk: ${truncateDetail(redact(item.event.data, this.errorContext), 200)}` });
-      }
-      if (json.error !== undefined && json.error !== null) throw errorFromStreamPayload(json, this.errorContext);
+    for await (const items of readSse(response.body, signal, { endMarker: END_MARKER, errorContext: this.errorContext })) {
+      for (const item of items) {
+        receivedAny = true;
+        if (item.type === 'json') {
+          // Possibly Google's array form `[{"error": …}]`; extractErrorFields unwraps it.
+          if (extractErrorFields(item.value)) throw errorFromStreamPayload(item.value, this.errorContext);
+          continue;
+        }
+        if (item.event.data.trim() === '') continue;
+        const json = parseJson(item.event.data);
+        if (!isRecord(json)) {
+          throw new AppError('provider', { detail: `Unreadable stream chunk: ${truncateDetail(redact(item.event.data, this.errorContext), 200)}` });
+        }
+        if (json.error !== undefined && json.error !== null) throw errorFromStreamPayload(json, this.errorContext);
 
-      const feedback = isRecord(json.promptFeedback) ? json.promptFeedback : {};
-      if (typeof feedback.blockReason === 'string') {
-        throw new AppError('content_filter', { retryable: false, detail: `Gemini blocked the prompt (${feedback.blockReason}).` });
-      }
-      const candidate = Array.isArray(json.candidates) ? (json.candidates[0] as unknown) : undefined;
-      if (isRecord(candidate)) {
-        const parts: unknown[] = isRecord(candidate.content) && Array.isArray(candidate.content.parts) ? candidate.content.parts : [];
-        // Thought parts come first, and a frame can hold several parts: read them all (§3.3).
-        for (const part of parts) {
-          if (isRecord(part) && part.functionCall !== undefined) yield* calls.fromPart(part);
-          else if (isRecord(part)) calls.otherPart(part);
-          if (!isRecord(part) || typeof part.text !== 'string' || part.text === '') continue;
-          wroteAnything = true;
-          yield part.thought === true ? { type: 'reasoning', text: part.text } : { type: 'text', text: part.text };
+        const feedback = isRecord(json.promptFeedback) ? json.promptFeedback : {};
+        if (typeof feedback.blockReason === 'string') {
+          throw new AppError('content_filter', { retryable: false, detail: `Gemini blocked the prompt (${feedback.blockReason}).` });
         }
-        if (grounding && candidate.groundingMetadata !== undefined) yield* grounding.update(candidate.groundingMetadata);
-        if (typeof candidate.finishReason === 'string' && candidate.finishReason !== '') {
-          finishReason = FINISH_REASONS[candidate.finishReason] ?? candidate.finishReason.toLowerCase();
+        const candidate = Array.isArray(json.candidates) ? (json.candidates[0] as unknown) : undefined;
+        if (isRecord(candidate)) {
+          const parts: unknown[] = isRecord(candidate.content) && Array.isArray(candidate.content.parts) ? candidate.content.parts : [];
+          // Thought parts come first, and a frame can hold several parts: read them all (§3.3).
+          for (const part of parts) {
+            if (isRecord(part) && part.functionCall !== undefined) out.push(...calls.fromPart(part));
+            else if (isRecord(part)) calls.otherPart(part);
+            if (!isRecord(part) || typeof part.text !== 'string' || part.text === '') continue;
+            wroteAnything = true;
+            out.push(part.thought === true ? { type: 'reasoning', text: part.text } : { type: 'text', text: part.text });
+          }
+          if (grounding && candidate.groundingMetadata !== undefined) out.push(...grounding.update(candidate.groundingMetadata));
+          if (typeof candidate.finishReason === 'string' && candidate.finishReason !== '') {
+            finishReason = FINISH_REASONS[candidate.finishReason] ?? candidate.finishReason.toLowerCase();
+          }
         }
+        usage = toUsage(json.usageMetadata) ?? usage;
       }
-      usage = toUsage(json.usageMetadata) ?? usage;
+      // The reader gets this read's events now, before the next read is awaited.
+      yield;
     }
 
     if (finishReason === null) throw connectionLost(END_MARKER, receivedAny);
     if (finishReason === 'content_filter' && !wroteAnything) {
       throw new AppError('content_filter', { retryable: false, detail: 'Gemini stopped the answer before it began (safety).' });
     }
-    if (usage) yield { type: 'usage', usage };
+    if (usage) out.push({ type: 'usage', usage });
     // Gemini ends a turn of calls with STOP: the calls decide.
     const thinking = calls.forRound(model);
-    yield { type: 'done', finishReason: calls.any && finishReason === 'stop' ? 'tool_calls' : finishReason, ...(thinking ? { thinking } : {}) };
+    out.push({ type: 'done', finishReason: calls.any && finishReason === 'stop' ? 'tool_calls' : finishReason, ...(thinking ? { thinking } : {}) });
   }
 
   /** Models that can generate content, without the `models/` prefix. */

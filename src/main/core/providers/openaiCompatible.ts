@@ -20,6 +20,7 @@ import { checkedUrl, connectionLost, type ErrorContext, errorFromStreamPayload, 
 import { makeUsage, messagesWithSystem } from './messages';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { ThinkTagSplitter } from './thinkTags';
+import { BatchedEvents } from './batchedEvents';
 import { QianfanWebSearch } from './qianfanSearch';
 import { openAIMessages, OpenAIToolCalls, openAIToolsField } from './openaiTools';
 import type { Usage } from '../../../shared/domain';
@@ -46,7 +47,12 @@ export class OpenAICompatibleProvider implements Provider {
     this.errorContext = { secrets: [connection.apiKey] };
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    return new BatchedEvents((out) => this.produce(request, signal, out));
+  }
+
+  /** The events of one answer, pushed into `out` a network read at a time (./batchedEvents.ts). */
+  private async *produce(request: ProviderRequest, signal: AbortSignal, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
     const messages = openAIMessages(messagesWithSystem(request));
     // "Continue": the partial answer goes last as an assistant message. Which servers continue
     // it rather than answer anew is documented at ProviderRequest.prefill.
@@ -77,12 +83,12 @@ export class OpenAICompatibleProvider implements Provider {
 
     const contentType = response.headers.get('content-type') ?? '';
     if (!contentType.includes('text/event-stream')) {
-      yield* this.nonStreamingAnswer(response, contentType, signal);
+      out.push(...(await this.nonStreamingAnswer(response, contentType, signal)));
       return;
     }
     if (!response.body) throw new AppError('provider', { messageKey: NOT_COMPATIBLE, detail: 'Empty response body.' });
-    if (search) yield* search.start();
-    yield* this.readEvents(response.body, signal, search);
+    if (search) out.push(...search.start());
+    yield* this.readEvents(response.body, signal, search, out);
   }
 
   async listModels(signal: AbortSignal): Promise<string[]> {
@@ -108,70 +114,74 @@ export class OpenAICompatibleProvider implements Provider {
     return sendOk({ fetch: this.deps.fetch, url, init: { ...init, headers }, signal, errorContext: this.errorContext });
   }
 
-  private async *readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, search: QianfanWebSearch | null): AsyncGenerator<ProviderEvent> {
+  private async *readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, search: QianfanWebSearch | null, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
     const think = new ThinkTagSplitter();
     const calls = new OpenAIToolCalls();
     const reasoning = new ReasoningField();
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     let receivedAny = false;
-    const finish = function* (): Generator<ProviderEvent> {
-      yield* think.flush();
-      if (search) yield* search.end();
+    const finish = (): void => {
+      out.push(...think.flush());
+      if (search) out.push(...search.end());
       // Some servers (Ollama) end a turn of calls with `stop`: the calls decide.
       if (calls.any) finishReason = 'tool_calls';
       const thinking = calls.any ? reasoning.forRound() : undefined;
-      yield* calls.flush();
-      if (usage) yield { type: 'usage', usage };
-      yield { type: 'done', finishReason, ...(thinking ? { thinking } : {}) };
+      out.push(...calls.flush());
+      if (usage) out.push({ type: 'usage', usage });
+      out.push({ type: 'done', finishReason, ...(thinking ? { thinking } : {}) });
     };
 
-    for await (const item of readSse(body, signal, { endMarker: '[DONE]', errorContext: this.errorContext })) {
-      receivedAny = true;
-      // A bare JSON line with `error` (how Ollama's /v1 reports a mid-stream error is UNCONFIRMED, §1.7).
-      if (item.type === 'json') {
-        if (isRecord(item.value) && item.value.error !== undefined) throw errorFromStreamPayload(item.value, this.errorContext);
-        continue;
+    for await (const items of readSse(body, signal, { endMarker: '[DONE]', errorContext: this.errorContext })) {
+      for (const item of items) {
+        receivedAny = true;
+        // A bare JSON line with `error` (how Ollama's /v1 reports a mid-stream error is UNCONFIRMED, §1.7).
+        if (item.type === 'json') {
+          if (isRecord(item.value) && item.value.error !== undefined) throw errorFromStreamPayload(item.value, this.errorContext);
+          continue;
+        }
+        const event = item.event;
+        // A bare `data:` line carries nothing; some servers use it as a heartbeat.
+        if (event.data.trim() === '') continue;
+        if (event.event === 'error') throw errorFromStreamPayload(parseJson(event.data) ?? { error: event.data }, this.errorContext);
+        if (event.data.trim() === '[DONE]') {
+          finish();
+          return;
+        }
+        const json = parseJson(event.data);
+        if (!isRecord(json)) {
+          const sample = truncateDetail(redact(event.data, this.errorContext), 200);
+          throw new AppError('provider', { detail: `Unreadable stream chunk: ${sample}` });
+        }
+        if (json.error !== undefined && json.error !== null) throw errorFromStreamPayload(json, this.errorContext);
+        const delta = firstChoiceDelta(json);
+        if (search) out.push(...search.chunk(json, delta !== null && (nonEmptyString(delta.content) !== null || (nonEmptyString(delta.reasoning_content) ?? nonEmptyString(delta.reasoning)) !== null)));
+        if (delta) {
+          const piece = reasoning.take(delta);
+          if (piece !== null) out.push({ type: 'reasoning', text: piece });
+          if (typeof delta.content === 'string' && delta.content !== '') out.push(...think.push(delta.content));
+          if (delta.tool_calls !== undefined && delta.tool_calls !== null) calls.push(delta);
+        }
+        // Normally on its own chunk with `choices: []`, but some servers attach it to the last one.
+        usage = toUsage(json.usage) ?? usage;
+        finishReason = lastFinishReason(json) ?? finishReason;
       }
-      const event = item.event;
-      // A bare `data:` line carries nothing; some servers use it as a heartbeat.
-      if (event.data.trim() === '') continue;
-      if (event.event === 'error') throw errorFromStreamPayload(parseJson(event.data) ?? { error: event.data }, this.errorContext);
-      if (event.data.trim() === '[DONE]') {
-        yield* finish();
-        return;
-      }
-      const json = parseJson(event.data);
-      if (!isRecord(json)) {
-        const sample = truncateDetail(redact(event.data, this.errorContext), 200);
-        throw new AppError('provider', { detail: `Unreadable stream chunk: ${sample}` });
-      }
-      if (json.error !== undefined && json.error !== null) throw errorFromStreamPayload(json, this.errorContext);
-      const delta = firstChoiceDelta(json);
-      if (search) yield* search.chunk(json, delta !== null && (nonEmptyString(delta.content) !== null || (nonEmptyString(delta.reasoning_content) ?? nonEmptyString(delta.reasoning)) !== null));
-      if (delta) {
-        const piece = reasoning.take(delta);
-        if (piece !== null) yield { type: 'reasoning', text: piece };
-        if (typeof delta.content === 'string' && delta.content !== '') yield* think.push(delta.content);
-        if (delta.tool_calls !== undefined && delta.tool_calls !== null) calls.push(delta);
-      }
-      // Normally on its own chunk with `choices: []`, but some servers attach it to the last one.
-      usage = toUsage(json.usage) ?? usage;
-      finishReason = lastFinishReason(json) ?? finishReason;
+      // The reader gets this read's events now, before the next read is awaited.
+      yield;
     }
 
     // Some proxies drop `[DONE]` but close cleanly after the finish chunk: the answer is
     // complete. Without a finish_reason, the answer was cut off.
     if (finishReason !== null) {
-      yield* finish();
+      finish();
       return;
     }
-    yield* think.flush();
+    out.push(...think.flush());
     throw connectionLost('[DONE]', receivedAny);
   }
 
   /** A server that ignored `stream: true` and sent one JSON completion; anything else is not ours. */
-  private async *nonStreamingAnswer(response: Response, contentType: string, signal: AbortSignal): AsyncGenerator<ProviderEvent> {
+  private async nonStreamingAnswer(response: Response, contentType: string, signal: AbortSignal): Promise<ProviderEvent[]> {
     let text: string;
     try {
       text = await response.text();
@@ -190,20 +200,21 @@ export class OpenAICompatibleProvider implements Provider {
     }
     const reasoning = new ReasoningField();
     const piece = reasoning.take(message);
-    if (piece !== null) yield { type: 'reasoning', text: piece };
+    const out: ProviderEvent[] = [];
+    if (piece !== null) out.push({ type: 'reasoning', text: piece });
     if (typeof message.content === 'string' && message.content !== '') {
       const think = new ThinkTagSplitter();
-      yield* think.push(message.content);
-      yield* think.flush();
+      out.push(...think.push(message.content), ...think.flush());
     }
     const calls = new OpenAIToolCalls();
     if (message.tool_calls !== undefined && message.tool_calls !== null) calls.push(message);
     const hadCalls = calls.any;
     const thinking = hadCalls ? reasoning.forRound() : undefined;
-    yield* calls.flush();
+    out.push(...calls.flush());
     const usage = toUsage(json.usage);
-    if (usage) yield { type: 'usage', usage };
-    yield { type: 'done', finishReason: hadCalls ? 'tool_calls' : typeof choice.finish_reason === 'string' ? choice.finish_reason : null, ...(thinking ? { thinking } : {}) };
+    if (usage) out.push({ type: 'usage', usage });
+    out.push({ type: 'done', finishReason: hadCalls ? 'tool_calls' : typeof choice.finish_reason === 'string' ? choice.finish_reason : null, ...(thinking ? { thinking } : {}) });
+    return out;
   }
 }
 

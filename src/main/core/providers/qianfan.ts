@@ -27,6 +27,7 @@ import { DEFAULT_BASE_URLS, QIANFAN_MODELS, qianfanEndpoint } from '../../../sha
 import { abortReason, checkedUrl, cleanDetail, connectionLost, type ErrorContext, errorFromHttp, finiteNumber, isRecord, nonEmptyString, parseJson, readErrorBody, readJson, readSse, redact, resolveFailure, sendOk, trimBase, truncateDetail } from '../net';
 import { refuseImages } from './imageParts';
 import { makeUsage, noUserMessage, rejectPrefill, splitMessages } from './messages';
+import { BatchedEvents } from './batchedEvents';
 import type { Provider, ProviderConnection, ProviderDeps, ProviderEvent, ProviderFactory, ProviderRequest } from './provider';
 import { refuseTools } from './toolSupport';
 
@@ -160,7 +161,12 @@ export class QianfanProvider implements Provider {
       .digest('hex');
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<ProviderEvent> {
+    return new BatchedEvents((out) => this.produce(request, signal, out));
+  }
+
+  /** The events of one answer, pushed into `out` a network read at a time (./batchedEvents.ts). */
+  private async *produce(request: ProviderRequest, signal: AbortSignal, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
     rejectPrefill(request, 'Qianfan v1');
     refuseTools(request, 'Qianfan v1');
     refuseImages(request);
@@ -179,7 +185,7 @@ export class QianfanProvider implements Provider {
       const token = await this.token(signal);
       const ctx: ErrorContext = { ...this.errorContext, secrets: [...(this.errorContext.secrets ?? []), token] };
       try {
-        yield* this.answer(`${CHAT_PATH}${endpoint}?access_token=${encodeURIComponent(token)}`, body, signal, ctx);
+        yield* this.answer(`${CHAT_PATH}${endpoint}?access_token=${encodeURIComponent(token)}`, body, signal, ctx, out);
         return;
       } catch (err) {
         if (!(err instanceof TokenRejected)) throw err;
@@ -195,8 +201,8 @@ export class QianfanProvider implements Provider {
     return QIANFAN_MODELS.map((m) => m.id);
   }
 
-  /** One attempt. Throws TokenRejected for 110/111 while nothing has been yielded yet. */
-  private async *answer(path: string, body: Record<string, unknown>, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ProviderEvent> {
+  /** One attempt. Throws TokenRejected for 110/111 while nothing has been pushed into `out` yet. */
+  private async *answer(path: string, body: Record<string, unknown>, signal: AbortSignal, ctx: ErrorContext, out: ProviderEvent[]): AsyncGenerator<void, void, undefined> {
     const response = await sendOk({
       fetch: this.deps.fetch,
       url: checkedUrl(this.baseUrl, path).toString(),
@@ -214,47 +220,51 @@ export class QianfanProvider implements Provider {
       if (json.error_code !== undefined) throw TOKEN_ERROR_CODES.has(Number(json.error_code)) ? new TokenRejected(json) : qianfanError(json, ctx);
       const result = nonEmptyString(json.result);
       if (result === null) throw new AppError('provider', { detail: 'The answer has neither `result` nor `error_code`.' });
-      yield { type: 'text', text: result };
+      out.push({ type: 'text', text: result });
       const usage = toUsage(json.usage);
-      if (usage) yield { type: 'usage', usage };
-      yield { type: 'done', finishReason: finishReasonOf(json) };
+      if (usage) out.push({ type: 'usage', usage });
+      out.push({ type: 'done', finishReason: finishReasonOf(json) });
       return;
     }
 
     let usage: Usage | null = null;
     let shown = false;
     let receivedAny = false;
-    for await (const item of readSse(response.body, signal, { endMarker: 'is_end', errorContext: ctx })) {
-      receivedAny = true;
-      let chunk: unknown;
-      if (item.type === 'json') chunk = item.value;
-      else if (item.event.data.trim() === '') continue;
-      else {
-        chunk = parseJson(item.event.data);
-        if (!isRecord(chunk)) throw new AppError('provider', { detail: `Unreadable stream chunk: ${truncateDetail(redact(item.event.data, ctx), 200)}` });
+    for await (const items of readSse(response.body, signal, { endMarker: 'is_end', errorContext: ctx })) {
+      for (const item of items) {
+        receivedAny = true;
+        let chunk: unknown;
+        if (item.type === 'json') chunk = item.value;
+        else if (item.event.data.trim() === '') continue;
+        else {
+          chunk = parseJson(item.event.data);
+          if (!isRecord(chunk)) throw new AppError('provider', { detail: `Unreadable stream chunk: ${truncateDetail(redact(item.event.data, ctx), 200)}` });
+        }
+        if (!isRecord(chunk)) continue;
+        if (chunk.error_code !== undefined) {
+          if (!shown && TOKEN_ERROR_CODES.has(Number(chunk.error_code))) throw new TokenRejected(chunk);
+          throw qianfanError(chunk, ctx);
+        }
+        // ERNIE X1's reasoning field on v1 is UNCONFIRMED; `reasoning_content` as on v2 is read.
+        const reasoning = nonEmptyString(chunk.reasoning_content);
+        if (reasoning !== null) {
+          shown = true;
+          out.push({ type: 'reasoning', text: reasoning });
+        }
+        const result = nonEmptyString(chunk.result);
+        if (result !== null) {
+          shown = true;
+          out.push({ type: 'text', text: result });
+        }
+        usage = toUsage(chunk.usage) ?? usage;
+        if (chunk.is_end === true) {
+          if (usage) out.push({ type: 'usage', usage });
+          out.push({ type: 'done', finishReason: finishReasonOf(chunk) });
+          return;
+        }
       }
-      if (!isRecord(chunk)) continue;
-      if (chunk.error_code !== undefined) {
-        if (!shown && TOKEN_ERROR_CODES.has(Number(chunk.error_code))) throw new TokenRejected(chunk);
-        throw qianfanError(chunk, ctx);
-      }
-      // ERNIE X1's reasoning field on v1 is UNCONFIRMED; `reasoning_content` as on v2 is read.
-      const reasoning = nonEmptyString(chunk.reasoning_content);
-      if (reasoning !== null) {
-        shown = true;
-        yield { type: 'reasoning', text: reasoning };
-      }
-      const result = nonEmptyString(chunk.result);
-      if (result !== null) {
-        shown = true;
-        yield { type: 'text', text: result };
-      }
-      usage = toUsage(chunk.usage) ?? usage;
-      if (chunk.is_end === true) {
-        if (usage) yield { type: 'usage', usage };
-        yield { type: 'done', finishReason: finishReasonOf(chunk) };
-        return;
-      }
+      // The reader gets this read's events now, before the next read is awaited.
+      yield;
     }
     throw connectionLost('is_end', receivedAny);
   }
