@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useComposerAttachments } from '../hooks/useComposerAttachments';
 import { useFileDrop } from '../hooks/useFileDrop';
+import { warmMarkdown } from '../markdown/warmMarkdown';
 import { useAppState } from '../state/context';
 import { activeList, paneContent, paneStreaming } from '../state/paneSelectors';
 import { AssistantPicker } from './AssistantPicker';
@@ -22,6 +24,7 @@ export function ConversationPane() {
   const streaming = useAppState(paneStreaming);
   const attachments = useComposerAttachments(activeId ?? '');
   const drop = useFileDrop(attachments.add);
+  useEffect(warmMarkdown, []);
 
   return (
     <section className="pane file-drop-target" aria-label={conversation?.title || t('conversation.untitled')} data-testid="conversation-pane" {...drop.handlers}>
