@@ -1,3 +1,5 @@
+import type { SettledText } from './splitBlocks';
+
 /**
  * Plain-text handling of very large markdown blocks (see LargeBlock.tsx).
  *
@@ -43,6 +45,20 @@ export function pieces(text: string): string[] {
   return out;
 }
 
+/** Pieces per run (see LargeBlock): runs other than the last hold the same strings every update. */
+export const RUN = 16;
+
+export function pieceRuns(texts: readonly string[]): (readonly string[])[] {
+  const runs: (readonly string[])[] = [];
+  for (let i = 0; i < texts.length; i += RUN) runs.push(texts.slice(i, i + RUN));
+  return runs;
+}
+
+/** Same strings in the same places (identical strings compare in constant time). */
+export function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n?/;
 
 /** The code inside a fenced block (without its fences), or null when the block is not fenced. */
@@ -51,4 +67,19 @@ export function fencedCode(raw: string): string | null {
   if (!fence) return null;
   const marker = fence[1]!;
   return raw.slice(fence[0].length).replace(new RegExp(`\\n? {0,3}${marker[0]}{${marker.length},}[ \\t]*\\n?$`), '');
+}
+
+export const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})[^\n]*\n?/;
+
+/**
+ * The texts to show: the block's pieces, or for a growing long line the head's pieces, then the
+ * settled pieces as they are (same strings every update, so memoized pieces skip them), then
+ * the newest text. A fenced block shows its code without the fences.
+ */
+export function shownPieces(raw: string, settled: SettledText | undefined, head: string[]): { code: boolean; texts: string[] } {
+  if (!settled) {
+    const body = fencedCode(raw);
+    return { code: body !== null, texts: pieces(body ?? raw) };
+  }
+  return { code: FENCE_LINE.test(settled.head), texts: head.concat(settled.pieces, pieces(raw)) };
 }
