@@ -8,6 +8,9 @@ describe('large blocks', () => {
   it('are blocks over the size limit or with a long unbroken run; ordinary blocks are not', () => {
     expect(isLargeBlock(blob(2000))).toBe(true);
     expect(isLargeBlock(`Intro ${blob(1999)} outro`)).toBe(false);
+    expect(isLargeBlock(`Intro ${blob(1999)}`)).toBe(false);
+    expect(isLargeBlock(`Intro\n${blob(2000)}`)).toBe(true);
+    expect(isLargeBlock(`${'word '.repeat(500)}${blob(1998)} ${blob(2001)}`)).toBe(true);
     expect(isLargeBlock('word '.repeat(LARGE_BLOCK / 5 + 1))).toBe(true);
     expect(isLargeBlock('A paragraph with **bold** text.')).toBe(false);
   });
