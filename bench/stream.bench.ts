@@ -20,6 +20,8 @@ import { markdownAnswer } from './markdownCorpus';
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
 const RATES = (process.env.BENCH_RATES ?? '100,1000').split(',').map(Number).filter((rate) => rate > 0);
 const LONG_LINE = Number(process.env.BENCH_LONG_LINE ?? 200_000);
+/** A file to write the long line's streaming phase to as a CPU profile (opens in Chrome DevTools). */
+const PROFILE = process.env.BENCH_PROFILE;
 
 /** One unbroken run of letters and digits (a base64 blob, a minified line) between two paragraphs. */
 function longLineTokens(length: number): string[] {
@@ -50,22 +52,28 @@ interface LongLineFigures {
 }
 
 /** Chromium's own counters (CDP Performance.getMetrics): how many layouts ran and the time they and scripts took. */
-type Counters = Record<'LayoutCount' | 'LayoutDuration' | 'ScriptDuration', number>;
+type Counters = Record<'LayoutCount' | 'LayoutDuration' | 'RecalcStyleDuration' | 'ScriptDuration' | 'TaskDuration' | 'ThreadTime', number>;
 
 async function counters(cdp: CDPSession): Promise<Counters> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return { LayoutCount: value('LayoutCount'), LayoutDuration: value('LayoutDuration'), ScriptDuration: value('ScriptDuration') };
+  return {
+    LayoutCount: value('LayoutCount'),
+    LayoutDuration: value('LayoutDuration'),
+    RecalcStyleDuration: value('RecalcStyleDuration'),
+    ScriptDuration: value('ScriptDuration'),
+    TaskDuration: value('TaskDuration'),
+    ThreadTime: value('ThreadTime'),
+  };
 }
 
 function describeLongLine(label: string, f: LongLineFigures, work: { before: Counters; after: Counters }, extra = ''): string {
   const longest = f.longTasks.length ? Math.max(...f.longTasks) : 0;
   const layouts = work.after.LayoutCount - work.before.LayoutCount;
-  const layoutMs = (work.after.LayoutDuration - work.before.LayoutDuration) * 1000;
-  const scriptMs = (work.after.ScriptDuration - work.before.ScriptDuration) * 1000;
+  const spent = (name: keyof Counters) => ms((work.after[name] - work.before[name]) * 1000);
   return [
     `${label.padEnd(16)} frame p50 ${ms(pct(f.frames, 50))}  p95 ${ms(pct(f.frames, 95))}  max ${ms(Math.max(0, ...f.frames))}; tasks > 50 ms ${f.longTasks.filter((d) => d > 50).length}, longest ${ms(longest)}${extra}`,
-    `${''.padEnd(16)} ${f.frames.length} frames: ${layouts} layouts (${(layouts / Math.max(1, f.frames.length)).toFixed(2)} per frame), layout ${ms(layoutMs)}, script ${ms(scriptMs)}`,
+    `${''.padEnd(16)} ${f.frames.length} frames: ${layouts} layouts (${(layouts / Math.max(1, f.frames.length)).toFixed(2)} per frame), layout ${spent('LayoutDuration')}, style ${spent('RecalcStyleDuration')}, script ${spent('ScriptDuration')}; main thread busy ${spent('TaskDuration')} (CPU ${spent('ThreadTime')})`,
     `${''.padEnd(16)} page ${f.pageWidth} px wide in a ${f.windowWidth} px window; message list overflows sideways by ${f.listOverflow} px   (aim: not wider)`,
   ].join('\n');
 }
@@ -106,12 +114,18 @@ async function longLineRun(page: Page, api: WsContractClient, fixture: OpenAIFix
   fixture.setScenario({ kind: 'answer', tokens: longLineTokens(LONG_LINE), tokensPerSecond: 1000 });
   await page.evaluate(RESET);
   const streamWork = { before: await counters(cdp), after: await counters(cdp) };
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.getByTestId('composer-input').fill('a long line, please');
   await page.getByTestId('composer-input').press('Enter');
   const done = page.locator('[data-testid="message"][data-role="assistant"][data-status="done"]');
   await done.waitFor({ timeout: 600_000 });
   const streamed = (await page.evaluate(STOP)) as LongLineFigures;
   streamWork.after = await counters(cdp);
+  if (PROFILE) writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   await item(other.id).click();
   await done.waitFor({ state: 'detached' });
   await page.evaluate(RESET);

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useComposerAttachments } from '../hooks/useComposerAttachments';
 import { useFileDrop } from '../hooks/useFileDrop';
-import { streamingMessage } from '../state/listOps';
+import { warmMarkdown } from '../markdown/warmMarkdown';
 import { useAppState } from '../state/context';
+import { activeList, paneContent, paneStreaming } from '../state/paneSelectors';
 import { AssistantPicker } from './AssistantPicker';
 import { DropZone } from './attachments/DropZone';
 import { Composer } from './Composer';
@@ -11,28 +13,28 @@ import { MessageList } from './messages/MessageList';
 
 /**
  * Header, messages and composer of the open conversation (or of a chat not started yet).
- * Files dropped anywhere on it join the message being written.
+ * Files dropped anywhere on it join the message being written. While an answer streams only
+ * the list re-renders (see paneSelectors).
  */
 export function ConversationPane() {
   const { t } = useTranslation();
   const activeId = useAppState((s) => s.activeId);
   const conversation = useAppState((s) => s.conversations.find((c) => c.id === s.activeId) ?? null);
-  const messages = useAppState((s) => s.messages);
-  const focus = useAppState((s) => (s.focus && s.focus.conversationId === s.activeId ? s.focus : null));
-  const list = messages && messages.conversationId === activeId ? messages.list : null;
-  const streaming = list !== null && streamingMessage(list) !== undefined;
+  const shown = useAppState(paneContent);
+  const streaming = useAppState(paneStreaming);
   const attachments = useComposerAttachments(activeId ?? '');
   const drop = useFileDrop(attachments.add);
+  useEffect(warmMarkdown, []);
 
   return (
     <section className="pane file-drop-target" aria-label={conversation?.title || t('conversation.untitled')} data-testid="conversation-pane" {...drop.handlers}>
       <ConversationHeader conversation={conversation} />
-      {activeId && list === null ? (
+      {activeId && shown === 'loading' ? (
         <div className="pane__loading" aria-busy="true">
           <span className="spinner" />
         </div>
-      ) : list && list.length > 0 && activeId ? (
-        <MessageList conversationId={activeId} messages={list} busy={streaming} focus={focus} />
+      ) : shown === 'messages' && activeId ? (
+        <ActiveMessages conversationId={activeId} busy={streaming} />
       ) : (
         <div className="pane__welcome">
           <div className="pane__welcome-inner">
@@ -45,4 +47,11 @@ export function ConversationPane() {
       {drop.dragging && <DropZone limitsText={attachments.limitsText} />}
     </section>
   );
+}
+
+/** The list of the active conversation, subscribed on its own: a streamed delta re-renders it, not the pane. */
+function ActiveMessages({ conversationId, busy }: { conversationId: string; busy: boolean }) {
+  const list = useAppState(activeList);
+  const focus = useAppState((s) => (s.focus && s.focus.conversationId === s.activeId ? s.focus : null));
+  return list && list.length > 0 ? <MessageList conversationId={conversationId} messages={list} busy={busy} focus={focus} /> : null;
 }

@@ -34,7 +34,7 @@ interface Props {
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
   const { t } = useTranslation();
-  const { scroller, content, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
+  const { scroller, stick, away, onScroll, toBottom, keepRowsInView, followGrowth } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -47,11 +47,16 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     overscan: 4,
     paddingStart: PADDING_START,
     paddingEnd: 8,
+    // The virtualizer writes the rows' `top` and the content's height itself and re-renders the
+    // list only when the rows in view change: a streaming answer growing its row every frame
+    // re-rendered the whole list once more per frame (issue #12.4).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
+    onChange: followGrowth,
   });
 
   // While following, a new message is brought into view before paint; growth is followed by
-  // useFollowEnd's resize observer.
-  const totalSize = virtualizer.getTotalSize();
+  // followGrowth, after the virtualizer resized the content.
   const count = messages.length;
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -85,7 +90,7 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
 
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
-      <div ref={content} className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
+      <div ref={virtualizer.containerRef} className="message-list__inner message-list__inner--virtual">
         {virtualizer.getVirtualItems().map((row) => {
           const m = messages[row.index]!;
           const testProps =
@@ -96,7 +101,6 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
               ref={virtualizer.measureElement}
               data-index={row.index}
               className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
-              style={{ transform: `translateY(${row.start}px)` }}
               {...testProps}
             >
               <MessageItem message={m} busy={busy} />
@@ -179,21 +183,16 @@ function useFollowEnd(conversationId: string) {
   }, []);
 
   /**
-   * Keeps the end in view as the content grows (streamed text, rows measured taller). A resize
-   * observer's callback runs after the browser's layout, so the scroll write there needs no
-   * layout of its own and shows in the same frame. Writing after every update instead made the
-   * browser lay out the growing answer once more per write (issue #12.4).
+   * Keeps the end in view as the content grows (streamed text, rows measured taller). Every
+   * change of the content's height comes from the virtualizer measuring a row (it writes the
+   * height, then calls this, inside its resize observer, after the browser's layout) or from a
+   * new row (the layout effect on the count): the scroll write shows in the same frame, and the
+   * browser lays out only the height just written. Writing after every React update instead
+   * made the browser lay out the growing answer once more per write (issue #12.4).
    */
-  const content = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const followGrowth = useCallback(() => {
     const el = scroller.current;
-    const inner = content.current;
-    if (!el || !inner) return;
-    const observer = new ResizeObserver(() => {
-      if (stick.current) el.scrollTop = el.scrollHeight;
-    });
-    observer.observe(inner);
-    return () => observer.disconnect();
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, []);
 
   useLayoutEffect(() => {
@@ -201,5 +200,5 @@ function useFollowEnd(conversationId: string) {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
-  return { scroller, content, stick, away, onScroll, toBottom, keepRowsInView };
+  return { scroller, stick, away, onScroll, toBottom, keepRowsInView, followGrowth };
 }

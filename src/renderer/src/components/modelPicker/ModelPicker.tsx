@@ -1,16 +1,25 @@
+import { useMemo } from 'react';
 import type { Conversation, Message } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
 import { streamingMessage } from '../../state/listOps';
 import { defaultProvider, newChatChoice, type ModelChoice } from '../../state/modelChoice';
+import type { AppState } from '../../state/store';
 import { ModelCombobox } from './ModelCombobox';
 
-/** The model writing this conversation's streaming answer, if one streams in this window. */
+/** The streaming answer of this conversation, if one streams in this window. */
+function liveAnswer(s: AppState, conversationId: string | null): Message | undefined {
+  return conversationId !== null && s.messages?.conversationId === conversationId ? streamingMessage(s.messages.list) : undefined;
+}
+
+/**
+ * The model writing this conversation's streaming answer. Selected as plain values: the answer
+ * itself is a new object with every delta, and selecting it re-rendered the picker many times a
+ * second while an answer streamed (issue #12.4).
+ */
 function useAnsweringModel(conversationId: string | null): ModelChoice | null {
-  const live: Message | undefined = useAppState((s) =>
-    conversationId !== null && s.messages?.conversationId === conversationId ? streamingMessage(s.messages.list) : undefined,
-  );
-  if (!live || live.providerId === null) return null;
-  return { providerId: live.providerId, model: live.model };
+  const providerId = useAppState((s) => liveAnswer(s, conversationId)?.providerId ?? null);
+  const model = useAppState((s) => liveAnswer(s, conversationId)?.model ?? null);
+  return useMemo(() => (providerId === null ? null : { providerId, model }), [providerId, model]);
 }
 
 /**
