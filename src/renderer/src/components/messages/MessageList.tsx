@@ -11,8 +11,13 @@ const STICK_PX = 48;
 const ESTIMATED_PX = 140;
 /** Space above the first row (the virtualizer's paddingStart). */
 const PADDING_START = 24;
-/** Drawing one of the first this-many rows asks for the page above them. */
-const NEAR_START_ROWS = 5;
+/** Space below the last row (the virtualizer's paddingEnd). */
+const PADDING_END = 8;
+/**
+ * Drawing one of the first this-many rows asks for the page above them: far enough from the top
+ * that the page usually arrives before the reader gets there.
+ */
+const NEAR_START_ROWS = 15;
 /** What the reader does that ends the highlight of a message opened from search. */
 const UNFOCUS_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 
@@ -46,7 +51,12 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     getItemKey: (index) => messages[index]!.id,
     overscan: 4,
     paddingStart: PADDING_START,
-    paddingEnd: 8,
+    paddingEnd: PADDING_END,
+    // A conversation opens at its end, so the first rows drawn are the newest ones. From the
+    // top, the virtualizer drew the oldest rows first (which also asked for the page above
+    // them) and reached the end one scroll event, one frame, at a time. Past the end is fine:
+    // the range is clamped to the last screenful, and the first scroll event brings the real offset.
+    initialOffset: () => messages.length * ESTIMATED_PX + PADDING_START + PADDING_END,
   });
 
   // While following, a new message is brought into view before paint; growth is followed by
