@@ -1,9 +1,10 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
 import { MessageItem } from './MessageItem';
+import { RowTextContext } from './rowText';
 
 /** Within this many pixels of the end counts as "at the bottom": new text keeps it in view. */
 const STICK_PX = 48;
@@ -38,7 +39,9 @@ interface Props {
  * button to jump back).
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const rowText = useMemo(() => ({ t, language }), [t, language]);
   const { scroller, content, stick, away, onScroll, toBottom, keepRowsInView } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
@@ -96,23 +99,25 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
       <div ref={content} className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const m = messages[row.index]!;
-          const testProps =
-            lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
-          return (
-            <div
-              key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={row.index}
-              className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
-              style={{ transform: `translateY(${row.start}px)` }}
-              {...testProps}
-            >
-              <MessageItem message={m} busy={busy} />
-            </div>
-          );
-        })}
+        <RowTextContext.Provider value={rowText}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const m = messages[row.index]!;
+            const testProps =
+              lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
+            return (
+              <div
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
+                style={{ transform: `translateY(${row.start}px)` }}
+                {...testProps}
+              >
+                <MessageItem message={m} busy={busy} />
+              </div>
+            );
+          })}
+        </RowTextContext.Provider>
       </div>
       {away && (
         <button type="button" className="jump-latest" onClick={toBottom}>
