@@ -2,6 +2,7 @@ import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
+import { FillFromEnd } from '../../markdown/fillOrder';
 import { useAppState, useController } from '../../state/context';
 import { MessageItem } from './MessageItem';
 import { RowTextContext } from './rowText';
@@ -72,6 +73,8 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
   }, [count, scroller, stick]);
 
   useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
+  // A long answer met from below (scrolling up, or opened at the end) is drawn from its end.
+  const fillFromEnd = useCallback(() => stick.current || virtualizer.scrollDirection === 'backward', [stick, virtualizer]);
 
   const focusIndex = focus ? messages.findIndex((m) => m.id === focus.messageId) : -1;
   useEffect(() => {
@@ -100,23 +103,25 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
       <div ref={content} className="message-list__inner message-list__inner--virtual" style={{ height: totalSize }}>
         <RowTextContext.Provider value={rowText}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const m = messages[row.index]!;
-            const testProps =
-              lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
-            return (
-              <div
-                key={row.key}
-                ref={virtualizer.measureElement}
-                data-index={row.index}
-                className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
-                style={{ transform: `translateY(${row.start}px)` }}
-                {...testProps}
-              >
-                <MessageItem message={m} busy={busy} />
-              </div>
-            );
-          })}
+          <FillFromEnd.Provider value={fillFromEnd}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const m = messages[row.index]!;
+              const testProps =
+                lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
+              return (
+                <div
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                  {...testProps}
+                >
+                  <MessageItem message={m} busy={busy} />
+                </div>
+              );
+            })}
+          </FillFromEnd.Provider>
         </RowTextContext.Provider>
       </div>
       {away && (
