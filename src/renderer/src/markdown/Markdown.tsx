@@ -1,5 +1,6 @@
-import { memo, useMemo, useState } from 'react';
-import { finishedAnswer } from './finishedAnswer';
+import { memo, useContext, useLayoutEffect, useMemo, useState } from 'react';
+import { FillFromEnd } from './fillOrder';
+import { finishedAnswer, type FinishedAnswer } from './finishedAnswer';
 import { MarkdownBlock } from './MarkdownBlock';
 import { IncrementalSplitter, type MarkdownBlock as Block } from './splitBlocks';
 
@@ -57,14 +58,68 @@ function LiveMarkdown({ content, streaming }: { content: string; streaming: bool
   );
 }
 
-/** A finished answer: one markdown pass, kept across remounts (see finishedAnswer). */
+/** The parts of a finished answer on screen: `from` to `to` (exclusive). */
+interface ShownParts {
+  answer: FinishedAnswer;
+  from: number;
+  to: number;
+}
+
+/** One part to start with, at the end the reader meets first. */
+function firstPart(answer: FinishedAnswer, fromEnd: boolean): ShownParts {
+  const n = answer.partCount;
+  return fromEnd ? { answer, from: Math.max(0, n - 1), to: n } : { answer, from: 0, to: Math.min(1, n) };
+}
+
+/** Parts already rendered (a remount) cost only building their DOM: this many are added per task. */
+const RENDERED_PARTS_PER_TASK = 12;
+
+/**
+ * The next parts, on the side not yet complete (towards the start when drawn from the end): one
+ * that must be parsed, or up to RENDERED_PARTS_PER_TASK already rendered.
+ */
+function moreParts(shown: ShownParts): ShownParts {
+  const { answer } = shown;
+  let { from, to } = shown;
+  for (let added = 0; added < RENDERED_PARTS_PER_TASK && (from > 0 || to < answer.partCount); added++) {
+    const next = from > 0 ? from - 1 : to;
+    if (added > 0 && !answer.isRendered(next)) break;
+    if (from > 0) from--;
+    else to++;
+    if (!answer.isRendered(next)) break;
+  }
+  return { answer, from, to };
+}
+
+/**
+ * A finished answer, kept across remounts (see finishedAnswer), drawn a part (PART_BLOCKS
+ * blocks) per task: a 50,000-token answer is seconds of parsing and building, which in one task
+ * froze the window. `data-pending` is set until every part is drawn.
+ */
 function FinishedMarkdown({ content, cacheKey }: { content: string; cacheKey: string }) {
-  const { groups } = useMemo(() => finishedAnswer(cacheKey, content), [cacheKey, content]);
+  const answer = useMemo(() => finishedAnswer(cacheKey, content), [cacheKey, content]);
+  const fillFromEnd = useContext(FillFromEnd);
+  const [state, setShown] = useState(() => firstPart(answer, fillFromEnd()));
+  let shown = state;
+  if (shown.answer !== answer) {
+    // Another answer (edited, continued): start again from one part.
+    shown = firstPart(answer, fillFromEnd());
+    setShown(shown);
+  }
+  const pending = shown.from > 0 || shown.to < answer.partCount;
+  // Scheduled as the parts are committed, not after the paint: the next part's task may run
+  // before the next frame, and the browser still paints and takes input between tasks.
+  useLayoutEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setShown(moreParts), 0);
+    return () => clearTimeout(timer);
+  }, [state, pending]);
+  const indexes = Array.from({ length: shown.to - shown.from }, (_, i) => shown.from + i);
   return (
-    <div className="markdown" data-testid="message-content">
-      {groups.map((blocks, index) => (
+    <div className="markdown" data-testid="message-content" data-pending={pending ? 'true' : undefined}>
+      {indexes.map((index) => (
         <div className="md-group" key={index}>
-          {blocks}
+          {shown.answer.part(index)}
         </div>
       ))}
     </div>
@@ -74,7 +129,7 @@ function FinishedMarkdown({ content, cacheKey }: { content: string; cacheKey: st
 /**
  * Assistant markdown. An answer seen streaming stays in block mode after it ends (its blocks are
  * already on screen; rendering it all again at the end would be one long task); one opened
- * finished is rendered in one pass, and from the cache when its row is mounted again. If it
+ * finished is rendered part by part, and from the cache when its row is mounted again. If it
  * starts streaming again (Continue), it switches to block mode for good.
  */
 export const Markdown = memo(function Markdown({ content, streaming, cacheKey }: Props) {

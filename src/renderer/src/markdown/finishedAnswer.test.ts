@@ -2,10 +2,11 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BoundedCache } from './boundedCache';
-import { answerCache, answerWeight, createAnswerCache, finishedAnswer, renderFinishedAnswer } from './finishedAnswer';
+import { FillFromEnd } from './fillOrder';
+import { answerCache, answerWeight, createAnswerCache, finishedAnswer, finishedAnswerParts, PART_BLOCKS, renderFinishedAnswer } from './finishedAnswer';
 import { Markdown } from './Markdown';
 import { MarkdownBlock } from './MarkdownBlock';
-import { allBlocks, GROUP_SIZE, splitBlocks } from './splitBlocks';
+import { allBlocks, splitBlocks } from './splitBlocks';
 
 /** A long answer of every kind of block the app renders (headings, lists, tables, code, quotes, citations). */
 function longAnswer(sections: number): string {
@@ -74,11 +75,50 @@ describe('BoundedCache', () => {
 describe('finished answers', () => {
   const answer = longAnswer(20);
 
-  it('render in one pass exactly what the block-by-block rendering shows', () => {
+  it('render part by part (PART_BLOCKS blocks each) exactly what the block-by-block rendering shows', () => {
     const rendered = renderFinishedAnswer(answer);
+    const blocks = allBlocks(splitBlocks(answer)).length;
+    expect(rendered.partCount).toBe(Math.ceil(blocks / PART_BLOCKS));
     expect(rendered.groups.length).toBeGreaterThan(1);
-    for (const group of rendered.groups) expect(group.length).toBeLessThanOrEqual(GROUP_SIZE);
+    for (const group of rendered.groups) expect(group.length).toBeLessThanOrEqual(PART_BLOCKS);
     expect(html(rendered.groups.flat())).toBe(blockByBlock(answer));
+  });
+
+  it('are cut into parts without rendering any; a part is rendered when asked for, once', () => {
+    const cache = createAnswerCache();
+    const cut = finishedAnswer('m1', answer, cache);
+    expect(cut.partCount).toBeGreaterThan(1);
+    expect(Array.from({ length: cut.partCount }, (_, i) => cut.isRendered(i))).toEqual(Array(cut.partCount).fill(false));
+    const last = cut.part(cut.partCount - 1);
+    expect(cut.isRendered(cut.partCount - 1)).toBe(true);
+    expect(cut.isRendered(0)).toBe(false);
+    expect(cut.part(cut.partCount - 1)).toBe(last);
+    expect(html(last)).toContain('Section 20');
+  });
+
+  it('with a link definition are parsed in one part, so a reference far from its definition still resolves', () => {
+    const text = `See [the docs][docs].\n\n${longAnswer(20)}\n[docs]: https://example.com/docs\n`;
+    expect(allBlocks(splitBlocks(text)).length).toBeGreaterThan(PART_BLOCKS);
+    expect(finishedAnswerParts(text)).toHaveLength(1);
+    expect(html(renderFinishedAnswer(text).groups.flat())).toContain('href="https://example.com/docs"');
+  });
+
+  it('are drawn one part at first, from the end the reader meets first, and marked pending until complete', () => {
+    const draw = (fromEnd: boolean, key: string) =>
+      renderToStaticMarkup(
+        createElement(FillFromEnd.Provider, { value: () => fromEnd }, createElement(Markdown, { content: answer, streaming: false, cacheKey: key })),
+      );
+    const fromStart = draw(false, 'drawn-start');
+    expect(fromStart.match(/class="md-group"/g)).toHaveLength(1);
+    expect(fromStart).toContain('data-pending="true"');
+    expect(fromStart).toContain('Section 1<');
+    expect(fromStart).not.toContain('Section 20<');
+    const fromEnd = draw(true, 'drawn-end');
+    expect(fromEnd.match(/class="md-group"/g)).toHaveLength(1);
+    expect(fromEnd).toContain('Section 20<');
+    expect(fromEnd).not.toContain('Section 1<');
+    const short = renderToStaticMarkup(createElement(Markdown, { content: 'Short **answer**', streaming: false, cacheKey: 'drawn-short' }));
+    expect(short).not.toContain('data-pending');
   });
 
   it('keep a very large block as text between the passes around it', () => {

@@ -4,12 +4,57 @@ import { BoundedCache } from './boundedCache';
 import { LargeBlock } from './LargeBlock';
 import { isLargeBlock } from './largeText';
 import { markdownOptions } from './markdownOptions';
-import { allBlocks, GROUP_SIZE, splitBlocks } from './splitBlocks';
+import { allBlocks, splitBlocks } from './splitBlocks';
 
-/** A finished answer rendered once: its top-level blocks as React elements, in groups of GROUP_SIZE. */
-export interface FinishedAnswer {
-  readonly content: string;
-  readonly groups: readonly (readonly ReactNode[])[];
+/**
+ * Blocks per part of a finished answer: one part is parsed and drawn per task, so this bounds
+ * the longest task (16 blocks of a long answer: about 40 ms on the build machine under load).
+ */
+export const PART_BLOCKS = 16;
+
+/** A piece of a finished answer parsed on its own: a run of ordinary blocks, or one very large block shown as text. */
+type Part = { readonly kind: 'markdown'; readonly text: string } | { readonly kind: 'large'; readonly raw: string };
+
+/**
+ * A finished answer cut into parts of at most PART_BLOCKS blocks, each rendered (one markdown
+ * pass over its exact source) the first time it is asked for and kept. A long answer can then
+ * be shown part by part, one task each, instead of in one task of seconds; `groups` are the
+ * parts rendered so far, in order.
+ */
+export class FinishedAnswer {
+  private readonly rendered: (readonly ReactNode[] | undefined)[];
+
+  constructor(
+    readonly content: string,
+    private readonly parts: readonly Part[],
+  ) {
+    this.rendered = parts.map(() => undefined);
+  }
+
+  get partCount(): number {
+    return this.parts.length;
+  }
+
+  isRendered(index: number): boolean {
+    return this.rendered[index] !== undefined;
+  }
+
+  /** Part `index` as React elements, rendered now if it was not yet. */
+  part(index: number): readonly ReactNode[] {
+    let nodes = this.rendered[index];
+    if (!nodes) {
+      const part = this.parts[index]!;
+      const blocks = part.kind === 'large' ? [<LargeBlock raw={part.raw} />] : passBlocks(part.text);
+      nodes = blocks.map((node, i) => <Fragment key={i}>{node}</Fragment>);
+      this.rendered[index] = nodes;
+    }
+    return nodes;
+  }
+
+  /** Every part, rendered now where needed. */
+  get groups(): readonly (readonly ReactNode[])[] {
+    return this.parts.map((_, index) => this.part(index));
+  }
 }
 
 /**
@@ -37,45 +82,61 @@ function passBlocks(text: string): ReactNode[] {
 }
 
 /**
- * Renders a whole finished answer with one markdown pass, instead of a processor per block.
- * Very large blocks (blobs, dumps) are still shown as text (LargeBlock): they are cut out of the
- * pass, and each run of ordinary blocks between them is parsed once, from its exact source.
+ * A link or footnote definition: what it defines may be used in another part, so an answer
+ * with one is parsed in a single pass (apart from its very large blocks).
  */
-export function renderFinishedAnswer(content: string): FinishedAnswer {
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+
+/**
+ * Cuts a finished answer into parts: runs of at most PART_BLOCKS ordinary blocks, and each very
+ * large block (a blob, a dump) alone, shown as text (LargeBlock). A block renders the same on
+ * its own as inside the whole answer (streaming answers are drawn block by block), so parsing
+ * the runs apart shows what one pass over the whole would.
+ */
+export function finishedAnswerParts(content: string): Part[] {
   const source = content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
-  const blocks: ReactNode[] = [];
+  const runLimit = DEFINITION.test(source) ? Number.POSITIVE_INFINITY : PART_BLOCKS;
+  const parts: Part[] = [];
   let runStart = -1;
   let runEnd = -1;
+  let runBlocks = 0;
   const endRun = () => {
-    if (runStart >= 0) blocks.push(...passBlocks(source.slice(runStart, runEnd)));
+    if (runStart >= 0) parts.push({ kind: 'markdown', text: source.slice(runStart, runEnd) });
     runStart = -1;
+    runBlocks = 0;
   };
   for (const block of allBlocks(splitBlocks(content))) {
     if (isLargeBlock(block.raw)) {
       endRun();
-      blocks.push(<LargeBlock raw={block.raw} />);
+      parts.push({ kind: 'large', raw: block.raw });
       continue;
     }
+    if (runBlocks === runLimit) endRun();
     if (runStart < 0) runStart = block.start;
     runEnd = block.start + block.raw.length;
+    runBlocks++;
   }
   endRun();
-  // Keys by position: blocks from different passes would repeat each other's keys.
-  const keyed = blocks.map((node, index) => <Fragment key={index}>{node}</Fragment>);
-  const groups: ReactNode[][] = [];
-  for (let i = 0; i < keyed.length; i += GROUP_SIZE) groups.push(keyed.slice(i, i + GROUP_SIZE));
-  return { content, groups };
+  return parts;
+}
+
+/** A whole finished answer rendered now (every part). */
+export function renderFinishedAnswer(content: string): FinishedAnswer {
+  const answer = new FinishedAnswer(content, finishedAnswerParts(content));
+  void answer.groups;
+  return answer;
 }
 
 /**
- * The rendered answer for message `key` with this content: from the cache when it was rendered
- * before with the same content (a remount), else rendered now and kept. A changed content (an
- * edit, a continued answer) misses and replaces the entry.
+ * The answer for message `key` with this content: from the cache when it was seen before with
+ * the same content (a remount keeps the parts already rendered), else cut into parts now (none
+ * rendered yet) and kept. A changed content (an edit, a continued answer) misses and replaces
+ * the entry.
  */
 export function finishedAnswer(key: string, content: string, cache = answerCache): FinishedAnswer {
   const cached = cache.get(key);
   if (cached && cached.content === content) return cached;
-  const answer = renderFinishedAnswer(content);
+  const answer = new FinishedAnswer(content, finishedAnswerParts(content));
   cache.set(key, answer, answerWeight(content));
   return answer;
 }

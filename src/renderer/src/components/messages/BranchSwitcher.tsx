@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { BranchInfo } from '../../../../shared/domain';
+import { useRowText } from './rowText';
 
 interface Props {
   branch: BranchInfo;
@@ -10,7 +10,7 @@ interface Props {
 
 /** ‹ 2/3 › between the alternatives of one message (edited questions, regenerated answers). */
 export const BranchSwitcher = memo(function BranchSwitcher({ branch, disabled, onSwitch }: Props) {
-  const { t } = useTranslation();
+  const { t } = useRowText();
   return (
     <span className="branch-switcher" data-testid="branch-switcher" role="group" aria-label={t('branch.label')}>
       <button

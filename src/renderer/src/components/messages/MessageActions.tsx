@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { copyText } from '../../markdown/copyText';
 import { quoteIntoComposer } from '../../state/composerInsert';
 import { markdownToPlainText } from '../../../../shared/plainText';
 import { MenuButton, type MenuItem } from '../shell/MenuButton';
+import { useRowText } from './rowText';
 
 interface Props {
   message: Message;
@@ -21,7 +21,7 @@ interface Props {
  * answer, and a menu with Copy as plain text and Quote. Each is a button, so Tab reaches them.
  */
 export function MessageActions({ message, busy, onEdit, onRegenerate, onDelete }: Props) {
-  const { t } = useTranslation();
+  const { t } = useRowText();
   const [copied, setCopied] = useState<'markdown' | 'plain' | null>(null);
   useEffect(() => {
     if (!copied) return;

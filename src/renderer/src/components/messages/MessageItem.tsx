@@ -1,5 +1,4 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../shared/attachments';
 import type { Message } from '../../../../shared/domain';
 import { useController } from '../../state/context';
@@ -11,6 +10,7 @@ import { DeleteMessageDialog } from './DeleteMessageDialog';
 import { EditUserMessage } from './EditUserMessage';
 import { MessageActions } from './MessageActions';
 import { MessageMeta } from './MessageMeta';
+import { useRowText } from './rowText';
 import { UserText } from './UserText';
 
 const NO_ATTACHMENTS: readonly Attachment[] = [];
@@ -26,7 +26,7 @@ interface Props {
  * changed, so a streaming answer never re-renders the rest of the conversation.
  */
 export const MessageItem = memo(function MessageItem({ message, busy }: Props) {
-  const { t } = useTranslation();
+  const { t } = useRowText();
   const controller = useController();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);

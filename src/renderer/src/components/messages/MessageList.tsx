@@ -1,9 +1,11 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
+import { FillFromEnd } from '../../markdown/fillOrder';
 import { useAppState, useController } from '../../state/context';
 import { MessageItem } from './MessageItem';
+import { RowTextContext } from './rowText';
 
 /** Within this many pixels of the end counts as "at the bottom": new text keeps it in view. */
 const STICK_PX = 48;
@@ -11,8 +13,13 @@ const STICK_PX = 48;
 const ESTIMATED_PX = 140;
 /** Space above the first row (the virtualizer's paddingStart). */
 const PADDING_START = 24;
-/** Drawing one of the first this-many rows asks for the page above them. */
-const NEAR_START_ROWS = 5;
+/** Space below the last row (the virtualizer's paddingEnd). */
+const PADDING_END = 8;
+/**
+ * Drawing one of the first this-many rows asks for the page above them: far enough from the top
+ * that the page usually arrives before the reader gets there.
+ */
+const NEAR_START_ROWS = 15;
 /** What the reader does that ends the highlight of a message opened from search. */
 const UNFOCUS_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 
@@ -33,7 +40,9 @@ interface Props {
  * button to jump back).
  */
 export function MessageList({ conversationId, messages, busy, lastAnswerTestId, focus }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const rowText = useMemo(() => ({ t, language }), [t, language]);
   const { scroller, stick, away, onScroll, toBottom, keepRowsInView, followGrowth } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
@@ -46,7 +55,12 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     getItemKey: (index) => messages[index]!.id,
     overscan: 4,
     paddingStart: PADDING_START,
-    paddingEnd: 8,
+    paddingEnd: PADDING_END,
+    // A conversation opens at its end, so the first rows drawn are the newest ones. From the
+    // top, the virtualizer drew the oldest rows first (which also asked for the page above
+    // them) and reached the end one scroll event, one frame, at a time. Past the end is fine:
+    // the range is clamped to the last screenful, and the first scroll event brings the real offset.
+    initialOffset: () => messages.length * ESTIMATED_PX + PADDING_START + PADDING_END,
     // The virtualizer writes the rows' `top` and the content's height itself and re-renders the
     // list only when the rows in view change: a streaming answer growing its row every frame
     // re-rendered the whole list once more per frame (issue #12.4).
@@ -64,6 +78,8 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
   }, [count, scroller, stick]);
 
   useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
+  // A long answer met from below (scrolling up, or opened at the end) is drawn from its end.
+  const fillFromEnd = useCallback(() => stick.current || virtualizer.scrollDirection === 'backward', [stick, virtualizer]);
 
   const focusIndex = focus ? messages.findIndex((m) => m.id === focus.messageId) : -1;
   useEffect(() => {
@@ -91,22 +107,26 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll} role="log" aria-live="off" data-count={messages.length}>
       <div ref={virtualizer.containerRef} className="message-list__inner message-list__inner--virtual">
-        {virtualizer.getVirtualItems().map((row) => {
-          const m = messages[row.index]!;
-          const testProps =
-            lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
-          return (
-            <div
-              key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={row.index}
-              className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
-              {...testProps}
-            >
-              <MessageItem message={m} busy={busy} />
-            </div>
-          );
-        })}
+        <RowTextContext.Provider value={rowText}>
+          <FillFromEnd.Provider value={fillFromEnd}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const m = messages[row.index]!;
+              const testProps =
+                lastAnswerTestId !== undefined && m === lastAnswer ? { 'data-testid': lastAnswerTestId, 'data-status': m.status } : {};
+              return (
+                <div
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className={m.id === focused ? 'message-row message-row--focus' : 'message-row'}
+                  {...testProps}
+                >
+                  <MessageItem message={m} busy={busy} />
+                </div>
+              );
+            })}
+          </FillFromEnd.Provider>
+        </RowTextContext.Provider>
       </div>
       {away && (
         <button type="button" className="jump-latest" onClick={toBottom}>

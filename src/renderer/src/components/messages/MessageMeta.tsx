@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { fullDateTime, messageTime } from '../../state/dates';
 import type { AnswerContext, MessageRole, Usage } from '../../../../shared/domain';
+import { useRowText } from './rowText';
 
 interface Props {
   role: MessageRole;
@@ -17,7 +17,7 @@ interface Props {
  * Takes fields, not the message, so it does not re-render on every streamed delta.
  */
 export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, usage, context }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useRowText();
   const usageText = usage
     ? t('message.usage', { prompt: usage.promptTokens, completion: usage.completionTokens, total: usage.totalTokens })
     : undefined;
@@ -25,8 +25,8 @@ export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, u
   const imagesLeftOut = role === 'assistant' ? (context?.imagesLeftOut ?? 0) : 0;
   return (
     <div className="message-meta" title={usageText}>
-      <time dateTime={new Date(createdAt).toISOString()} title={fullDateTime(i18n.language, createdAt)} data-testid="message-time">
-        {messageTime(i18n.language, createdAt)}
+      <time dateTime={new Date(createdAt).toISOString()} title={fullDateTime(language, createdAt)} data-testid="message-time">
+        {messageTime(language, createdAt)}
       </time>
       {role === 'assistant' && model && <span className="message-meta__model">{model}</span>}
       {usage && (
@@ -39,7 +39,7 @@ export const MessageMeta = memo(function MessageMeta({ role, createdAt, model, u
           {t('message.contextNote', {
             sent: context.sent,
             total: context.total,
-            window: context.contextWindow.toLocaleString(i18n.language),
+            window: context.contextWindow.toLocaleString(language),
           })}
         </span>
       )}

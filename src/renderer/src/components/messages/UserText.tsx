@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { splitImportedImages } from '../../../../shared/importedImage';
+import { useRowText } from './rowText';
 
 /** Past this, a user message shows its beginning until expanded (a pasted log can be megabytes). */
 const PREVIEW_CHARS = 20_000;
 
 /** What the user typed, as plain text: never markdown, never HTML; imported image markers translated. */
 export function UserText({ content }: { content: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useRowText();
   const [expanded, setExpanded] = useState(false);
   const long = content.length > PREVIEW_CHARS;
   const shown = long && !expanded ? content.slice(0, PREVIEW_CHARS) : content;
@@ -26,7 +26,7 @@ export function UserText({ content }: { content: string }) {
         <button type="button" className="link-button user-text__more" onClick={() => setExpanded((v) => !v)}>
           {expanded
             ? t('message.showLess')
-            : t('message.showAll', { chars: new Intl.NumberFormat(i18n.language).format(content.length) })}
+            : t('message.showAll', { chars: new Intl.NumberFormat(language).format(content.length) })}
         </button>
       )}
     </div>
