@@ -3,7 +3,7 @@ import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { WebSearchRecord } from '../../../shared/webSearch';
 import { HistoryDatabase, type HistoryStoreOptions } from './historyDatabase';
 import { ToolStepStore } from './toolStepStore';
-import { toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
+import { CONVERSATION_LIST_COLUMNS, listRowToConversation, toConversation, toMessage, type ConversationListRow, type ConversationRow, type MessageRow } from './rows';
 import { HistorySearch, RANKED_WINDOW } from './search/HistorySearch';
 import { SearchIndexQueue } from './search/indexQueue';
 import { ContextRows } from './contextRows';
@@ -65,12 +65,11 @@ export class HistoryStore extends HistoryDatabase {
 
   listConversations(origin?: ConversationOrigin, limit = -1): Conversation[] {
     const order = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC LIMIT ?';
+    const from = `SELECT ${CONVERSATION_LIST_COLUMNS} FROM conversations WHERE deleted_at IS NULL`;
     const rows = (
-      origin
-        ? this.db.prepare(`SELECT * FROM conversations WHERE origin = ? AND deleted_at IS NULL ${order}`).all(origin, limit)
-        : this.db.prepare(`SELECT * FROM conversations WHERE deleted_at IS NULL ${order}`).all(limit)
-    ) as ConversationRow[];
-    return rows.map(toConversation);
+      origin ? this.db.prepare(`${from} AND origin = ? ${order}`).raw(true).all(origin, limit) : this.db.prepare(`${from} ${order}`).raw(true).all(limit)
+    ) as ConversationListRow[];
+    return rows.map(listRowToConversation);
   }
 
   getConversation(id: string): Conversation | null {

@@ -49,18 +49,46 @@ export interface MessageRow {
 }
 
 export function toConversation(row: ConversationRow): Conversation {
+  return conversationOf(row.id, row.title, row.origin, row.params_json, row.provider_id, row.model, row.pinned, row.archived, row.web_search, row.created_at, row.updated_at);
+}
+
+/**
+ * The columns the conversation list needs, read as arrays (`.raw()`): for thousands of rows,
+ * better-sqlite3 building an object per row with every column cost twice as much as this
+ * (the list of 10,000 conversations, and the window asking for it during a big import, #12.5).
+ */
+export const CONVERSATION_LIST_COLUMNS = 'id, title, origin, params_json, provider_id, model, pinned, archived, web_search, created_at, updated_at';
+export type ConversationListRow = [
+  id: string,
+  title: string,
+  origin: ConversationOrigin,
+  paramsJson: string,
+  providerId: string | null,
+  model: string | null,
+  pinned: number,
+  archived: number,
+  webSearch: number | null,
+  createdAt: number,
+  updatedAt: number,
+];
+
+export function listRowToConversation(row: ConversationListRow): Conversation {
+  return conversationOf(...row);
+}
+
+function conversationOf(...[id, title, origin, paramsJson, providerId, model, pinned, archived, webSearch, createdAt, updatedAt]: ConversationListRow): Conversation {
   return {
-    id: row.id,
-    title: row.title,
-    origin: row.origin,
-    params: parseParams(row.params_json),
-    providerId: row.provider_id,
-    model: row.model,
-    pinned: row.pinned === 1,
-    archived: row.archived === 1,
-    webSearch: row.web_search === null ? null : row.web_search === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    id,
+    title,
+    origin,
+    params: paramsJson === '{}' ? {} : parseParams(paramsJson),
+    providerId,
+    model,
+    pinned: pinned === 1,
+    archived: archived === 1,
+    webSearch: webSearch === null ? null : webSearch === 1,
+    createdAt,
+    updatedAt,
   };
 }
 
