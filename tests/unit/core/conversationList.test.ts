@@ -9,7 +9,7 @@ describe('the conversation list', () => {
   it('lists each conversation exactly as it reads alone, pinned first, then the newest', () => {
     let now = 1_700_000_000_000;
     const s = new HistoryStore({ file: ':memory:', clock: () => (now += 1000) });
-    const plain = s.createConversation({ title: 'plain' });
+    s.createConversation({ title: 'plain' });
     const tuned = s.createConversation({ title: 'tuned', providerId: 'p1', model: 'm1', origin: 'quick' });
     s.setConversationParams(tuned.id, { temperature: 0.3, systemPrompt: '简洁回答' });
     s.setConversationWebSearch(tuned.id, true);
