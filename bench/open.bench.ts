@@ -15,14 +15,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { test, type Page } from '@playwright/test';
-import { migrate } from '../src/main/core/history/migrate';
-import { MIGRATIONS } from '../src/main/core/history/migrations/index';
 import { startBrook } from '../tests/e2e/support/brookProcess';
 import { WsContractClient } from '../tests/support/wsContractClient';
 import { message, rng } from './historyCorpus';
 import { markdownAnswer } from './markdownCorpus';
+import { seedHistory } from './seedHistory';
 
 const MESSAGES = Number(process.env.BENCH_OPEN_MESSAGES ?? 10_000);
 const TOKENS = Number(process.env.BENCH_OPEN_TOKENS ?? 50_000);
@@ -37,35 +35,13 @@ function pct(values: number[], p: number): number {
 
 /** Three conversations: `small` (4 messages), `big` (MESSAGES), `long` (a TOKENS-token answer, then AFTER_LONG short ones). */
 function seed(dataDir: string): void {
-  const db = new Database(join(dataDir, 'brook.sqlite'));
-  db.pragma('journal_mode = WAL');
-  migrate(db, MIGRATIONS, () => null);
   const r = rng(11);
-  const conversation = db.prepare(
-    `INSERT INTO conversations (id, title, provider_id, model, current_leaf_id, created_at, updated_at) VALUES (?, ?, NULL, 'gpt-4o', NULL, ?, ?)`,
-  );
-  const msg = db.prepare(
-    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'done', ?, ?)`,
-  );
-  const leaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
   const now = Date.now();
-  const write = (id: string, title: string, contents: string[], at: number) => {
-    conversation.run(id, title, at, at + contents.length);
-    let parent: string | null = null;
-    for (let m = 0; m < contents.length; m++) {
-      const mid = `${id}-m${m}`;
-      msg.run(mid, id, parent, m % 2 === 0 ? 'user' : 'assistant', contents[m]!, at + m, at + m);
-      parent = mid;
-    }
-    leaf.run(parent, id);
-  };
-  db.transaction(() => {
+  seedHistory(dataDir, (write) => {
     write('small', 'Small conversation', Array.from({ length: 4 }, () => message(r)), now - 3_000_000);
     write('big', `${MESSAGES} messages`, Array.from({ length: MESSAGES }, () => message(r)), now - 2_000_000);
     write('long', 'A long answer', ['Write it all out, please.', markdownAnswer(TOKENS), ...Array.from({ length: AFTER_LONG }, () => message(r))], now);
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  });
 }
 
 /** Runs `act` in the page and resolves with the ms until `ready()` holds and two frames have been drawn. */

@@ -11,11 +11,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { test } from '@playwright/test';
-import { migrate } from '../src/main/core/history/migrate';
-import { MIGRATIONS } from '../src/main/core/history/migrations/index';
 import { message, rng } from './historyCorpus';
+import { seedHistory } from './seedHistory';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -27,34 +25,13 @@ function pct(values: number[], p: number): number {
 }
 
 function buildHistory(dataDir: string): void {
-  const db = new Database(join(dataDir, 'brook.sqlite'));
-  db.pragma('journal_mode = WAL');
-  migrate(db, MIGRATIONS, () => null);
   const r = rng(7);
-  const conversation = db.prepare(
-    `INSERT INTO conversations (id, title, provider_id, model, current_leaf_id, created_at, updated_at) VALUES (?, ?, NULL, 'gpt-4o', NULL, ?, ?)`,
-  );
-  const msg = db.prepare(
-    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'done', ?, ?)`,
-  );
-  const leaf = db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?');
   const now = Date.now();
-  db.transaction(() => {
+  seedHistory(dataDir, (write) => {
     for (let c = 0; c < CONVERSATIONS; c++) {
-      const id = `c${c}`;
-      const at = now - c * 3_600_000;
-      conversation.run(id, `Conversation ${c}: ${message(r).slice(0, 40)}`, at, at);
-      let parent: string | null = null;
-      for (let m = 0; m < 4; m++) {
-        const mid = `${id}-m${m}`;
-        msg.run(mid, id, parent, m % 2 === 0 ? 'user' : 'assistant', message(r), at + m, at + m);
-        parent = mid;
-      }
-      leaf.run(parent, id);
+      write(`c${c}`, `Conversation ${c}: ${message(r).slice(0, 40)}`, Array.from({ length: 4 }, () => message(r)), now - c * 3_600_000);
     }
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  });
 }
 
 /** Spawns serve.js and resolves with its URL and the milliseconds from spawn to that line (the page is served from then on; the core may still be loading). */
