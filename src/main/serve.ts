@@ -4,9 +4,10 @@
  *
  *   node out/main/serve.js [--port N] [--data-dir DIR]      (or BROOK_PORT / BROOK_DATA_DIR)
  *
- * The server starts first and the core loads beside it (`./serveCore`, a dynamic import): a
- * window that opens meanwhile gets its page at once and waits for the core in the socket's
- * handshake. The core is most of a second of loading that the page no longer waits behind.
+ * The server starts first and the core loads beside it (`./serveCore`, a dynamic import) as soon
+ * as the first window's page and files are out: a window that opens meanwhile waits for the core
+ * in the socket's handshake. The core is most of a second of loading that the page no longer
+ * waits behind.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,9 +40,15 @@ async function main(): Promise<void> {
   const holder = dataDirHolder(dataDir);
   if (holder !== null) throw new AppError('internal', { messageKey: 'errors.dataDirInUse', params: { pid: holder }, retryable: false });
 
-  const starting = import('./serveCore').then((m) => m.startServeCore(dataDir));
+  // The core loads once the first window's page and files are out: loading it blocks this
+  // thread, and begun at once it held them back (firstScreen.ts).
+  let loadCore!: () => void;
+  const starting = new Promise<void>((resolve) => (loadCore = resolve))
+    .then(() => import('./serveCore'))
+    .then((m) => m.startServeCore(dataDir));
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const server = await startHeadlessServer({ core: starting, rendererDir, port, log: (m) => console.error(m) });
+  void server.firstScreenSent.then(loadCore);
   // A core that cannot start (the folder in use, a broken database) ends the process with its reason.
   starting.catch((err: unknown) => void fail(err));
   console.log(`Brook (browser mode) data: ${dataDir}`);

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract/limits';
 import { TOKEN_FRAGMENT_KEY, WS_PATH } from '../../../../shared/wsPaths';
 import { createLocalServer, isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade, type ServerTimeouts } from '../../net';
+import { FirstScreenWatch } from './firstScreen';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
 import type { HeadlessCore } from './windowSession';
 
@@ -30,6 +31,11 @@ export interface HeadlessServer {
   url: string;
   port: number;
   token: string;
+  /**
+   * The first window's page and its files are out (or nobody asked for them in time): the
+   * moment to start loading a core that would otherwise hold them back (firstScreen.ts).
+   */
+  firstScreenSent: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +49,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const log = options.log ?? (() => {});
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  const firstScreen = new FirstScreenWatch(rendererDir);
 
   const http: Server = createLocalServer('browser-mode server', (req, res) => {
     // A page that re-points its own host name at 127.0.0.1 gets nothing, not even the files.
@@ -54,7 +61,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       res.writeHead(405).end();
       return;
     }
-    serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port));
+    serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port), (file) => firstScreen.fileSent(file));
   }, log, options.timeouts);
 
   // In bytes of what is sent; the window measures the same before sending.
@@ -75,6 +82,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       refuseUpgrade(socket, refusal);
       return;
     }
+    firstScreen.windowKnocked();
     waiting.add(socket);
     attach.then(
       (attachWindow) => {
@@ -89,15 +97,22 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     );
   });
 
-  port = await listenLocal(http, options.port ?? 0);
+  try {
+    port = await listenLocal(http, options.port ?? 0);
+  } catch (err) {
+    firstScreen.done();
+    throw err;
+  }
   const url = `http://127.0.0.1:${port}/#${TOKEN_FRAGMENT_KEY}=${token}`;
 
   return {
     url,
     port,
     token,
+    firstScreenSent: firstScreen.sent,
     close: () =>
       new Promise<void>((resolve) => {
+        firstScreen.done();
         for (const ws of wss.clients) ws.terminate();
         for (const socket of waiting) socket.destroy();
         wss.close();

@@ -38,8 +38,11 @@ export function contentSecurityPolicy(port: number): string {
   ].join('; ');
 }
 
-/** Serves the built renderer; nothing outside `root` is reachable. */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, csp: string): void {
+/**
+ * Serves the built renderer; nothing outside `root` is reachable. `onSent` hears of each file
+ * (relative to `root`) once it has been handed to the socket in full.
+ */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, csp: string, onSent?: (relative: string) => void): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -70,6 +73,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     'referrer-policy': 'no-referrer',
     'cache-control': extname(file) === '.html' ? 'no-store' : 'public, max-age=3600',
   });
+  if (onSent) res.once('finish', () => onSent(relative));
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A page not asked for this soon after listening is opened later (or never): nothing to wait for. */
+export const FIRST_PAGE_WAIT_MS = 250;
+/** A browser that stalls on the page's files does not hold the core back longer than this. */
+export const FIRST_SCREEN_MAX_MS = 1500;
+
+/** The files a built page names in its own markup (scripts, preloads, styles), relative to the renderer folder. */
+export function filesNamedBy(html: string): string[] {
+  const names = new Set<string>();
+  for (const match of html.matchAll(/\b(?:src|href)="\.?\/?(assets\/[^"?#]+)"/g)) names.add(match[1]!);
+  return [...names];
+}
+
+/**
+ * Tells when the first window's page and every file it names have been sent (issue #13, cold
+ * start). Loading the core blocks this process's thread for a few hundred milliseconds; begun
+ * before the page's files are out, it holds them back, and the page and the core end up
+ * loading one after the other instead of side by side on two cores.
+ *
+ * `sent` resolves on the first of: the page's files all sent; a window's socket knocking (its
+ * scripts are running); no page asked for within FIRST_PAGE_WAIT_MS; FIRST_SCREEN_MAX_MS.
+ */
+export class FirstScreenWatch {
+  readonly sent: Promise<void>;
+  private release!: () => void;
+  private waitingFor: Set<string> | null = null;
+  private readonly timers: ReturnType<typeof setTimeout>[] = [];
+
+  constructor(private readonly rendererDir: string) {
+    this.sent = new Promise<void>((resolve) => (this.release = resolve));
+    this.timers.push(
+      setTimeout(() => {
+        if (this.waitingFor === null) this.done();
+      }, FIRST_PAGE_WAIT_MS),
+      setTimeout(() => this.done(), FIRST_SCREEN_MAX_MS),
+    );
+  }
+
+  /** A static file (relative to the renderer folder) has been handed to the socket in full. */
+  fileSent(relative: string): void {
+    if (this.waitingFor === null) {
+      if (!relative.endsWith('.html')) return;
+      this.waitingFor = new Set(this.namedBy(relative));
+    } else {
+      this.waitingFor.delete(relative);
+    }
+    if (this.waitingFor.size === 0) this.done();
+  }
+
+  /** A window's socket has arrived: its scripts run, so the core is wanted now. */
+  windowKnocked(): void {
+    this.done();
+  }
+
+  done(): void {
+    for (const timer of this.timers.splice(0)) clearTimeout(timer);
+    this.release();
+  }
+
+  private namedBy(page: string): string[] {
+    try {
+      return filesNamedBy(readFileSync(join(this.rendererDir, page), 'utf8'));
+    } catch {
+      return [];
+    }
+  }
+}
