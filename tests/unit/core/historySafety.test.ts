@@ -102,6 +102,16 @@ describe('integrity', () => {
     expect(await quickCheckInBackground(join(dir, DATABASE_FILE)).result).toBeNull();
   });
 
+  it('starts the background check after its delay, and never if stopped before (cold start)', async () => {
+    const dir = dataDir();
+    say(storeIn(dir), 'fine');
+    const file = join(dir, DATABASE_FILE);
+    expect(await quickCheckInBackground(file, undefined, 100).result).toBeNull();
+    const early = quickCheckInBackground(file, undefined, 60_000);
+    await early.stop();
+    await expect(early.result).rejects.toThrow('stopped before it started');
+  });
+
   it('finds damage inside a database that still opens', async () => {
     const dir = dataDir();
     const file = join(dir, DATABASE_FILE);
@@ -148,6 +158,7 @@ describe('integrity', () => {
       settingsBackend: memoryBackend(),
       secrets: noSecrets,
       info: { mode: 'browser', version: '0', systemLocale: 'en' },
+      integrityCheckDelayMs: 100,
     });
     cleanups.push(() => core.shutdown());
     const heard: string[] = [];

@@ -49,7 +49,16 @@ export interface CoreOptions {
   firstUpdateCheckDelayMs?: number;
   /** Tests: how soon after start an enabled sync first runs (ms). */
   syncFirstDelayMs?: number;
+  /** Tests: how soon after start the background integrity check begins (default INTEGRITY_CHECK_DELAY_MS). */
+  integrityCheckDelayMs?: number;
 }
+
+/**
+ * The background integrity check reads the whole database (a second of CPU on a large history):
+ * started with the core, it took one of the machine's cores while the first window was still
+ * loading (issue #13, cold start).
+ */
+const INTEGRITY_CHECK_DELAY_MS = 3_000;
 
 export interface Core {
   handlers: Handlers;
@@ -96,7 +105,8 @@ export function createCore(options: CoreOptions): Core {
   const bus = new EventBus();
   const services = createServices(options, history, bus, log);
   const { settings, streams, chat, local } = services;
-  const check = opened.health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding) : null;
+  const check =
+    opened.health.status === 'ok' ? quickCheckInBackground(file, options.nativeBinding, options.integrityCheckDelayMs ?? INTEGRITY_CHECK_DELAY_MS) : null;
   const maintenance: HistoryMaintenance = {
     health: opened.health,
     backups: new HistoryBackups(history, options.dataDir, options.clock),

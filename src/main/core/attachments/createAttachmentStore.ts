@@ -4,8 +4,10 @@ import { AttachmentStore } from './AttachmentStore';
 
 /** How often files of purged messages are looked for (purges happen seconds after a delete's Undo window). */
 const SWEEP_INTERVAL_MS = 60_000;
+/** The first sweep is a write transaction: not while the first window is loading (issue #13, cold start). */
+const FIRST_SWEEP_DELAY_MS = 5_000;
 
-/** The app's attachment store: events to the windows, and a sweep now and every minute for files no message uses. */
+/** The app's attachment store: events to the windows, and a sweep soon after start and every minute for files no message uses. */
 export function createAttachmentStore(
   dataDir: string,
   history: HistoryStore,
@@ -28,9 +30,13 @@ export function createAttachmentStore(
       options.log?.(`attachment sweep failed: ${String(err)}`);
     }
   };
-  sweep();
+  const first = setTimeout(sweep, FIRST_SWEEP_DELAY_MS);
   const timer = setInterval(sweep, SWEEP_INTERVAL_MS);
+  first.unref();
   timer.unref();
-  store.onClose(() => clearInterval(timer));
+  store.onClose(() => {
+    clearTimeout(first);
+    clearInterval(timer);
+  });
   return store;
 }

@@ -55,20 +55,37 @@ export interface BackgroundCheck {
 
 /**
  * `PRAGMA quick_check` reads every page (seconds on a large history), so it runs on its own
- * read-only connection in a worker thread while the app is already usable.
+ * read-only connection in a worker thread while the app is already usable, starting after
+ * `delayMs`. Stopped before it starts, it never runs and its result rejects.
  */
-export function quickCheckInBackground(file: string, nativeBinding?: string): BackgroundCheck {
-  const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module } });
+export function quickCheckInBackground(file: string, nativeBinding?: string, delayMs = 0): BackgroundCheck {
+  let worker: Worker | null = null;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopBeforeStart: () => void = () => {};
   const result = new Promise<string | null>((resolve, reject) => {
-    worker.once('message', (problem: string | null) => resolve(problem));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`integrity check ended early (${code})`)));
+    const start = () => {
+      const module = createRequire(import.meta.url).resolve('better-sqlite3');
+      const running = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module } });
+      worker = running;
+      running.once('message', (problem: string | null) => resolve(problem));
+      running.once('error', reject);
+      running.once('exit', (code) => reject(new Error(`integrity check ended early (${code})`)));
+    };
+    if (delayMs <= 0) start();
+    else
+      timer = setTimeout(() => {
+        if (!stopped) start();
+      }, delayMs);
+    stopBeforeStart = () => reject(new Error('integrity check stopped before it started'));
   });
   return {
     result,
     stop: async () => {
-      await worker.terminate();
+      stopped = true;
+      clearTimeout(timer);
+      if (worker) await worker.terminate();
+      else stopBeforeStart();
     },
   };
 }
