@@ -5,6 +5,7 @@
  * page loads; each run is a new core process and a new page. Figures are printed, never asserted.
  *
  *   npm run bench:start
+ *   BENCH_SERVE_JS=/other/tree/out/main/serve.js npx playwright test -c bench/playwright.config.ts start.bench.ts
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,8 @@ import { seedHistory } from './seedHistory';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const SERVE_JS = resolve(dirname(fileURLToPath(import.meta.url)), '../out/main/serve.js');
+/** Another build to compare against (`BENCH_SERVE_JS=/elsewhere/out/main/serve.js`); this tree's by default. */
+const SERVE_JS = process.env.BENCH_SERVE_JS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../out/main/serve.js');
 
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
