@@ -1,4 +1,4 @@
-import { WS_PATH } from '../../../shared/wsProtocol';
+import { WS_PATH } from '../../../shared/wsPaths';
 import { hashWithoutToken, readTokenFromHash } from './tokenFragment';
 
 const STORAGE_KEY = 'brook.token';

@@ -1,22 +1,28 @@
-import { EVENT_NAMES, type EventName, type Events } from '../../../shared/contract';
+import type { EventName, Events } from '../../../shared/contract';
 
-type Listener<E extends EventName> = (payload: Events[E]) => void;
-type ListenerSets = { [E in EventName]: Set<Listener<E>> };
+type AnyListener = (payload: unknown) => void;
 
-/** Typed fan-out of contract events; one throwing listener never starves the others. */
+/**
+ * Typed fan-out of contract events; one throwing listener never starves the others. Only
+ * types come from the contract: its schemas (zod) are not part of the first screen.
+ */
 export class EventHub {
-  private readonly sets = Object.fromEntries(EVENT_NAMES.map((name) => [name, new Set()])) as unknown as ListenerSets;
+  private readonly sets = new Map<EventName, Set<AnyListener>>();
 
-  on<E extends EventName>(name: E, listener: Listener<E>): () => void {
-    const set: Set<Listener<E>> = this.sets[name];
-    set.add(listener);
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
+    // Stored untyped: `emit` is typed by the same name, so a listener only ever gets its event's payload.
+    const untyped = listener as AnyListener;
+    let set = this.sets.get(name);
+    if (!set) this.sets.set(name, (set = new Set()));
+    set.add(untyped);
     return () => {
-      set.delete(listener);
+      set.delete(untyped);
     };
   }
 
   emit<E extends EventName>(name: E, payload: Events[E]): void {
-    const set: Set<Listener<E>> = this.sets[name];
+    const set = this.sets.get(name);
+    if (!set) return;
     for (const listener of [...set]) {
       try {
         listener(payload);
@@ -26,7 +32,8 @@ export class EventHub {
     }
   }
 
-  has(name: string): name is EventName {
-    return Object.hasOwn(this.sets, name);
+  /** Whether anything listens for `name` (an event nobody listens for need not be checked). */
+  listensFor(name: EventName): boolean {
+    return (this.sets.get(name)?.size ?? 0) > 0;
   }
 }

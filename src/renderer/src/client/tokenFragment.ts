@@ -1,4 +1,4 @@
-import { TOKEN_FRAGMENT_KEY } from '../../../shared/wsProtocol';
+import { TOKEN_FRAGMENT_KEY } from '../../../shared/wsPaths';
 
 function params(hash: string): URLSearchParams {
   return new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);

@@ -1,9 +1,12 @@
-import { eventSchemas, MAX_CLIENT_FRAME_BYTES, utf8Bytes, type EventName, type Events, type RequestArgs, type RequestName, type RequestResult } from '../../../shared/contract';
+import type { EventName, Events, RequestArgs, RequestName, RequestResult } from '../../../shared/contract';
+import { MAX_CLIENT_FRAME_BYTES, utf8Bytes } from '../../../shared/contract/limits';
 import { AppError } from '../../../shared/errors';
-import { serverFrameSchema, type ClientFrame } from '../../../shared/wsProtocol';
+import type { ClientFrame } from '../../../shared/wsProtocol';
 import { reconnectDelay } from './backoff';
 import { EventHub } from './eventHub';
 import type { ConnectionChange, ConnectionState, RendererClient } from './types';
+
+type FrameChecks = typeof import('./frameChecks');
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -39,17 +42,37 @@ export class WsClient implements RendererClient {
   private readonly outbox: string[] = [];
   private readonly events = new EventHub();
   private readonly stateListeners = new Set<(change: ConnectionChange) => void>();
+  /**
+   * The contract's schemas (zod, every payload's shape), loaded beside the handshake rather than
+   * before the first screen (issue #13, cold start); frames that arrive first wait in order.
+   */
+  private checks: FrameChecks | null = null;
+  private checksFailed = false;
+  private readonly unchecked: string[] = [];
 
   constructor(private readonly url: string | null) {
     this.state = url ? 'connecting' : 'no-token';
     if (url) {
       this.connect();
       window.addEventListener('online', this.reconnectNow);
+      void import('./frameChecks').then(
+        (checks) => {
+          this.checks = checks;
+          for (const data of this.unchecked.splice(0)) this.receive(data);
+        },
+        (err: unknown) => {
+          // Without its checks nothing from the server can be trusted: fail what waits and say why.
+          console.error('could not load the frame checks', err);
+          this.checksFailed = true;
+          this.unchecked.length = 0;
+          this.failPending(connectionLost());
+        },
+      );
     }
   }
 
   request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>> {
-    if (this.state !== 'open' && this.state !== 'connecting') return Promise.reject(connectionLost());
+    if ((this.state !== 'open' && this.state !== 'connecting') || this.checksFailed) return Promise.reject(connectionLost());
     const id = this.nextId++;
     const frame: ClientFrame = { kind: 'request', id, name, args };
     const text = JSON.stringify(frame);
@@ -122,6 +145,11 @@ export class WsClient implements RendererClient {
   };
 
   private receive(data: string): void {
+    const checks = this.checks;
+    if (!checks) {
+      if (!this.checksFailed) this.unchecked.push(data);
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(data);
@@ -129,14 +157,14 @@ export class WsClient implements RendererClient {
       console.warn('ignored a frame that is not JSON');
       return;
     }
-    const frame = serverFrameSchema.safeParse(parsed);
+    const frame = checks.serverFrameSchema.safeParse(parsed);
     if (!frame.success) {
       console.warn('ignored a frame of unknown shape');
       return;
     }
     const f = frame.data;
     if (f.kind === 'event') {
-      if (this.events.has(f.name)) this.dispatch(f.name, f.payload);
+      if (Object.hasOwn(checks.eventSchemas, f.name)) this.dispatch(checks, f.name as EventName, f.payload);
       return;
     }
     const pending = this.pending.get(f.id);
@@ -147,8 +175,9 @@ export class WsClient implements RendererClient {
   }
 
   /** Every payload is checked against its event's schema, like every request is in the core. */
-  private dispatch<E extends EventName>(name: E, payload: unknown): void {
-    const checked = eventSchemas[name].safeParse(payload);
+  private dispatch<E extends EventName>(checks: FrameChecks, name: E, payload: unknown): void {
+    if (!this.events.listensFor(name)) return;
+    const checked = checks.eventSchemas[name].safeParse(payload);
     if (checked.success) this.events.emit(name, checked.data as Events[E]);
     else console.warn(`ignored a ${name} event that does not match the contract`);
   }

@@ -1,5 +1,5 @@
 import { useRef, useState, type RefObject } from 'react';
-import { messageFits } from '../../../shared/contract';
+import { messageFits } from '../../../shared/contract/limits';
 import type { AppErrorData } from '../../../shared/errors';
 import { toErrorData } from '../state/errors';
 

@@ -1,4 +1,5 @@
-import { UNDO_DELETE_MS, type RequestArgs } from '../../../shared/contract';
+import type { RequestArgs } from '../../../shared/contract';
+import { UNDO_DELETE_MS } from '../../../shared/contract/limits';
 import type { Conversation, ConversationOrigin, ConversationParams, SearchHit, SearchPage } from '../../../shared/domain';
 import type { RendererClient } from '../client/types';
 import { AssistantsController } from './AssistantsController';

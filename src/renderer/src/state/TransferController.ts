@@ -1,4 +1,4 @@
-import { IMPORT_CHUNK_CHARS, IMPORT_ZIP_PART_BYTES } from '../../../shared/contract';
+import { IMPORT_CHUNK_CHARS, IMPORT_ZIP_PART_BYTES } from '../../../shared/contract/limits';
 import type { ExportFormat, ImportResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { RendererClient } from '../client/types';

@@ -1,6 +1,6 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TITLE_CHARS } from '../../../../shared/contract';
+import { MAX_TITLE_CHARS } from '../../../../shared/contract/limits';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
 import { foldSidebarIfNarrow } from '../../state/layout';
