@@ -66,6 +66,8 @@ test('a failed turn shows a translated error with Retry, and the UI switches to 
   await page.getByTestId('close-settings').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('new-chat')).toContainText(/[\u4e00-\u9fff]/);
+  // The sidebar's rows follow at once (their labels are translated once per list, not per row).
+  await expect(page.getByTestId('conversation-delete').first()).toHaveAttribute('aria-label', /[\u4e00-\u9fff]/);
   const chineseError = await answer.getByTestId('message-error').innerText();
   expect(chineseError).not.toBe(englishError);
   expect(chineseError).toMatch(/[\u4e00-\u9fff]/);

@@ -1,11 +1,11 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_CHARS } from '../../../../shared/contract/limits';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
 import { foldSidebarIfNarrow } from '../../state/layout';
 import { onRowKey } from './rowKeys';
 import { ConversationActions, ConversationMarkers } from './ConversationRowParts';
+import { useRowLabels } from './rowLabels';
 
 interface Props {
   conversation: Conversation;
@@ -20,12 +20,12 @@ interface Props {
 
 /** One row of the sidebar: select on click, rename inline, delete (after confirmation). */
 export const ConversationItem = memo(function ConversationItem({ conversation, active, streaming, onDelete, index, top, measure }: Props) {
-  const { t } = useTranslation();
+  const labels = useRowLabels();
   const controller = useController();
   const [editing, setEditing] = useState(false);
   /** Enter and the blur that follows must not rename twice. */
   const finished = useRef(false);
-  const title = conversation.title || t('conversation.untitled');
+  const title = conversation.title || labels.untitled;
 
   const startEditing = () => {
     finished.current = false;
@@ -68,7 +68,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
         <input
           className="conversation-item__input"
           data-testid="conversation-rename-input"
-          aria-label={t('sidebar.renameLabel')}
+          aria-label={labels.renameLabel}
           defaultValue={conversation.title}
           maxLength={MAX_TITLE_CHARS}
           autoFocus

@@ -5,6 +5,7 @@ import type { Conversation } from '../../../../shared/domain';
 import { monthLabel, type DateGroup } from '../../state/dates';
 import { sidebarRows } from '../../state/sidebarRows';
 import { ConversationItem } from './ConversationItem';
+import { buildRowLabels, RowLabelsContext } from './rowLabels';
 
 /** Rows are one line high; measuring corrects the estimate when a font or zoom differs. */
 const ROW_ESTIMATE_PX = 35;
@@ -26,6 +27,7 @@ export function ConversationList({ conversations, scrollRef, activeId, streaming
   const { t, i18n } = useTranslation();
   // The groups move on at midnight only when the list changes; a chat's own activity re-renders it.
   const rows = useMemo(() => sidebarRows(conversations), [conversations]);
+  const labels = useMemo(() => buildRowLabels(t), [t]);
   // The virtualizer re-renders this component itself on scroll; nothing here is memoized by hand.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -38,6 +40,7 @@ export function ConversationList({ conversations, scrollRef, activeId, streaming
   const groupLabel = (group: DateGroup) =>
     group.kind === 'month' ? monthLabel(i18n.language, group) : t(`shell.group.${group.kind}`);
   return (
+    <RowLabelsContext.Provider value={labels}>
     <ul className="conversation-list" style={{ height: virtualizer.getTotalSize() }} data-count={conversations.length}>
       {virtualizer.getVirtualItems().map((item) => {
         const row = rows[item.index]!;
@@ -71,5 +74,6 @@ export function ConversationList({ conversations, scrollRef, activeId, streaming
         );
       })}
     </ul>
+    </RowLabelsContext.Provider>
   );
 }

@@ -1,22 +1,22 @@
-import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
+import { useRowLabels } from './rowLabels';
 
 /** What a row shows before its title: answering now, pinned, a quick ask, an API chat. */
 export function ConversationMarkers({ conversation, streaming }: { conversation: Conversation; streaming: boolean }) {
-  const { t } = useTranslation();
+  const labels = useRowLabels();
   return (
     <>
-      {streaming && <span className="conversation-item__live" aria-label={t('sidebar.answering')} />}
+      {streaming && <span className="conversation-item__live" aria-label={labels.answering} />}
       {conversation.pinned && (
-        <span className="icon-pin conversation-item__pin" data-testid="pinned-marker" role="img" aria-label={t('sidebar.pinned')} title={t('sidebar.pinned')} />
+        <span className="icon-pin conversation-item__pin" data-testid="pinned-marker" role="img" aria-label={labels.pinned} title={labels.pinned} />
       )}
       {conversation.origin === 'quick' && (
-        <span className="icon-bolt conversation-item__quick" data-testid="quick-marker" role="img" aria-label={t('sidebar.quickAsk')} title={t('sidebar.quickAsk')} />
+        <span className="icon-bolt conversation-item__quick" data-testid="quick-marker" role="img" aria-label={labels.quickAsk} title={labels.quickAsk} />
       )}
       {conversation.origin === 'api' && (
-        <span className="conversation-item__api" data-testid="api-marker" title={t('sidebar.apiOrigin')}>
-          {t('sidebar.apiBadge')}
+        <span className="conversation-item__api" data-testid="api-marker" title={labels.apiOrigin}>
+          {labels.apiBadge}
         </span>
       )}
     </>
@@ -60,28 +60,28 @@ interface ActionsProps {
 
 /** Rename, pin, archive and delete, shown on hover and focus. */
 export function ConversationActions({ conversation, title, onRename, onDelete }: ActionsProps) {
-  const { t } = useTranslation();
+  const labels = useRowLabels();
   const controller = useController();
   const { pinned, archived } = conversation;
   return (
     <span className="conversation-item__actions">
-      <RowAction testId="conversation-rename" label={t('sidebar.rename', { title })} title={t('sidebar.renameShort')} icon="icon-pencil" onClick={onRename} />
+      <RowAction testId="conversation-rename" label={labels.rename(title)} title={labels.renameShort} icon="icon-pencil" onClick={onRename} />
       <RowAction
         testId="conversation-pin"
         pressed={pinned}
-        label={pinned ? t('sidebar.unpin', { title }) : t('sidebar.pin', { title })}
-        title={pinned ? t('sidebar.unpinShort') : t('sidebar.pinShort')}
+        label={pinned ? labels.unpin(title) : labels.pin(title)}
+        title={pinned ? labels.unpinShort : labels.pinShort}
         icon="icon-pin"
         onClick={() => void controller.setPinned(conversation.id, !pinned)}
       />
       <RowAction
         testId="conversation-archive"
-        label={archived ? t('sidebar.unarchive', { title }) : t('sidebar.archive', { title })}
-        title={archived ? t('sidebar.unarchiveShort') : t('sidebar.archiveShort')}
+        label={archived ? labels.unarchive(title) : labels.archive(title)}
+        title={archived ? labels.unarchiveShort : labels.archiveShort}
         icon={archived ? 'icon-unarchive' : 'icon-archive'}
         onClick={() => void controller.setArchived(conversation.id, !archived)}
       />
-      <RowAction testId="conversation-delete" label={t('sidebar.delete', { title })} title={t('sidebar.deleteShort')} icon="icon-trash" onClick={() => onDelete(conversation)} />
+      <RowAction testId="conversation-delete" label={labels.delete(title)} title={labels.deleteShort} icon="icon-trash" onClick={() => onDelete(conversation)} />
     </span>
   );
 }
