@@ -69,7 +69,8 @@ interface RenderCounts {
   renders: Record<string, number>;
 }
 
-test('quick ask: a streamed delta re-renders only the streaming answer, not the window around it', async ({ page, brook, openai }) => {
+test('quick ask: a streamed delta re-renders only the streaming answer, not the window around it', async ({ page, context, brook, openai }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(brook.url).origin });
   await page.goto(brook.url);
   await addFixtureProvider(page, openai.url);
   await page.setViewportSize({ width: 680, height: 460 });
@@ -96,4 +97,9 @@ test('quick ask: a streamed delta re-renders only the streaming answer, not the 
   expect(counts.renders.answerRow ?? 0).toBeGreaterThan(20);
   const { answerRow: _answerRow, ...rest } = counts.renders;
   expect(rest).toEqual({});
+
+  // Copy reads the answer when clicked (the actions no longer hold it): the whole, finished text.
+  await page.getByTestId('quick-copy').click();
+  await expect(page.getByTestId('quick-copy')).toHaveText('Copied');
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(SLOW_TOKENS.join(''));
 });
