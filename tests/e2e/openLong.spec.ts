@@ -49,6 +49,56 @@ const RECORD = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
+/**
+ * Decides when the window gets the answer to a request for the page above (`__olderArrival`):
+ * as it comes ('now'), in the next animation frame ('frame': the rows drawn then are measured in
+ * that frame, before any scroll event), or that many ms after the list's last scroll event.
+ * When it hands the answer over, it notes the row at the top of the view and where it was
+ * (`__anchor`).
+ */
+const TIME_OLDER_PAGE = `
+  window.__olderArrival = 'now';
+  window.__anchor = null;
+  let lastScroll = 0;
+  document.addEventListener('scroll', (e) => {
+    if (e.target instanceof HTMLElement && e.target.classList.contains('message-list')) lastScroll = performance.now();
+  }, true);
+  const olderIds = new Set();
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    try {
+      const frame = JSON.parse(String(data));
+      if (frame.name === 'conversations.messagesPage' && frame.args.before) olderIds.add(frame.id);
+    } catch {}
+    return send.call(this, data);
+  };
+  const noteAnchor = () => {
+    const list = document.querySelector('.message-list');
+    const listTop = list.getBoundingClientRect().top;
+    const rows = [...document.querySelectorAll('.message-row')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    const row = rows.find((r) => r.getBoundingClientRect().bottom > listTop + 1);
+    window.__anchor = { text: /Message \\d+\\./.exec(row.textContent)[0], top: row.getBoundingClientRect().top - listTop };
+  };
+  const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    get() { return onmessage.get.call(this); },
+    set(handler) {
+      onmessage.set.call(this, (event) => {
+        let id = null;
+        try { id = JSON.parse(event.data).id; } catch {}
+        if (!olderIds.has(id)) return handler(event);
+        olderIds.delete(id);
+        const deliver = () => { noteAnchor(); handler(event); };
+        const arrival = window.__olderArrival;
+        if (arrival === 'now') deliver();
+        else if (arrival === 'frame') requestAnimationFrame(deliver);
+        else setTimeout(deliver, Math.max(0, lastScroll + arrival - performance.now()));
+      });
+    },
+    configurable: true,
+  });
+`;
+
 interface SentRequest {
   name: string;
   args: { limit?: number; before?: string };
@@ -73,10 +123,39 @@ const settled = (page: Page) =>
     check();
   })`);
 
+interface Anchor {
+  text: string;
+  top: number;
+}
+/** The row at the top of the view when the page above arrived: where it was then, and where it is now (px below the list's top). */
+async function anchorNowAndThen(page: Page): Promise<{ text: string; then: number; now: number | null }> {
+  const anchor = (await page.evaluate('window.__anchor')) as Anchor | null;
+  expect(anchor, 'the page above arrived').not.toBeNull();
+  // A string, because it runs in the page (these tests compile without DOM types).
+  const now = (await page.evaluate(`(() => {
+    const list = document.querySelector('.message-list');
+    const row = [...document.querySelectorAll('.message-row')].find((r) => r.textContent.includes(${JSON.stringify(anchor!.text)}));
+    return row ? row.getBoundingClientRect().top - list.getBoundingClientRect().top : null;
+  })()`)) as number | null;
+  return { text: anchor!.text, then: anchor!.top, now };
+}
+/** Within this many px counts as the same place (sub-pixel rounding). */
+const SAME_PLACE_PX = 2;
+
+/** Opens the Long conversation afresh (via Short), at its end, with the list settled. */
+async function reopenLong(page: Page): Promise<void> {
+  await page.getByTestId('conversation-item').filter({ hasText: 'Short' }).click();
+  await expect(page.getByTestId('message')).toHaveCount(2);
+  await page.getByTestId('conversation-item').filter({ hasText: 'Long' }).click();
+  await expect(page.getByTestId('message').filter({ hasText: `Message ${LONG - 1}.` })).toBeInViewport();
+  await settled(page);
+}
+
 test('a long conversation opens at its end with one page read and only its newest rows drawn; the page above loads on scrolling up', async ({ page }) => {
   const brook = await startBrook(seedHistory());
   try {
     await page.addInitScript(RECORD);
+    await page.addInitScript(TIME_OLDER_PAGE);
     await page.goto(brook.url);
     await page.getByTestId('conversation-item').filter({ hasText: 'Short' }).click();
     await expect(page.getByTestId('message')).toHaveCount(2);
@@ -97,7 +176,8 @@ test('a long conversation opens at its end with one page read and only its newes
     expect(Math.min(...drawn)).toBeGreaterThan(FIRST_PAGE / 2);
 
     // Scrolling to the top asks for the page above once; the view is moved down by what was
-    // added above it, so the reader does not land on the oldest rows read (and read more).
+    // added above it, so the row at the top stays where it was and the reader does not land on
+    // the oldest rows read (and read more).
     await settled(page);
     await list.evaluate((el) => (el.scrollTop = 0));
     await expect(list).toHaveAttribute('data-count', String(FIRST_PAGE + OLDER_PAGE));
@@ -109,6 +189,40 @@ test('a long conversation opens at its end with one page read and only its newes
     expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     await expect(page.getByTestId('message').filter({ hasText: `Message ${LONG - FIRST_PAGE - OLDER_PAGE}.` })).not.toBeInViewport();
     await expect(list).toHaveAttribute('data-count', String(FIRST_PAGE + OLDER_PAGE));
+    const anchor = await anchorNowAndThen(page);
+    expect(anchor.text).toBe(`Message ${LONG - FIRST_PAGE}.`);
+    expect(Math.abs(anchor.now! - anchor.then), JSON.stringify(anchor)).toBeLessThanOrEqual(SAME_PLACE_PX);
+  } finally {
+    await brook.stop();
+  }
+});
+
+/**
+ * When the page above arrives decides what the list has drawn and measured by then: as it
+ * comes, at the start of a frame, while the list still counts as scrolling (the virtualizer's
+ * 150 ms after the last scroll event), just before or after that ends, or well after. At the
+ * start of a frame is tried four times: before the fix each try moved the view in about three
+ * runs of four (as it comes: about one in three), by hundreds to thousands of px.
+ */
+const ARRIVALS = ['now', 'frame', 'frame', 'frame', 'frame', 60, 120, 140, 145, 148, 155, 170, 400] as const;
+
+test('after the page above is prepended, the row at the top of the view stays where it was, whenever the page arrives', async ({ page }) => {
+  test.setTimeout(120_000);
+  const brook = await startBrook(seedHistory());
+  try {
+    await page.addInitScript(TIME_OLDER_PAGE);
+    await page.goto(brook.url);
+    const list = page.locator('.message-list');
+    for (const arrival of ARRIVALS) {
+      await reopenLong(page);
+      await page.evaluate(`window.__olderArrival = ${JSON.stringify(arrival)}; window.__anchor = null`);
+      await list.evaluate((el) => (el.scrollTop = 0));
+      await expect(list).toHaveAttribute('data-count', String(FIRST_PAGE + OLDER_PAGE));
+      await settled(page);
+      const anchor = await anchorNowAndThen(page);
+      expect.soft(anchor.now, `${arrival}: the row is still drawn`).not.toBeNull();
+      expect.soft(Math.abs((anchor.now ?? Infinity) - anchor.then), `${arrival}: ${JSON.stringify(anchor)}`).toBeLessThanOrEqual(SAME_PLACE_PX);
+    }
   } finally {
     await brook.stop();
   }

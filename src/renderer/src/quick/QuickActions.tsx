@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../shared/domain';
 import { copyText } from '../markdown/copyText';
-import { useController } from '../state/context';
+import { useAppState, useController } from '../state/context';
+import { canCopyAnswer, lastAnswer } from './quickSelectors';
 
-/** Under the answer: copy it, or continue the conversation in the main window (even mid-answer). */
-export function QuickActions({ conversationId, list }: { conversationId: string; list: readonly Message[] }) {
+/**
+ * Under the answer: copy it, or continue the conversation in the main window (even mid-answer).
+ * The answer is read when Copy is clicked, not subscribed to: it changes with every delta.
+ */
+export function QuickActions({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const controller = useController();
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
-  const answer = list.findLast((m) => m.role === 'assistant');
+  const canCopy = useAppState(canCopyAnswer);
 
   useEffect(() => {
     if (copied === 'idle') return;
@@ -18,6 +21,7 @@ export function QuickActions({ conversationId, list }: { conversationId: string;
   }, [copied]);
 
   const copy = async () => {
+    const answer = lastAnswer(controller.store.getState());
     if (answer) setCopied((await copyText(answer.content)) ? 'done' : 'failed');
   };
 
@@ -27,7 +31,7 @@ export function QuickActions({ conversationId, list }: { conversationId: string;
         type="button"
         className="button button--ghost quick-actions__button"
         data-testid="quick-copy"
-        disabled={!answer || answer.content === ''}
+        disabled={!canCopy}
         onClick={() => void copy()}
         aria-live="polite"
       >

@@ -6,7 +6,7 @@ import { useComposerAttachments } from '../hooks/useComposerAttachments';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useDocumentSettings } from '../hooks/useDocumentSettings';
 import { useAppState, useController } from '../state/context';
-import { streamingMessage } from '../state/listOps';
+import { paneContent, paneStreaming } from '../state/paneSelectors';
 import { QuickActions } from './QuickActions';
 import { QuickInput } from './QuickInput';
 import { QuickThread } from './QuickThread';
@@ -15,7 +15,9 @@ import { QuickTopBar } from './QuickTopBar';
 /**
  * The quick-ask window: one question box, the answer streaming below it with the main
  * window's rendering, follow-ups in the same conversation, and the hand-over to Brook.
- * Built for a small frameless window: the top strip is the drag handle.
+ * Built for a small frameless window: the top strip is the drag handle. While an answer
+ * streams only the thread re-renders: this component selects values a delta cannot change
+ * (see paneSelectors), as its top bar, actions and question box do.
  */
 export function QuickAskApp() {
   const { t } = useTranslation();
@@ -24,9 +26,8 @@ export function QuickAskApp() {
   const ready = useAppState((s) => s.ready);
   const noProviders = useAppState((s) => s.info !== null && s.providers.length === 0);
   const activeId = useAppState((s) => s.activeId);
-  const messages = useAppState((s) => s.messages);
-  const list = messages && messages.conversationId === activeId ? messages.list : null;
-  const streaming = list !== null && streamingMessage(list) !== undefined;
+  const shown = useAppState(paneContent);
+  const streaming = useAppState(paneStreaming);
   const attachments = useComposerAttachments(activeId ?? '');
   const drop = useFileDrop(attachments.add);
 
@@ -52,9 +53,9 @@ export function QuickAskApp() {
           <p>{t('quick.noProvider')}</p>
         </div>
       ) : (
-        <QuickThread activeId={activeId} list={list} streaming={streaming} />
+        <QuickThread activeId={activeId} shown={shown} streaming={streaming} />
       )}
-      {activeId !== null && list !== null && list.length > 0 && <QuickActions conversationId={activeId} list={list} />}
+      {activeId !== null && shown === 'messages' && <QuickActions conversationId={activeId} />}
       <QuickInput conversationId={activeId} streaming={streaming} disabled={!ready || noProviders} attachments={attachments} />
       <NoticeToast />
       {drop.dragging && <DropZone limitsText={attachments.limitsText} />}

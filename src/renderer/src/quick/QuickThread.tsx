@@ -1,24 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../shared/domain';
 import { MessageList } from '../components/messages/MessageList';
+import { useAppState } from '../state/context';
+import { activeList, type PaneContent } from '../state/paneSelectors';
 
 interface Props {
   activeId: string | null;
-  list: readonly Message[] | null;
+  shown: PaneContent;
   streaming: boolean;
 }
 
 /** The questions and answers of this quick ask, rendered exactly like the main window's. */
-export function QuickThread({ activeId, list, streaming }: Props) {
+export function QuickThread({ activeId, shown, streaming }: Props) {
   const { t } = useTranslation();
-  if (activeId !== null && list === null) {
+  if (activeId !== null && shown === 'loading') {
     return (
       <div className="pane__loading" aria-busy="true">
         <span className="spinner" />
       </div>
     );
   }
-  if (activeId === null || list === null || list.length === 0) {
+  if (activeId === null || shown !== 'messages') {
     return (
       <div className="quick-empty">
         <span className="icon-bolt quick-empty__mark" aria-hidden="true" />
@@ -26,5 +27,11 @@ export function QuickThread({ activeId, list, streaming }: Props) {
       </div>
     );
   }
-  return <MessageList conversationId={activeId} messages={list} busy={streaming} lastAnswerTestId="quick-answer" />;
+  return <QuickMessages conversationId={activeId} streaming={streaming} />;
+}
+
+/** The list, subscribed on its own: a streamed delta re-renders it, not the window around it. */
+function QuickMessages({ conversationId, streaming }: { conversationId: string; streaming: boolean }) {
+  const list = useAppState(activeList);
+  return list && list.length > 0 ? <MessageList conversationId={conversationId} messages={list} busy={streaming} lastAnswerTestId="quick-answer" /> : null;
 }

@@ -3,9 +3,10 @@ import { streamingMessage } from './listOps';
 import type { AppState } from './store';
 
 /**
- * What the conversation pane subscribes to. A streamed delta replaces the message list many
- * times a second; the pane (header, composer) selects only values a delta cannot change, so
- * only the list re-renders while an answer streams (issue #12.4).
+ * What the conversation pane and the quick-ask window subscribe to. A streamed delta replaces
+ * the message list many times a second; the pane (header, composer) and the quick-ask window
+ * (top bar, actions, question box) select only values a delta cannot change, so only the list
+ * re-renders while an answer streams (issue #12.4).
  */
 
 /** The active conversation's messages, or null while they load. */

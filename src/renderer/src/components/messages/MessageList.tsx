@@ -43,7 +43,7 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const rowText = useMemo(() => ({ t, language }), [t, language]);
-  const { scroller, stick, away, onScroll, toBottom, keepRowsInView, followGrowth } = useFollowEnd(conversationId);
+  const { scroller, stick, away, onScroll, toBottom, followGrowth } = useFollowEnd(conversationId);
   const [focused, setFocused] = useState<string | null>(null);
 
   // TanStack Virtual keeps mutable state the React Compiler cannot memoize; this component opts out.
@@ -67,6 +67,14 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     directDomUpdates: true,
     directDomUpdatesMode: 'position',
     onChange: followGrowth,
+    // When a page of older messages is prepended, the row at the top of the view stays where it
+    // was: the virtualizer moves its offset while it renders, so the new rows are never drawn at
+    // the old offset, and rows measured afterwards are corrected against the new one. Moving
+    // scrollTop ourselves after the commit left the virtualizer's offset behind until the next
+    // scroll event; rows measured meanwhile went uncorrected and the view landed off by their
+    // sizes. (Its other half, holding a view at the very end as the last row grows, is what
+    // followGrowth does anyway.)
+    anchorTo: 'end',
   });
 
   // While following, a new message is brought into view before paint; growth is followed by
@@ -77,7 +85,7 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [count, scroller, stick]);
 
-  useOlderPages(conversationId, virtualizer, messages, keepRowsInView);
+  useOlderPages(conversationId, virtualizer);
   // A long answer met from below (scrolling up, or opened at the end) is drawn from its end.
   const fillFromEnd = useCallback(() => stick.current || virtualizer.scrollDirection === 'backward', [stick, virtualizer]);
 
@@ -139,30 +147,17 @@ export function MessageList({ conversationId, messages, busy, lastAnswerTestId, 
 
 /**
  * A long conversation opens with its newest page. Drawing one of its first rows asks for the
- * page above; when that arrives the rows in view stay where they were (unless following the end).
+ * page above; when that arrives the rows in view stay where they were (the virtualizer's
+ * `anchorTo: 'end'`), unless following the end.
  */
-function useOlderPages(
-  conversationId: string,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
-  messages: readonly Message[],
-  keepRowsInView: (addedAbovePx: number) => void,
-) {
+function useOlderPages(conversationId: string, virtualizer: Virtualizer<HTMLDivElement, Element>) {
   const controller = useController();
   const hasOlder = useAppState((s) => s.messages?.conversationId === conversationId && s.messages.hasOlder === true);
   const firstIndex = virtualizer.getVirtualItems()[0]?.index ?? -1;
+  const count = virtualizer.options.count;
   useEffect(() => {
     if (hasOlder && firstIndex >= 0 && firstIndex < NEAR_START_ROWS) void controller.chat.loadOlder(conversationId);
-  }, [hasOlder, firstIndex, messages.length, controller, conversationId]);
-
-  const previousFirst = useRef<string | undefined>(undefined);
-  useLayoutEffect(() => {
-    const before = previousFirst.current;
-    previousFirst.current = messages[0]?.id;
-    if (!before || before === messages[0]?.id) return;
-    const index = messages.findIndex((m) => m.id === before);
-    const row = index > 0 ? virtualizer.measurementsCache[index] : undefined;
-    if (row) keepRowsInView(row.start - PADDING_START);
-  }, [messages, keepRowsInView, virtualizer]);
+  }, [hasOlder, firstIndex, count, controller, conversationId]);
 }
 
 /**
@@ -196,12 +191,6 @@ function useFollowEnd(conversationId: string) {
     setAway(false);
   }, []);
 
-  /** Rows were added above: unless following the end, scroll by their height so the rows in view stay put. */
-  const keepRowsInView = useCallback((addedAbovePx: number) => {
-    const el = scroller.current;
-    if (el && !stick.current) el.scrollTop += addedAbovePx;
-  }, []);
-
   /**
    * Keeps the end in view as the content grows (streamed text, rows measured taller). Every
    * change of the content's height comes from the virtualizer measuring a row (it writes the
@@ -220,5 +209,5 @@ function useFollowEnd(conversationId: string) {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [conversationId]);
-  return { scroller, stick, away, onScroll, toBottom, keepRowsInView, followGrowth };
+  return { scroller, stick, away, onScroll, toBottom, followGrowth };
 }
