@@ -5,7 +5,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { buildRowLabels } from '../../../src/renderer/src/components/sidebar/rowLabels';
-import { resources } from '../../../src/renderer/src/i18n';
+import { en, zhCN } from '../../../src/shared/i18n/resources';
+
+const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } };
 
 const TITLES = ['Trip to Kyoto', '东京の天気 "quoted" <b>bold</b>', 'dollars $& $1 {{title}} %s', ''];
 const WITH_TITLE = ['rename', 'pin', 'unpin', 'archive', 'unarchive', 'delete'] as const;

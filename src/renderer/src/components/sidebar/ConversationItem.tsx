@@ -5,7 +5,7 @@ import { useController } from '../../state/context';
 import { foldSidebarIfNarrow } from '../../state/layout';
 import { onRowKey } from './rowKeys';
 import { ConversationActions, ConversationMarkers } from './ConversationRowParts';
-import { useRowLabels } from './rowLabels';
+import { useRowLabels } from './rowLabelsContext';
 
 interface Props {
   conversation: Conversation;

@@ -5,7 +5,8 @@ import type { Conversation } from '../../../../shared/domain';
 import { monthLabel, type DateGroup } from '../../state/dates';
 import { sidebarRows } from '../../state/sidebarRows';
 import { ConversationItem } from './ConversationItem';
-import { buildRowLabels, RowLabelsContext } from './rowLabels';
+import { buildRowLabels } from './rowLabels';
+import { RowLabelsContext } from './rowLabelsContext';
 
 /** Rows are one line high; measuring corrects the estimate when a font or zoom differs. */
 const ROW_ESTIMATE_PX = 35;

@@ -1,6 +1,6 @@
 import type { Conversation } from '../../../../shared/domain';
 import { useController } from '../../state/context';
-import { useRowLabels } from './rowLabels';
+import { useRowLabels } from './rowLabelsContext';
 
 /** What a row shows before its title: answering now, pinned, a quick ask, an API chat. */
 export function ConversationMarkers({ conversation, streaming }: { conversation: Conversation; streaming: boolean }) {

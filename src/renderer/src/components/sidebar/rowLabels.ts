@@ -1,7 +1,4 @@
-import { createContext, useContext } from 'react';
-import type { useTranslation } from 'react-i18next';
-
-type T = ReturnType<typeof useTranslation>['t'];
+import type { TFunction } from 'i18next';
 
 /** Stands for a row's title while a label's sentence is translated once for the whole list. */
 const TITLE_SLOT = '\u0000';
@@ -36,7 +33,7 @@ export interface RowLabels {
  * translated once with a slot and the title put in its place, which is what i18next does with
  * escaping off (`initI18n`).
  */
-export function buildRowLabels(t: T): RowLabels {
+export function buildRowLabels(t: TFunction): RowLabels {
   const withTitle = (key: string) => {
     const parts = t(key, { title: TITLE_SLOT }).split(TITLE_SLOT);
     return (title: string) => parts.join(title);
@@ -62,14 +59,4 @@ export function buildRowLabels(t: T): RowLabels {
     unarchive: withTitle('sidebar.unarchive'),
     delete: withTitle('sidebar.delete'),
   };
-}
-
-/** Given by the ConversationList; a language change gives the rows a new value. */
-export const RowLabelsContext = createContext<RowLabels | null>(null);
-
-/** For the parts of a sidebar row (always inside a ConversationList). */
-export function useRowLabels(): RowLabels {
-  const labels = useContext(RowLabelsContext);
-  if (!labels) throw new Error('useRowLabels is for sidebar rows, inside a ConversationList');
-  return labels;
 }
