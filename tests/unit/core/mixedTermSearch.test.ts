@@ -14,9 +14,10 @@ import { historySearchSchema, type RequestArgs } from '../../../src/shared/contr
  */
 const PLANS: Record<string, MixedJoinTuning> = {
   'the set': { ...MIXED_JOIN_TUNING, smallSet: 1e9 },
-  'the text check': { smallSet: 1, checkedWalk: 1e9, checkCost: 1 },
-  'the check, then the check': { smallSet: 1, checkedWalk: 2, checkCost: 0 },
-  'the check, then the set': { smallSet: 1, checkedWalk: 2, checkCost: 1e9 },
+  'the text check': { smallSet: 1, longProbe: 1e9, sample: 1e9, checkCost: 1 },
+  'the check, then the check': { smallSet: 1, longProbe: 1e9, sample: 2, checkCost: 0 },
+  'the check, then the set': { smallSet: 1, longProbe: 1e9, sample: 2, checkCost: 1e9 },
+  'the check, then an estimate': { smallSet: 1, longProbe: 3, sample: 2, checkCost: 30 },
 };
 
 const DAY = 86_400_000;

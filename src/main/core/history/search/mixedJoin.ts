@@ -31,8 +31,10 @@ export interface MixedJoinTuning {
    * so the walk is checked against that set.
    */
   smallSet: number;
-  /** Rows of the long term walked with the text check before deciding how to go on. */
-  checkedWalk: number;
+  /** The newest matches of the long term counted to learn how common it is. */
+  longProbe: number;
+  /** The newest rows of the long term checked first, to learn how often they hold the short terms. */
+  sample: number;
   /**
    * Checking a row on its text (read the message, test it in JavaScript) costs about as much
    * as this many rows of the short term's set (measured at 300k messages: ~12 µs against ~0.4 µs).
@@ -40,7 +42,7 @@ export interface MixedJoinTuning {
   checkCost: number;
 }
 
-export const MIXED_JOIN_TUNING: MixedJoinTuning = { smallSet: 2000, checkedWalk: 1000, checkCost: 30 };
+export const MIXED_JOIN_TUNING: MixedJoinTuning = { smallSet: 2000, longProbe: 1000, sample: 100, checkCost: 30 };
 
 /**
  * A query with long and short terms walks the trigram index newest first and keeps the rows
@@ -50,9 +52,11 @@ export const MIXED_JOIN_TUNING: MixedJoinTuning = { smallSet: 2000, checkedWalk:
  * - the check: each walked row's text tested for the short terms (shortTermCheck.ts), which
  *   costs per row walked and stops at the page, but walks the whole long term when the two
  *   rarely meet (`东京 sun` holds no hits: every `sun` row would be checked).
- * So: a short term with few matches uses the set; otherwise the newest rows of the long term
- * are checked first (cheap, and enough when the terms often meet), and below them the cheaper
- * of the two by the terms' densities measured meanwhile. Both give exactly the index's hits.
+ * So: a short term with few matches uses the set. Otherwise the newest rows of the long term
+ * are checked (a sample: often they already fill the page), and the rest goes the cheaper way:
+ * checking the rows the page still needs at the sample's hit rate (at most every remaining row
+ * of the long term) against collecting the short term's matches, both counted by the newest
+ * matches' density. Every way gives exactly the index's hits.
  */
 export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunWalk<R>): R[] {
   const setCondition =
@@ -61,10 +65,11 @@ export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunW
     // MATCH once per short-query hit and sorting afterwards (seconds for "Tokyo 天気").
     '+f.rowid IN (SELECT rowid FROM message_fts_short WHERE message_fts_short MATCH @short)';
   const bySet = (range: KeyRange, limit: number) => run(setCondition, { short: q.short }, range, limit);
-  if (!q.checkable) return bySet(q.range, q.need);
-  const { smallSet, checkedWalk, checkCost } = q.tuning;
+  const { smallSet, longProbe, sample, checkCost } = q.tuning;
+  const shortTerms = q.checkable;
+  if (shortTerms === null) return bySet(q.range, q.need);
   const short = newest(db, 'message_fts_short', q.short, q.range, smallSet);
-  if (short.count < smallSet || short.oldest === null) return bySet(q.range, q.need);
+  if (short.length < smallSet || short.length === 0) return bySet(q.range, q.need);
 
   registerShortTermsCheck(db);
   // Uncertain rows (MAYBE) are looked up in the index itself: rare, and exact.
@@ -72,34 +77,40 @@ export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunW
       WHEN 1 THEN 1
       WHEN 2 THEN EXISTS (SELECT 1 FROM message_fts_short s WHERE message_fts_short MATCH @short AND s.rowid = f.rowid)
       ELSE 0 END`;
-  const byCheck = (range: KeyRange, limit: number) => run(checkCondition, { short: q.short, shortTerms: q.checkable! }, range, limit);
-  const long = newest(db, 'message_fts', q.long, q.range, checkedWalk);
-  if (long.count < checkedWalk || long.oldest === null) return byCheck(q.range, q.need);
+  const byCheck = (range: KeyRange, limit: number) => run(checkCondition, { short: q.short, shortTerms }, range, limit);
+  const long = newest(db, 'message_fts', q.long, q.range, longProbe);
+  if (long.length <= sample) return byCheck(q.range, q.need);
 
-  const boundary = long.oldest;
+  const boundary = long[sample - 1]!;
   const first = byCheck({ low: boundary, high: q.range.high }, q.need);
   if (first.length >= q.need) return first;
-  // Matches per key below the newest ones, assumed alike further back: compare the work.
-  const top = q.range.high ?? BigInt((db.prepare('SELECT MAX(key) AS key FROM message_search_keys').get() as { key: number }).key) + 1n;
-  const longDensity = checkedWalk / Number(top - boundary + 1n);
-  const shortDensity = smallSet / Number(top - short.oldest + 1n);
   const rest: KeyRange = { low: q.range.low, high: boundary };
   const remaining = q.need - first.length;
-  return [...first, ...(longDensity * checkCost < shortDensity ? byCheck(rest, remaining) : bySet(rest, remaining))];
+  // Matches below the sample, from the newest matches' density (keys are dates).
+  const keys = keyBounds(db, q.range);
+  const below = Number(boundary - keys.low);
+  const longLeft = long.length < longProbe ? long.length - sample : (long.length / Number(keys.high - long.at(-1)! + 1n)) * below;
+  const shortLeft = (short.length / Number(keys.high - short.at(-1)! + 1n)) * below;
+  const hitRate = first.length / sample;
+  const toCheck = hitRate > 0 ? Math.min(longLeft, remaining / hitRate) : longLeft;
+  return [...first, ...(toCheck * checkCost < shortLeft ? byCheck(rest, remaining) : bySet(rest, remaining))];
 }
 
-/** How many of the newest `limit` matches there are in the range, and the oldest of them. */
-function newest(db: Database.Database, table: string, match: string, range: KeyRange, limit: number): { count: number; oldest: bigint | null } {
+/** The newest `limit` matches in the range, newest first. */
+function newest(db: Database.Database, table: string, match: string, range: KeyRange, limit: number): bigint[] {
   const bounds = [range.low !== null ? 'AND rowid >= @low' : '', range.high !== null ? 'AND rowid < @high' : ''].join(' ');
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS count, MIN(rowid) AS oldest FROM
-         (SELECT rowid FROM ${table} WHERE ${table} MATCH @match ${bounds} ORDER BY rowid DESC LIMIT @limit)`,
-    )
+  return db
+    .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH @match ${bounds} ORDER BY rowid DESC LIMIT @limit`)
+    .pluck()
     .safeIntegers(true)
-    .get({ match, limit, ...(range.low !== null ? { low: range.low } : {}), ...(range.high !== null ? { high: range.high } : {}) }) as {
-    count: bigint;
-    oldest: bigint | null;
-  };
-  return { count: Number(row.count), oldest: row.oldest };
+    .all({ match, limit, ...(range.low !== null ? { low: range.low } : {}), ...(range.high !== null ? { high: range.high } : {}) }) as bigint[];
+}
+
+/** The range with its open ends closed by the oldest and newest keys. */
+function keyBounds(db: Database.Database, range: KeyRange): { low: bigint; high: bigint } {
+  const keys = db
+    .prepare('SELECT (SELECT MIN(key) FROM message_search_keys) AS low, (SELECT MAX(key) FROM message_search_keys) + 1 AS high')
+    .safeIntegers(true)
+    .get() as { low: bigint | null; high: bigint | null };
+  return { low: range.low ?? keys.low ?? 0n, high: range.high ?? keys.high ?? 1n };
 }
