@@ -14,10 +14,11 @@ import { historySearchSchema, type RequestArgs } from '../../../src/shared/contr
  */
 const PLANS: Record<string, MixedJoinTuning> = {
   'the set': { ...MIXED_JOIN_TUNING, smallSet: 1e9 },
-  'the text check': { smallSet: 1, longProbe: 1e9, sample: 1e9, checkCost: 1 },
-  'the check, then the check': { smallSet: 1, longProbe: 1e9, sample: 2, checkCost: 0 },
-  'the check, then the set': { smallSet: 1, longProbe: 1e9, sample: 2, checkCost: 1e9 },
-  'the check, then an estimate': { smallSet: 1, longProbe: 3, sample: 2, checkCost: 30 },
+  'the text check': { smallSet: 1, longProbe: 1e9, sample: 1e9, checkBudget: 0, checkCost: 1 },
+  'the check, then the check': { smallSet: 1, longProbe: 1e9, sample: 2, checkBudget: 0, checkCost: 0 },
+  'the check, then the set': { smallSet: 1, longProbe: 1e9, sample: 2, checkBudget: 0, checkCost: 1e9 },
+  'the check, then the check by its hit rate': { smallSet: 1, longProbe: 1e9, sample: 8, checkBudget: 1e9, checkCost: 1e9 },
+  'the check, then a comparison': { smallSet: 1, longProbe: 3, sample: 2, checkBudget: 0, checkCost: 30 },
 };
 
 const DAY = 86_400_000;

@@ -35,6 +35,8 @@ export interface MixedJoinTuning {
   longProbe: number;
   /** The newest rows of the long term checked first, to learn how often they hold the short terms. */
   sample: number;
+  /** Rows of the long term the check may walk at the sample's hit rate to fill the page without comparing further. */
+  checkBudget: number;
   /**
    * Checking a row on its text (read the message, test it in JavaScript) costs about as much
    * as this many rows of the short term's set (measured at 300k messages: ~12 µs against ~0.4 µs).
@@ -42,7 +44,7 @@ export interface MixedJoinTuning {
   checkCost: number;
 }
 
-export const MIXED_JOIN_TUNING: MixedJoinTuning = { smallSet: 2000, longProbe: 1000, sample: 100, checkCost: 30 };
+export const MIXED_JOIN_TUNING: MixedJoinTuning = { smallSet: 2000, longProbe: 1000, sample: 100, checkBudget: 1000, checkCost: 30 };
 
 /**
  * A query with long and short terms walks the trigram index newest first and keeps the rows
@@ -53,10 +55,10 @@ export const MIXED_JOIN_TUNING: MixedJoinTuning = { smallSet: 2000, longProbe: 1
  *   costs per row walked and stops at the page, but walks the whole long term when the two
  *   rarely meet (`东京 sun` holds no hits: every `sun` row would be checked).
  * So: a short term with few matches uses the set. Otherwise the newest rows of the long term
- * are checked (a sample: often they already fill the page), and the rest goes the cheaper way:
- * checking the rows the page still needs at the sample's hit rate (at most every remaining row
- * of the long term) against collecting the short term's matches, both counted by the newest
- * matches' density. Every way gives exactly the index's hits.
+ * are checked (a sample: often they already fill the page); below them the check goes on if
+ * the sample's hit rate says a short walk fills the page, and otherwise the cheaper of checking
+ * every remaining row of the long term and collecting the short term's matches is taken.
+ * Every way gives exactly the index's hits.
  */
 export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunWalk<R>): R[] {
   const setCondition =
@@ -65,7 +67,7 @@ export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunW
     // MATCH once per short-query hit and sorting afterwards (seconds for "Tokyo 天気").
     '+f.rowid IN (SELECT rowid FROM message_fts_short WHERE message_fts_short MATCH @short)';
   const bySet = (range: KeyRange, limit: number) => run(setCondition, { short: q.short }, range, limit);
-  const { smallSet, longProbe, sample, checkCost } = q.tuning;
+  const { smallSet, longProbe, sample, checkBudget, checkCost } = q.tuning;
   const shortTerms = q.checkable;
   if (shortTerms === null) return bySet(q.range, q.need);
   const short = newest(db, 'message_fts_short', q.short, q.range, smallSet);
@@ -86,14 +88,16 @@ export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunW
   if (first.length >= q.need) return first;
   const rest: KeyRange = { low: q.range.low, high: boundary };
   const remaining = q.need - first.length;
-  // Matches below the sample, from the newest matches' density (keys are dates).
-  const keys = keyBounds(db, q.range);
-  const below = Number(boundary - keys.low);
-  const longLeft = long.length < longProbe ? long.length - sample : (long.length / Number(keys.high - long.at(-1)! + 1n)) * below;
-  const shortLeft = (short.length / Number(keys.high - short.at(-1)! + 1n)) * below;
   const hitRate = first.length / sample;
-  const toCheck = hitRate > 0 ? Math.min(longLeft, remaining / hitRate) : longLeft;
-  return [...first, ...(toCheck * checkCost < shortLeft ? byCheck(rest, remaining) : bySet(rest, remaining))];
+  // At the sample's hit rate a short walk fills the page: check (a newest page, terms that often meet).
+  if (hitRate > 0 && remaining / hitRate <= checkBudget) return [...first, ...byCheck(rest, remaining)];
+  // Else the walk may cover every remaining row of the long term: compare that with the short
+  // term's set by the two terms' matches in the newest stretch both probes cover. Counting
+  // them over the same keys keeps a quiet month, or a burst of new messages, out of the ratio.
+  const common = long.at(-1)! > short.at(-1)! ? long.at(-1)! : short.at(-1)!;
+  const longRows = long.filter((key) => key >= common).length;
+  const shortRows = short.filter((key) => key >= common).length;
+  return [...first, ...(longRows * checkCost < shortRows ? byCheck(rest, remaining) : bySet(rest, remaining))];
 }
 
 /** The newest `limit` matches in the range, newest first. */
@@ -104,13 +108,4 @@ function newest(db: Database.Database, table: string, match: string, range: KeyR
     .pluck()
     .safeIntegers(true)
     .all({ match, limit, ...(range.low !== null ? { low: range.low } : {}), ...(range.high !== null ? { high: range.high } : {}) }) as bigint[];
-}
-
-/** The range with its open ends closed by the oldest and newest keys. */
-function keyBounds(db: Database.Database, range: KeyRange): { low: bigint; high: bigint } {
-  const keys = db
-    .prepare('SELECT (SELECT MIN(key) FROM message_search_keys) AS low, (SELECT MAX(key) FROM message_search_keys) + 1 AS high')
-    .safeIntegers(true)
-    .get() as { low: bigint | null; high: bigint | null };
-  return { low: range.low ?? keys.low ?? 0n, high: range.high ?? keys.high ?? 1n };
 }
