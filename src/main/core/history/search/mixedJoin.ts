@@ -74,12 +74,19 @@ export function mixedJoinRows<R>(db: Database.Database, q: MixedQuery, run: RunW
   if (short.length < smallSet || short.length === 0) return bySet(q.range, q.need);
 
   registerShortTermsCheck(db);
+  // A term's first character must be in the text as it is (nothing folds into a CJK letter):
+  // instr turns most walked rows away in SQLite before any JavaScript runs.
+  const terms = shortTerms.split(' ');
+  const firstChars = Object.fromEntries(terms.map((term, i) => [`shortFirst${i}`, term[0]!]));
+  const present = terms.map((_, i) =>
+    q.includeReasoning ? `(instr(m.content, @shortFirst${i}) > 0 OR instr(m.reasoning, @shortFirst${i}) > 0)` : `instr(m.content, @shortFirst${i}) > 0`,
+  );
   // Uncertain rows (MAYBE) are looked up in the index itself: rare, and exact.
-  const checkCondition = `CASE ${SHORT_TERMS_CHECK_FUNCTION}(m.content, ${q.includeReasoning ? 'm.reasoning' : 'NULL'}, @shortTerms)
+  const checkCondition = `(${present.join(' AND ')} AND CASE ${SHORT_TERMS_CHECK_FUNCTION}(m.content, ${q.includeReasoning ? 'm.reasoning' : 'NULL'}, @shortTerms)
       WHEN 1 THEN 1
       WHEN 2 THEN EXISTS (SELECT 1 FROM message_fts_short s WHERE message_fts_short MATCH @short AND s.rowid = f.rowid)
-      ELSE 0 END`;
-  const byCheck = (range: KeyRange, limit: number) => run(checkCondition, { short: q.short, shortTerms }, range, limit);
+      ELSE 0 END)`;
+  const byCheck = (range: KeyRange, limit: number) => run(checkCondition, { short: q.short, shortTerms, ...firstChars }, range, limit);
   const long = newest(db, 'message_fts', q.long, q.range, longProbe);
   if (long.length <= sample) return byCheck(q.range, q.need);
 
