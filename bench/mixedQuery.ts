@@ -1,10 +1,13 @@
 /**
  * Mixed-term history queries against one database built without and one with migration 9
  * (the short-query prefix indexes), through the real HistorySearch. Figures are printed.
+ * Each query runs RUNS times (default 7) in rounds, newest and ranked; p50 / p95 / max are printed
+ * with `uptime` before and after. DBS=post skips the version-7 copy.
  * Run: npx rolldown bench/mixedQuery.ts --platform node --format cjs --external better-sqlite3 -o /tmp/mixed.cjs
  *      && NODE_PATH=$PWD/node_modules N=30000 node /tmp/mixed.cjs   (databases are kept in $DIR, default /tmp/brook-mixed)
  */
 import Database from 'better-sqlite3';
+import { execSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { migrate } from '../src/main/core/history/migrate';
 import { MIGRATIONS } from '../src/main/core/history/migrations/index';
@@ -35,9 +38,10 @@ if (!existsSync(base)) {
   })();
   db.close();
 }
+const dbs = (process.env.DBS ?? 'pre|post').split('|');
 for (const [name, max] of [['pre', 7], ['post', 99]] as const) {
   const f = `${dir}/${name}.db`;
-  if (existsSync(f)) continue;
+  if (existsSync(f) || !dbs.includes(name)) continue;
   copyFileSync(base, f);
   const db = new Database(f);
   const t = performance.now();
@@ -46,12 +50,25 @@ for (const [name, max] of [['pre', 7], ['post', 99]] as const) {
   db.close();
 }
 const queries = (process.env.Q ?? '天气 温度|AI 模型|Tokyo 天気|a 数据|东京 sun').split('|');
-for (const name of (process.env.DBS ?? 'pre|post').split('|')) {
+const runs = Number(process.env.RUNS ?? 7);
+const uptime = () => execSync('uptime').toString().trim();
+for (const name of dbs) {
   const db = new Database(`${dir}/${name}.db`, { readonly: true });
   const s = new HistorySearch(() => db);
-  for (const q of queries) for (const order of ['newest', 'ranked'] as const) {
+  const times = new Map<string, { ms: number[]; hits: number }>();
+  console.log(uptime());
+  // Rounds over every query, so a burst of load on the machine spreads over all of them.
+  for (let round = 0; round < runs; round++) for (const q of queries) for (const order of ['newest', 'ranked'] as const) {
     const t = performance.now();
     const page = s.search(historySearchSchema.parse({ query: q, order, limit: 30 }));
-    console.log(name, JSON.stringify(q), order, (performance.now() - t).toFixed(1), 'ms', page.hits.length, 'hits');
+    const entry = times.get(`${q}\t${order}`) ?? { ms: [], hits: page.hits.length };
+    entry.ms.push(performance.now() - t);
+    times.set(`${q}\t${order}`, entry);
   }
+  for (const [key, { ms, hits }] of times) {
+    const sorted = [...ms].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1);
+    console.log(name, key.replace('\t', '  '), `p50 ${at(0.5)}  p95 ${at(0.95)}  max ${at(1)} ms  ${hits} hits  (${runs} runs)`);
+  }
+  console.log(uptime());
 }

@@ -4,7 +4,9 @@ import type { MessageRole, SearchHit, SearchPage } from '../../../../shared/doma
 import { AppError } from '../../../../shared/errors';
 import { markdownToPlainText } from '../../../../shared/plainText';
 import { attachmentHits, type AttachmentHitRow } from './attachmentHits';
-import { parseQuery, shortMatch, trigramMatch } from './searchQuery';
+import { MIXED_JOIN_TUNING, mixedJoinRows, type KeyRange, type MixedJoinTuning, type MixedQuery, type RunWalk } from './mixedJoin';
+import { parseQuery, shortMatch, trigramMatch, type SearchTerm } from './searchQuery';
+import { checkableShortTerms } from './shortTermCheck';
 import { buildSnippet } from './snippet';
 import type { SearchIndexQueue } from './indexQueue';
 
@@ -48,6 +50,7 @@ export class HistorySearch {
     private readonly rankedWindow = RANKED_WINDOW,
     /** Answers that ended but wait to be indexed (migration 12): indexed before each search. */
     private readonly pending: Pick<SearchIndexQueue, 'flush'> | null = null,
+    private readonly mixedJoinTuning = MIXED_JOIN_TUNING,
   ) {}
 
   /**
@@ -81,13 +84,6 @@ export class HistorySearch {
     // Rowid bounds go in as BigInt: FTS5 uses an INTEGER bound to skip to the range, but a
     // JavaScript number binds as REAL and makes it walk every match instead.
     const params: Record<string, string | number | bigint> = { match: (long ?? short)!, limit: args.limit + 1 };
-    if (long && short) {
-      // The unary + keeps this IN out of the index's constraints. Without it SQLite hands the
-      // short-query rowids to the trigram index as rowid = ? lookups, re-running the trigram
-      // MATCH once per short-query hit and sorting afterwards (seconds for "Tokyo 天気").
-      where.push('+f.rowid IN (SELECT rowid FROM message_fts_short WHERE message_fts_short MATCH @short)');
-      params.short = short;
-    }
     if (args.from !== undefined) {
       where.push('f.rowid >= @fromKey', 'm.created_at >= @from');
       params.fromKey = BigInt(Math.floor(args.from / 1000) * KEY_SLOTS);
@@ -120,18 +116,24 @@ export class HistorySearch {
     if (ranked) params.limit = this.rankedWindow;
 
     // CROSS JOIN fixes the index as the outer loop, so ORDER BY rowid DESC LIMIT stops early.
-    const sql = `
+    const walk = (conditions: readonly string[]) => `
       SELECT f.rowid AS key, m.id, m.conversation_id, m.role, m.content, m.reasoning, m.tool_text, m.created_at,
              m.provider_id, m.model, c.title
       FROM ${table} f
       CROSS JOIN message_search_keys k ON k.key = f.rowid
       CROSS JOIN messages m ON m.id = k.message_id
       CROSS JOIN conversations c ON c.id = m.conversation_id
-      WHERE ${where.join(' AND ')}
+      WHERE ${[...where, ...conditions].join(' AND ')}
       ORDER BY f.rowid DESC
       LIMIT @limit`;
+    const sql = walk([]);
     const words = terms.map((t) => t.text);
-    let rows = this.db().prepare(sql).all(params) as HitRow[];
+    const walkWith: RunWalk<HitRow> = (condition, extra, range, limit) =>
+      this.db().prepare(walk([condition, ...rangeConditions(range)])).all({ ...params, ...extra, ...rangeParams(range), limit }) as HitRow[];
+    let rows =
+      long && short
+        ? mixedJoinRows(this.db(), mixedQuery(long, short, terms, args.includeReasoning, params, this.mixedJoinTuning), walkWith)
+        : (this.db().prepare(sql).all(params) as HitRow[]);
     // Text a tool returned is found too (its own trigram index, same keys and filters, walked
     // newest-first with the same limit, so the cost stays bounded); short terms stay message text only.
     if (long && !short) {
@@ -160,6 +162,38 @@ export class HistorySearch {
     return { hits, nextCursor };
   }
 
+}
+
+/** The mixed-term join's view of the search: its range of keys from the date and cursor bounds. */
+function mixedQuery(
+  long: string,
+  short: string,
+  terms: readonly SearchTerm[],
+  includeReasoning: boolean,
+  params: Readonly<Record<string, string | number | bigint>>,
+  tuning: MixedJoinTuning,
+): MixedQuery {
+  const highs = [params.toKey, params.cursorKey].filter((k): k is bigint => typeof k === 'bigint');
+  return {
+    long,
+    short,
+    checkable: checkableShortTerms(terms),
+    includeReasoning,
+    range: {
+      low: typeof params.fromKey === 'bigint' ? params.fromKey : null,
+      high: highs.length === 0 ? null : highs.reduce((a, b) => (a < b ? a : b)),
+    },
+    need: Number(params.limit),
+    tuning,
+  };
+}
+
+function rangeConditions(range: KeyRange): string[] {
+  return [range.low !== null ? 'f.rowid >= @walkLow' : '', range.high !== null ? 'f.rowid < @walkHigh' : ''].filter(Boolean);
+}
+
+function rangeParams(range: KeyRange): Record<string, bigint> {
+  return { ...(range.low !== null ? { walkLow: range.low } : {}), ...(range.high !== null ? { walkHigh: range.high } : {}) };
 }
 
 /** Both lists are newest first (by key): merged without repeats, at most `limit`. */
