@@ -46,7 +46,7 @@ function pct(values: number[], p: number): number {
 /** What markdownHarness.tsx puts on the page's window. */
 interface Harness {
   stream(kind: 'brook' | 'baseline', pieces: string[], timed: number): number[];
-  heapAfter(mode: 'streamed' | 'once', pieces: string[]): number;
+  heapAfter(mode: 'streamed' | 'once', pieces: string[]): Promise<number>;
 }
 const harness = () => (globalThis as unknown as { __harness: Harness }).__harness;
 
