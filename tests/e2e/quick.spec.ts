@@ -2,17 +2,7 @@ import type { Page } from '@playwright/test';
 import { scenarioForMessage } from '../fixtures/openaiServer';
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { chooseModel, expectModel, modelOptions } from './support/modelPicker';
-
-/** The quick-ask view of the same server: `<base>/quick.html#token=…`. */
-function quickUrl(brookUrl: string): string {
-  const url = new URL(brookUrl);
-  return `${url.origin}/quick.html${url.hash}`;
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  await page.getByTestId('quick-input').fill(text);
-  await page.getByTestId('quick-input').press('Enter');
-}
+import { quickUrl, ask } from './support/quickPage';
 
 const QUICK_WINDOW = { width: 680, height: 460 };
 const SLOW_QUESTION = '/slow tell me about brooks';

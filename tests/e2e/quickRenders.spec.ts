@@ -1,16 +1,5 @@
-import type { Page } from '@playwright/test';
 import { addFixtureProvider, expect, test } from './support/appFixtures';
-
-/** The quick-ask view of the same server: `<base>/quick.html#token=…`. */
-function quickUrl(brookUrl: string): string {
-  const url = new URL(brookUrl);
-  return `${url.origin}/quick.html${url.hash}`;
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  await page.getByTestId('quick-input').fill(text);
-  await page.getByTestId('quick-input').press('Enter');
-}
+import { quickUrl, ask } from './support/quickPage';
 
 /** One token every 50 ms: each reaches the window as its own delta (the core batches ~16 ms). */
 const SLOW_TOKENS = Array.from({ length: 40 }, (_, i) => `word${i} `);

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { addFixtureProvider, expect, lastAssistant, openSettingsAt, send, test } from './support/appFixtures';
 import { horizontalOverflow, shot } from './support/layoutChecks';
 import { SETTINGS_SECTION_IDS } from '../../src/renderer/src/state/settingsSections';
+import { quickUrl } from './support/quickPage';
 
 /**
  * Every main view at the four widths, in both languages and both themes, with nothing off
@@ -16,11 +17,6 @@ const MODES = [
   { language: 'zh-CN', theme: 'dark' },
 ] as const;
 const NARROW = 720;
-
-function quickUrl(brookUrl: string): string {
-  const url = new URL(brookUrl);
-  return `${url.origin}/quick.html${url.hash}`;
-}
 
 async function look(page: Page, view: string): Promise<void> {
   expect.soft(await horizontalOverflow(page), view).toEqual([]);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../src/shared/domain';
 import { applyStreamEvent } from '../../../src/shared/messageReducer';
 import { activeList, paneContent, paneStreaming } from '../../../src/renderer/src/state/paneSelectors';
-import { initialState, type AppState } from '../../../src/renderer/src/state/store';
+import { initialState } from '../../../src/renderer/src/state/store';
+import { msg, withList } from './support/messageState';
 
-function msg(id: string, patch: Partial<Message>): Message {
-  return {
-    id, conversationId: 'c1', parentId: null, role: 'assistant', content: '', reasoning: '', status: 'done', error: null,
-    providerId: null, model: null, usage: null, context: null, finishReason: null, reasoningMs: null, webSearch: null,
-    createdAt: 1, updatedAt: 1, ...patch,
-  };
-}
-
-const withList = (list: readonly Message[]): AppState => ({ ...initialState, activeId: 'c1', messages: { conversationId: 'c1', list } });
 
 describe('what the conversation pane subscribes to', () => {
   it('does not change when a streamed delta replaces the message list (only the list re-renders)', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../src/shared/domain';
 import { applyStreamEvent } from '../../../src/shared/messageReducer';
 import { canCopyAnswer, lastAnswer } from '../../../src/renderer/src/quick/quickSelectors';
-import { initialState, type AppState } from '../../../src/renderer/src/state/store';
+import type { AppState } from '../../../src/renderer/src/state/store';
+import { msg, withList } from './support/messageState';
 
-function msg(id: string, patch: Partial<Message>): Message {
-  return {
-    id, conversationId: 'c1', parentId: null, role: 'assistant', content: '', reasoning: '', status: 'done', error: null,
-    providerId: null, model: null, usage: null, context: null, finishReason: null, reasoningMs: null, webSearch: null,
-    createdAt: 1, updatedAt: 1, ...patch,
-  };
-}
-
-const withList = (list: readonly Message[]): AppState => ({ ...initialState, activeId: 'c1', messages: { conversationId: 'c1', list } });
 const delta = (s: AppState, text: string): AppState =>
   withList(applyStreamEvent(s.messages!.list, { conversationId: 'c1', messageId: 'a', event: { type: 'text', text } }));
 
