@@ -44,6 +44,7 @@ const PAGE_FIRST_FILES = [
   { element: { type: 'core', captured: { module: 'servers' }, fileInternalPath: 'headless/headlessServer.ts' } },
   { element: { type: 'core', captured: { module: 'app' }, fileInternalPath: 'paths.ts' } },
   { element: { type: 'core', captured: { module: 'app' }, fileInternalPath: 'dataDirLock.ts' } },
+  { element: { type: 'core', captured: { module: 'app' }, fileInternalPath: 'firstScreenCache.ts' } },
 ];
 
 const policies = [

@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
-import { dataDirHolder, defaultDataDir, startHeadlessServer } from './core/pageFirst';
+import { DATABASE_FILE, dataDirHolder, defaultDataDir, startHeadlessServer, takeFirstScreenCache } from './core/pageFirst';
+import { version } from '../../package.json';
 
 /** Known once the arguments are read, so a failed start can name the folder. */
 let chosenDataDir: string | null = null;
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
     .then(() => import('./serveCore'))
     .then((m) => m.startServeCore(dataDir));
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const server = await startHeadlessServer({ core: starting, rendererDir, port, log: (m) => console.error(m) });
+  // The list as the last clean quit left it paints while the core is still loading.
+  const firstScreen = takeFirstScreenCache(dataDir, join(dataDir, DATABASE_FILE), version);
+  const server = await startHeadlessServer({ core: starting, rendererDir, port, firstScreen, log: (m) => console.error(m) });
   void server.firstScreenSent.then(loadCore);
   // A core that cannot start (the folder in use, a broken database) ends the process with its reason.
   starting.catch((err: unknown) => void fail(err));

@@ -22,6 +22,7 @@ export function startServeCore(dataDir: string): Core {
     secrets: new FileSecretStore(join(dataDir, 'keys.json')),
     info: { mode: 'browser', version, systemLocale: Intl.DateTimeFormat().resolvedOptions().locale },
     log: (m) => console.error(m),
+    keepFirstScreen: true,
   });
 }
 

@@ -7,3 +7,5 @@
 /** The URL fragment carries the token: a fragment never reaches a server log. */
 export const TOKEN_FRAGMENT_KEY = 'token';
 export const WS_PATH = '/ws';
+/** Browser mode's copy of the first screen from the last clean quit (FirstScreenData), asked for with the token as a Bearer key. */
+export const FIRST_SCREEN_PATH = '/first-screen';

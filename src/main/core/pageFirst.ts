@@ -6,5 +6,6 @@
  * whatever it imports is evaluated before the server listens.
  */
 export { startHeadlessServer, type HeadlessCore, type HeadlessServer } from './servers/headless/headlessServer';
-export { defaultDataDir } from './app/paths';
+export { DATABASE_FILE, defaultDataDir } from './app/paths';
+export { takeFirstScreenCache } from './app/firstScreenCache';
 export { dataDirHolder } from './app/dataDirLock';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTitle } from '../../../src/main/core/chat/autoTitle';
-import { DATABASE_FILE } from '../../../src/main/core/app/createCore';
+import { DATABASE_FILE } from '../../../src/main/core/app/paths';
 import type { Conversation } from '../../../src/shared/domain';
 import { startOpenAIFixture, type OpenAIFixture } from '../../fixtures/openaiServer';
 import { startCore } from '../../support/coreKit';

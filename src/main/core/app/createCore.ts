@@ -5,6 +5,9 @@ import type { AppInfo, HistoryHealth } from '../../../shared/domain';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { secureDataDir } from './dataDirPermissions';
+import { writeFirstScreenCache } from './firstScreenCache';
+import { gatherFirstScreen } from './firstScreenData';
+import { DATABASE_FILE } from './paths';
 import { type DesktopPort, EventBus, noDesktop, warmTokenizer } from '../base';
 import { type AttachmentStore, createAttachmentStore } from '../attachments';
 import { AutoTitler, ChatService, type ChatServiceOptions } from '../chat';
@@ -51,6 +54,8 @@ export interface CoreOptions {
   syncFirstDelayMs?: number;
   /** Tests: how soon after start the background integrity check begins (default INTEGRITY_CHECK_DELAY_MS). */
   integrityCheckDelayMs?: number;
+  /** Browser mode: keep a copy of the first screen at a clean quit, served at the next start before the core loads. */
+  keepFirstScreen?: boolean;
 }
 
 /**
@@ -78,8 +83,6 @@ export interface Core {
   integrityChecked: Promise<void>;
   shutdown(): Promise<void>;
 }
-
-export const DATABASE_FILE = 'brook.sqlite';
 
 /** Everything Brook does, without Electron: the shell and the headless server both build this. */
 export function createCore(options: CoreOptions): Core {
@@ -145,7 +148,9 @@ export function createCore(options: CoreOptions): Core {
       await services.tools.shutdown();
       await services.attachments.close();
       chat.finishDeletes();
+      const firstScreen = options.keepFirstScreen ? await gatherFirstScreen(handlers).catch(() => null) : null;
       history.close();
+      if (firstScreen) writeFirstScreenCache(options.dataDir, file, options.info.version, firstScreen, log);
       lock.release();
     },
   };

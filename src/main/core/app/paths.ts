@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 export const APP_DIR_NAME = 'Brook';
 
+/** The history's SQLite file in the data folder. */
+export const DATABASE_FILE = 'brook.sqlite';
+
 /**
  * The folder Electron's `app.getPath('userData')` gives Brook on each platform, so browser
  * mode and the desktop app find the same history by default.

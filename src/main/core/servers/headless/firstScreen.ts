@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export const FIRST_PAGE_WAIT_MS = 250;
 /** A browser that stalls on the page's files does not hold the core back longer than this. */
 export const FIRST_SCREEN_MAX_MS = 1500;
+/** The window asks for the first screen's data and opens its socket in the same task; either may arrive first. */
+export const KNOCK_GRACE_MS = 100;
 
 /** The files a built page names in its own markup (scripts, preloads, styles), relative to the renderer folder. */
 export function filesNamedBy(html: string): string[] {
@@ -19,8 +21,10 @@ export function filesNamedBy(html: string): string[] {
  * before the page's files are out, it holds them back, and the page and the core end up
  * loading one after the other instead of side by side on two cores.
  *
- * `sent` resolves on the first of: the page's files all sent; a window's socket knocking (its
- * scripts are running); no page asked for within FIRST_PAGE_WAIT_MS; FIRST_SCREEN_MAX_MS.
+ * `sent` resolves on the first of: the page's files all sent (and the first screen's data, when
+ * there is a copy to send); a window's socket knocking (its scripts are running; a window that
+ * asks for the data at the same moment gets KNOCK_GRACE_MS for it); no page asked for within
+ * FIRST_PAGE_WAIT_MS; FIRST_SCREEN_MAX_MS.
  */
 export class FirstScreenWatch {
   readonly sent: Promise<void>;
@@ -28,7 +32,11 @@ export class FirstScreenWatch {
   private waitingFor: Set<string> | null = null;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
 
-  constructor(private readonly rendererDir: string) {
+  /** `dataPending`: a copy of the first screen will be asked for (FIRST_SCREEN_PATH) and is worth waiting for. */
+  constructor(
+    private readonly rendererDir: string,
+    private dataPending = false,
+  ) {
     this.sent = new Promise<void>((resolve) => (this.release = resolve));
     this.timers.push(
       setTimeout(() => {
@@ -46,12 +54,19 @@ export class FirstScreenWatch {
     } else {
       this.waitingFor.delete(relative);
     }
-    if (this.waitingFor.size === 0) this.done();
+    if (this.waitingFor.size === 0 && !this.dataPending) this.done();
+  }
+
+  /** The first screen's data has been handed to the socket (or there was none to give after all). */
+  dataSent(): void {
+    this.dataPending = false;
+    if (this.waitingFor?.size === 0) this.done();
   }
 
   /** A window's socket has arrived: its scripts run, so the core is wanted now. */
   windowKnocked(): void {
-    this.done();
+    if (this.dataPending) this.timers.push(setTimeout(() => this.done(), KNOCK_GRACE_MS));
+    else this.done();
   }
 
   done(): void {

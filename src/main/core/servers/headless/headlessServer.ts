@@ -6,6 +6,7 @@ import { MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract/limits';
 import { TOKEN_FRAGMENT_KEY, WS_PATH } from '../../../../shared/wsPaths';
 import { createLocalServer, isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade, type ServerTimeouts } from '../../net';
 import { FirstScreenWatch } from './firstScreen';
+import { isFirstScreenRequest, serveFirstScreen } from './firstScreenRoute';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
 import type { HeadlessCore } from './windowSession';
 
@@ -25,6 +26,11 @@ export interface HeadlessServerOptions {
   log?: (message: string) => void;
   /** Tests: shorter limits for slow clients. */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * The copy of the first screen kept at the last clean quit (JSON text of FirstScreenData),
+   * served at FIRST_SCREEN_PATH until the core has loaded; the core's loading waits for it.
+   */
+  firstScreen?: string | null;
 }
 
 export interface HeadlessServer {
@@ -49,7 +55,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const log = options.log ?? (() => {});
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const firstScreen = new FirstScreenWatch(rendererDir);
+  let firstScreenData = options.firstScreen ?? null;
+  const firstScreen = new FirstScreenWatch(rendererDir, firstScreenData !== null);
 
   const http: Server = createLocalServer('browser-mode server', (req, res) => {
     // A page that re-points its own host name at 127.0.0.1 gets nothing, not even the files.
@@ -61,20 +68,33 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       res.writeHead(405).end();
       return;
     }
+    if (isFirstScreenRequest(req)) {
+      res.once('close', () => firstScreen.dataSent());
+      serveFirstScreen(req, res, port, token, firstScreenData);
+      return;
+    }
     serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port), (file) => firstScreen.fileSent(file));
   }, log, options.timeouts);
 
   // In bytes of what is sent; the window measures the same before sending.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   wss.on('error', (err) => log(`browser-mode server: ${err.message}`));
-  // The session code (frame checks, the contract's dispatch) comes with the core, not before it.
-  const attach = Promise.all([options.core, import('./windowSession')]).then(
-    ([core, session]) =>
-      (ws: Parameters<typeof session.attachWindow>[0]) =>
-        session.attachWindow(ws, core, log),
+  // The session code (frame checks, the contract's dispatch: zod) is loaded once the core is,
+  // not at listening time, where it held back the page's first files by ~100 ms.
+  const attach = Promise.resolve(options.core).then((core) =>
+    import('./windowSession').then(
+      (session) =>
+        (ws: Parameters<typeof session.attachWindow>[0]) =>
+          session.attachWindow(ws, core, log),
+    ),
   );
   // A core that fails to start is reported by whoever started it; waiting windows are let go.
   attach.catch(() => {});
+  // From here on the core answers for itself, and the copy grows stale.
+  void attach.then(
+    () => (firstScreenData = null),
+    () => (firstScreenData = null),
+  );
   const waiting = new Set<Duplex>();
   http.on('upgrade', (req, socket, head) => {
     const refusal = localRequestRefusal(req, { port, secret: token, credential: 'query-token', path: WS_PATH });
