@@ -1,5 +1,6 @@
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { FirstScreenData } from '../../shared/firstScreen';
 import { firstClient } from './client/connectFirst';
 import { mainViewHref } from './client/conversationLink';
 import { initI18n } from './i18n';
@@ -23,9 +24,15 @@ import './styles/attachments.css';
 /**
  * What every window does first: theme and language before the first paint (so a dark OS never
  * flashes a light window while settings load), then the client, the controller and the UI.
- * `afterClient` runs once the client has taken the token from the URL.
+ * `afterClient` runs once the client has taken the token from the URL. `firstScreen` (browser
+ * mode's copy from the last clean quit) is drawn if it comes before the core's answers.
  */
-export function mount(role: WindowRole, App: ComponentType, afterClient: () => string | null = () => null): AppController {
+export function mount(
+  role: WindowRole,
+  App: ComponentType,
+  afterClient: () => string | null = () => null,
+  firstScreen: Promise<FirstScreenData | null> = Promise.resolve(null),
+): AppController {
   applyTheme('system');
   const language = resolveLanguage('system', navigator.languages);
   initI18n(language);
@@ -36,7 +43,7 @@ export function mount(role: WindowRole, App: ComponentType, afterClient: () => s
     role,
     openMainView: (conversationId) => window.location.assign(mainViewHref(conversationId)),
   });
-  controller.start(afterClient());
+  controller.start(afterClient(), firstScreen);
 
   const root = document.getElementById('root');
   if (!root) throw new Error('the page has no #root');

@@ -1,4 +1,4 @@
-import { createClient } from './index';
+import { connect, type WindowLink } from './index';
 import type { RendererClient } from './types';
 
 /**
@@ -6,4 +6,5 @@ import type { RendererClient } from './types';
  * browser mode) is under way while React and the views are still being evaluated, instead of
  * starting after them (issue #13, cold start).
  */
-export const firstClient: RendererClient = createClient();
+export const firstLink: WindowLink = connect();
+export const firstClient: RendererClient = firstLink.client;

@@ -1,17 +1,29 @@
+import type { FirstScreenData } from '../../../shared/firstScreen';
 import { browserSocketUrl, takeBrowserToken } from './browserToken';
+import { fetchFirstScreen } from './firstScreenFetch';
 import { createIpcClient } from './ipcClient';
 import type { RendererClient } from './types';
 import { WsClient } from './wsClient';
 
 export type { ConnectionChange, ConnectionState, RendererClient } from './types';
 
+/** A window's link to the core, and a way to its first screen before the core answers. */
+export interface WindowLink {
+  client: RendererClient;
+  /** Browser mode's copy of the first screen from the last clean quit; null in Electron or when there is none. */
+  firstScreen(): Promise<FirstScreenData | null>;
+}
+
 /**
  * The one way the UI talks to the core: IPC through the preload in Electron, a WebSocket to
  * the headless server in browser mode. Both speak the same typed contract.
  */
-export function createClient(): RendererClient {
+export function connect(): WindowLink {
   const api = window.brook;
-  if (api) return createIpcClient(api);
+  if (api) return { client: createIpcClient(api), firstScreen: () => Promise.resolve(null) };
   const token = takeBrowserToken();
-  return new WsClient(token ? browserSocketUrl(token) : null);
+  return {
+    client: new WsClient(token ? browserSocketUrl(token) : null),
+    firstScreen: () => (token ? fetchFirstScreen(token) : Promise.resolve(null)),
+  };
 }

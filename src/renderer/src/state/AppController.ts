@@ -1,6 +1,7 @@
 import type { RequestArgs } from '../../../shared/contract';
 import { UNDO_DELETE_MS } from '../../../shared/contract/limits';
 import type { Conversation, ConversationOrigin, ConversationParams, SearchHit, SearchPage } from '../../../shared/domain';
+import type { FirstScreenData } from '../../../shared/firstScreen';
 import type { RendererClient } from '../client/types';
 import { AssistantsController } from './AssistantsController';
 import { BackupController } from './BackupController';
@@ -11,6 +12,7 @@ import { SettingsController } from './SettingsController';
 import { TransferController } from './TransferController';
 import { toErrorData } from './errors';
 import { emptyChatCandidate, FIRST_LIST_ROWS, reuseEmptyChat, sortConversations, upsertConversation } from './listOps';
+import { firstScreenState } from './firstScreenState';
 import { newChatChoice, type ModelChoice } from './modelChoice';
 import type { AppStore } from './store';
 import type { SettingsSectionId } from './settingsSections';
@@ -69,20 +71,27 @@ export class AppController {
     return this.role === 'quick' ? 'quick' : 'chat';
   }
 
-  /** Subscribes to events and the link, then loads (and opens `openId`, if given). Returns the unsubscribe. */
-  start(openId: string | null = null): () => void {
+  /**
+   * Subscribes to events and the link, then loads (and opens `openId`, if given). `firstScreen`
+   * is drawn while the core's own answers are on their way. Returns the unsubscribe.
+   */
+  start(openId: string | null = null, firstScreen?: Promise<FirstScreenData | null>): () => void {
     this.pendingOpen = openId;
     const off = subscribeWindowEvents(this);
     this.store.setState({ connection: this.client.connectionState() });
-    if (this.client.connectionState() !== 'no-token') void this.load();
+    if (this.client.connectionState() !== 'no-token') void this.load(firstScreen);
     else this.store.setState({ ready: true });
     return off;
   }
 
   /** (Re)fetches all state: at start and whenever the link comes back. */
-  async load(): Promise<void> {
+  async load(firstScreen?: Promise<FirstScreenData | null>): Promise<void> {
     const r = this.client.request.bind(this.client);
     const origin = this.role === 'quick' ? { origin: 'quick' as const } : {};
+    let answered = false;
+    void firstScreen?.then((copy) => {
+      if (copy && !answered) this.store.setState(firstScreenState(copy));
+    });
     try {
       const [info, settings, providers, conversations, desktop, health] = await Promise.all([
         r('app.info', {}),
@@ -94,19 +103,11 @@ export class AppController {
         // Old data is still worth showing if the check cannot be read.
         r('history.health', {}).catch(() => null),
       ]);
+      answered = true;
       const { activeId } = this.store.getState();
       const target = this.pendingOpen ?? activeId;
       this.pendingOpen = null;
-      this.store.setState({
-        ready: true,
-        info,
-        settings,
-        providers,
-        desktop,
-        conversations: sortConversations(conversations),
-        health,
-        notice: null,
-      });
+      this.store.setState(firstScreenState({ info, settings, providers, conversations, desktop, health }));
       void this.chat.resyncStreaming();
       if (this.role === 'main') void this.assistants.load();
       // The web-search switch needs to know whether a keyed engine can be used.
@@ -117,6 +118,7 @@ export class AppController {
         await this.chat.open(target, { keepList: target === activeId });
       } else if (activeId !== null) this.chat.close();
     } catch (err) {
+      answered = true;
       this.store.setState({ ready: true, notice: toErrorData(err) });
     }
   }

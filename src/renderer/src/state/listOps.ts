@@ -3,8 +3,7 @@ import type { Conversation, ConversationOrigin, Message, StreamSnapshot } from '
 import type { ChatController } from './ChatController';
 import type { AppStore } from './store';
 
-/** Rows a window asks for before its first paint: more than any window shows at once. */
-export const FIRST_LIST_ROWS = 200;
+export { FIRST_LIST_ROWS } from '../../../shared/firstScreen';
 
 /** Pinned first, then newest first: the sidebar order. */
 export function sortConversations(list: readonly Conversation[]): Conversation[] {
