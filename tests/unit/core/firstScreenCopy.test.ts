@@ -167,8 +167,7 @@ describe('serving the copy before the core', () => {
     const bearer = { authorization: `Bearer ${server.token}` };
     expect((await get(server.port, FIRST_SCREEN_PATH, bearer)).status).toBe(200);
     loaded({} as HeadlessCore);
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await get(server.port, FIRST_SCREEN_PATH, bearer)).status).toBe(204);
+    await expect.poll(async () => (await get(server.port, FIRST_SCREEN_PATH, bearer)).status, { timeout: 5_000 }).toBe(204);
   });
 
   it('the core waits for the page’s files and the copy both', async () => {

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import { MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract/limits';
 import { TOKEN_FRAGMENT_KEY, WS_PATH } from '../../../../shared/wsPaths';
 import { createLocalServer, isLocalHost, listenLocal, localRequestRefusal, refuseUpgrade, type ServerTimeouts } from '../../net';
 import { FirstScreenWatch } from './firstScreen';
 import { isFirstScreenRequest, serveFirstScreen } from './firstScreenRoute';
 import { contentSecurityPolicy, serveStatic } from './staticFiles';
-import type { HeadlessCore } from './windowSession';
+import type { HeadlessCore, WindowSockets } from './windowSession';
 
 export type { HeadlessCore } from './windowSession';
 
@@ -76,17 +74,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port), (file) => firstScreen.fileSent(file));
   }, log, options.timeouts);
 
-  // In bytes of what is sent; the window measures the same before sending.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
-  wss.on('error', (err) => log(`browser-mode server: ${err.message}`));
-  // The session code (frame checks, the contract's dispatch: zod) is loaded once the core is,
-  // not at listening time, where it held back the page's first files by ~100 ms.
+  // The windows' sockets (ws) and the session code (frame checks, the contract's dispatch: zod)
+  // load once the core has: at listening time they held back the page's first files.
+  let live: WindowSockets | null = null;
   const attach = Promise.resolve(options.core).then((core) =>
-    import('./windowSession').then(
-      (session) =>
-        (ws: Parameters<typeof session.attachWindow>[0]) =>
-          session.attachWindow(ws, core, log),
-    ),
+    import('./windowSession').then((session) => (live = session.windowSockets(core, log))),
   );
   // A core that fails to start is reported by whoever started it; waiting windows are let go.
   attach.catch(() => {});
@@ -105,10 +97,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     firstScreen.windowKnocked();
     waiting.add(socket);
     attach.then(
-      (attachWindow) => {
+      (sockets) => {
         waiting.delete(socket);
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, attachWindow);
+        sockets.accept(req, socket, head);
       },
       () => {
         waiting.delete(socket);
@@ -133,9 +125,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     close: () =>
       new Promise<void>((resolve) => {
         firstScreen.done();
-        for (const ws of wss.clients) ws.terminate();
+        live?.close();
         for (const socket of waiting) socket.destroy();
-        wss.close();
         http.close(() => resolve());
         http.closeAllConnections();
       }),

@@ -1,4 +1,7 @@
-import type { WebSocket } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract/limits';
 import type { Handlers } from '../../../../shared/contract';
 import { clientFrameSchema, type ServerFrame } from '../../../../shared/wsProtocol';
 import { dispatch } from '../../api';
@@ -40,4 +43,24 @@ export function attachWindow(ws: WebSocket, core: HeadlessCore, log: (message: s
     const result = await dispatch(core.handlers, frame.name, frame.args, log);
     send(ws, { kind: 'response', id: frame.id, ...result });
   });
+}
+
+/** The windows' sockets, once the core is there to answer them. */
+export interface WindowSockets {
+  /** Takes over an upgrade request that has passed the door check. */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): void;
+}
+
+export function windowSockets(core: HeadlessCore, log: (message: string) => void): WindowSockets {
+  // In bytes of what is sent; the window measures the same before sending.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  wss.on('error', (err) => log(`browser-mode server: ${err.message}`));
+  return {
+    accept: (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => attachWindow(ws, core, log)),
+    close: () => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
 }
