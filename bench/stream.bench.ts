@@ -4,6 +4,7 @@
  * re-rendered per update, and how far the screen lags behind the arriving stream.
  *
  *   npm run bench:stream            (BENCH_TOKENS=20000 BENCH_RATES=100,1000 by default)
+ *   BENCH_SHOTS=/tmp/shots          screenshots of the first run, halfway and at the end
  *
  * Then a 200,000-character unbroken line (BENCH_LONG_LINE=…, 0 skips it) streamed and reopened:
  * frame times, long tasks and whether the page got wider than the window.
@@ -22,6 +23,8 @@ const RATES = (process.env.BENCH_RATES ?? '100,1000').split(',').map(Number).fil
 const LONG_LINE = Number(process.env.BENCH_LONG_LINE ?? 200_000);
 /** A file to write the long line's streaming phase to as a CPU profile (opens in Chrome DevTools). */
 const PROFILE = process.env.BENCH_PROFILE;
+/** A folder for screenshots of the first markdown run, halfway through and at the end (to look at what was measured). */
+const SHOTS = process.env.BENCH_SHOTS;
 
 /** One unbroken run of letters and digits (a base64 blob, a minified line) between two paragraphs. */
 function longLineTokens(length: number): string[] {
@@ -170,8 +173,14 @@ test('stream a long markdown answer into the UI', async ({ page }) => {
       const started = Date.now();
       await page.getByTestId('composer-input').press('Enter');
       const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
+      if (SHOTS && rate === RATES[0]) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.waitForTimeout((TOKENS / rate) * 500);
+        await page.screenshot({ path: join(SHOTS, `stream-${rate}-halfway.png`) });
+      }
       await answer.locator('xpath=self::*[@data-status="done"]').waitFor({ timeout: (TOKENS / rate) * 2000 + 60_000 });
       const wall = Date.now() - started;
+      if (SHOTS && rate === RATES[0]) await page.screenshot({ path: join(SHOTS, `stream-${rate}-done.png`) });
       const figures = (await page.evaluate(`(() => {
         const b = window.__bench;
         b.recording = false;

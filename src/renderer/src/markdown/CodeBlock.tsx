@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { isValidElement, useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtraProps } from 'react-markdown';
 import { copyText } from './copyText';
@@ -6,23 +6,18 @@ import { copyText } from './copyText';
 type PreProps = ComponentPropsWithoutRef<'pre'> & ExtraProps;
 
 /** The language from the `language-xxx` class remark gives the inner <code>. */
-function languageOf(node: PreProps['node']): string | null {
-  const code = node?.children[0];
-  if (!code || code.type !== 'element' || code.tagName !== 'code') return null;
-  const classes = code.properties.className;
-  if (!Array.isArray(classes)) return null;
-  for (const c of classes) {
-    if (typeof c === 'string' && c.startsWith('language-')) return c.slice('language-'.length);
-  }
-  return null;
+function languageOf(children: ReactNode): string | null {
+  const code = Array.isArray(children) ? (children as readonly ReactNode[])[0] : children;
+  if (!isValidElement<{ className?: string }>(code) || code.type !== 'code') return null;
+  return /(?:^|\s)language-(\S+)/.exec(code.props.className ?? '')?.[1] ?? null;
 }
 
 /** A fenced code block with its language and a Copy button. */
-export function CodeBlock({ node, children, ...rest }: PreProps) {
+export function CodeBlock({ node: _node, children, ...rest }: PreProps) {
   const { t } = useTranslation();
   const preRef = useRef<HTMLPreElement>(null);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
-  const language = languageOf(node);
+  const language = languageOf(children);
 
   useEffect(() => {
     if (copied === 'idle') return;

@@ -24,6 +24,12 @@ interface GroupProps {
  * A run of blocks. Groups of finished blocks keep their identity, so an update compares a
  * few groups instead of every block; off-screen groups are skipped by layout (CSS
  * content-visibility on .md-group).
+ *
+ * A block is mounted afresh once, when it finishes (its key changes): React keeps, for every
+ * element rendered more than once, the version before (the fiber's alternate), and a block
+ * re-rendered on each update while it grew would hold that second copy for good — a streamed
+ * answer's heap was twice the same answer rendered once. Mounted fresh and memoized, it holds
+ * one version and is never rendered again.
  */
 const BlockGroup = memo(function BlockGroup({ blocks, growing }: GroupProps) {
   const last = blocks.length - 1;
@@ -31,7 +37,7 @@ const BlockGroup = memo(function BlockGroup({ blocks, growing }: GroupProps) {
     <div className="md-group">
       {blocks.map((block, index) => (
         <MarkdownBlock
-          key={index}
+          key={block.final ? `f${index}` : index}
           raw={block.raw}
           settled={block.settled}
           highlight={!growing || index < last || block.raw.length < LIVE_HIGHLIGHT_LIMIT}

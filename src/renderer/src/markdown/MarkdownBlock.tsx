@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import ReactMarkdown from 'react-markdown';
 import { LargeBlock } from './LargeBlock';
 import { isLargeBlock } from './largeText';
-import { markdownOptions } from './markdownOptions';
+import { renderMarkdown } from './markdownOptions';
 import type { SettledText } from './splitBlocks';
 
 interface Props {
@@ -21,5 +20,5 @@ interface Props {
 export const MarkdownBlock = memo(function MarkdownBlock({ raw, highlight, settled }: Props) {
   if (settled) return <LargeBlock raw={raw} settled={settled} />;
   if (isLargeBlock(raw)) return <LargeBlock raw={raw} />;
-  return <ReactMarkdown {...markdownOptions(raw, highlight)} />;
+  return renderMarkdown(raw, highlight);
 });

@@ -1,9 +1,8 @@
 import { Children, Fragment, isValidElement, type ReactNode } from 'react';
-import renderMarkdown from 'react-markdown';
 import { BoundedCache } from './boundedCache';
 import { LargeBlock } from './LargeBlock';
 import { isLargeBlock } from './largeText';
-import { markdownOptions } from './markdownOptions';
+import { renderMarkdown } from './markdownOptions';
 import { allBlocks, splitBlocks } from './splitBlocks';
 
 /**
@@ -76,7 +75,7 @@ export const answerCache = createAnswerCache();
 
 /** The blocks of one markdown pass over `text` (the top-level elements, whitespace between them dropped). */
 function passBlocks(text: string): ReactNode[] {
-  const root = renderMarkdown(markdownOptions(text, true));
+  const root = renderMarkdown(text, true);
   if (!isValidElement<{ children?: ReactNode }>(root)) return [];
   return Children.toArray(root.props.children).filter((node) => typeof node !== 'string' || node.trim() !== '');
 }

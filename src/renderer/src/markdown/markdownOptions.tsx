@@ -1,5 +1,5 @@
-import type { ComponentPropsWithoutRef } from 'react';
-import type { Components, ExtraProps, Options } from 'react-markdown';
+import { cloneElement, isValidElement, type ComponentPropsWithoutRef, type ReactElement, type ReactNode } from 'react';
+import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Citation } from './Citation';
 import { CodeBlock } from './CodeBlock';
@@ -39,4 +39,28 @@ const components: Components = { a: Link, img: ImageLink, pre: CodeBlock, table:
 /** react-markdown's options for `text`, with or without syntax highlighting. */
 export function markdownOptions(text: string, highlight: boolean): Options {
   return { children: text, remarkPlugins, rehypePlugins: highlight ? highlighted : plain, urlTransform: safeUrl, components };
+}
+
+/**
+ * A copy of a rendered tree whose custom components no longer get the hast `node` prop:
+ * react-markdown always passes it, and an element on screen keeping it keeps that node's whole
+ * subtree (a highlighted code block's, a table's, with positions), a second tree beside React's
+ * (~3.5 MB of a 50,000-token answer's 12). No component here reads it.
+ */
+function withoutNodes(tree: ReactNode): ReactNode {
+  if (Array.isArray(tree)) {
+    const children = tree as readonly ReactNode[];
+    const copied = children.map(withoutNodes);
+    return copied.some((child, i) => child !== children[i]) ? copied : tree;
+  }
+  if (!isValidElement<{ children?: ReactNode; node?: unknown }>(tree)) return tree;
+  const { children, node } = tree.props;
+  const copied = children === undefined ? undefined : withoutNodes(children);
+  if (node === undefined && copied === children) return tree;
+  return cloneElement(tree, node === undefined ? { children: copied } : { node: undefined, children: copied });
+}
+
+/** `text` rendered with the one configuration, as elements that hold no hast nodes. */
+export function renderMarkdown(text: string, highlight: boolean): ReactElement {
+  return withoutNodes(Markdown(markdownOptions(text, highlight))) as ReactElement;
 }

@@ -6,6 +6,7 @@
  * - only the open tail (from the first block that may still change) is kept and re-lexed;
  * - finished blocks are appended to frozen groups of GROUP_SIZE that keep their identity, so
  *   React compares a handful of groups per update, not every block;
+ * - finished blocks are marked `final` (the view mounts each afresh once, see Markdown.tsx);
  * - every finished block's raw is a copy: a slice would keep alive the whole text it was cut
  *   from, and with it every version of a growing answer (memory growing with its square);
  *   open blocks are slices of the open tail only, which is itself a copy;
@@ -23,6 +24,8 @@ export interface MarkdownBlock {
   readonly raw: string;
   /** A long line still growing: the block's text before `raw`, final, shown as text (see LargeBlock). */
   readonly settled?: SettledText;
+  /** Finished: the block can no longer change (see finalCount). */
+  readonly final?: true;
 }
 
 export interface SettledText {
@@ -236,7 +239,7 @@ export class IncrementalSplitter {
       // Copied once, when finished: a slice would keep the whole tail it was cut from alive. Open
       // blocks stay slices (copying a huge growing block on every update filled the heap with
       // large strings and the page with garbage-collection pauses).
-      for (const block of open.slice(0, final)) this.finished.push({ start: block.start, raw: detached(block.raw) });
+      for (const block of open.slice(0, final)) this.finished.push({ start: block.start, raw: detached(block.raw), final: true });
       const cut = open[final]!.start;
       this.tail = detached(this.tail.slice(cut - this.tailStart));
       this.tailStart = cut;

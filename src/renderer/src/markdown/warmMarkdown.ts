@@ -1,5 +1,4 @@
-import ReactMarkdown from 'react-markdown';
-import { markdownOptions } from './markdownOptions';
+import { renderMarkdown } from './markdownOptions';
 import { splitBlocks } from './splitBlocks';
 
 /** A little of each kind of block, with a code block for the highlighter. */
@@ -24,8 +23,8 @@ export function warmMarkdown(): void {
   started = true;
   const steps = [
     () => splitBlocks(`${SAMPLE}\n${LONG_LINE}\n\nend`),
-    () => ReactMarkdown(markdownOptions(SAMPLE, false)),
-    () => ReactMarkdown(markdownOptions(SAMPLE, true)),
+    () => renderMarkdown(SAMPLE, false),
+    () => renderMarkdown(SAMPLE, true),
   ];
   const next = () => {
     steps.shift()?.();
