@@ -5,8 +5,8 @@ import react from '@vitejs/plugin-react';
 /**
  * Everything the core loads before it listens, bundled into the main chunk: as separate packages
  * Node resolved and compiled about 400 files on every start (ajv and semver via conf, zod's
- * modules one by one). What loads on first use (undici, linkedom, the MCP SDK, pg, mysql2,
- * sharp, unpdf, mammoth) and native modules (better-sqlite3) stay external.
+ * modules one by one). What loads on first use (undici, https-proxy-agent, linkedom, the MCP
+ * SDK, pg, mysql2, sharp, unpdf, mammoth) and native modules (better-sqlite3) stay external.
  */
 const BUNDLED_IN_MAIN = [
   'zod',
@@ -17,7 +17,6 @@ const BUNDLED_IN_MAIN = [
   'eventsource-parser',
   'fflate',
   '@streamparser/json',
-  'https-proxy-agent',
   'ws',
   'js-yaml',
   'semver',

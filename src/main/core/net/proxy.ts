@@ -1,11 +1,16 @@
 import type { Agent } from 'node:http';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import { createRequire } from 'node:module';
 import type { Dispatcher } from 'undici';
 
 type Undici = typeof import('undici');
 let undiciModule: Promise<Undici> | null = null;
 /** undici costs ~80 ms to load: the first request pays it, not the start of every window. */
 const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici'));
+/**
+ * Required on first use, not imported: with its debug logger it was a tenth of what browser
+ * mode's server evaluated before it listened (issue #13, cold start), for a proxy few set.
+ */
+const loadProxyAgent = (): typeof import('https-proxy-agent') => createRequire(import.meta.url)('https-proxy-agent') as typeof import('https-proxy-agent');
 
 export type ProxyEnv = Partial<Record<'HTTPS_PROXY' | 'https_proxy' | 'HTTP_PROXY' | 'http_proxy' | 'NO_PROXY' | 'no_proxy', string>>;
 
@@ -71,7 +76,7 @@ export class Network {
     if (!proxy) return undefined;
     let agent = this.wsAgents.get(proxy);
     if (!agent) {
-      agent = new HttpsProxyAgent(proxy);
+      agent = new (loadProxyAgent().HttpsProxyAgent)(proxy);
       this.wsAgents.set(proxy, agent);
     }
     return agent;
