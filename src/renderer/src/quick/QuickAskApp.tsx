@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone } from '../components/attachments/DropZone';
 import { ConnectionBanner, NoticeToast } from '../components/StatusBanners';
@@ -9,7 +9,7 @@ import { useAppState, useController } from '../state/context';
 import { paneContent, paneStreaming } from '../state/paneSelectors';
 import { QuickActions } from './QuickActions';
 import { QuickInput } from './QuickInput';
-import { loadAfterFirstPaint, loadWhenReady } from './quickParts';
+import { loadAtFirstPaint, loadWhenReady } from './quickParts';
 import { QuickThread } from './QuickThread';
 import { QuickTopBar } from './QuickTopBar';
 
@@ -32,7 +32,8 @@ export function QuickAskApp() {
   const attachments = useComposerAttachments(activeId ?? '');
   const drop = useFileDrop(attachments.add);
 
-  useEffect(loadAfterFirstPaint, []);
+  // Before the first frame is painted: only a fetch starts, the chunk runs when it comes.
+  useLayoutEffect(loadAtFirstPaint, []);
   useEffect(() => {
     if (ready) loadWhenReady();
   }, [ready]);

@@ -1,14 +1,7 @@
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/context';
 import { activeList, type PaneContent } from '../state/paneSelectors';
-import { LazyMessageList } from './quickParts';
-
-const spinner = (
-  <div className="pane__loading" aria-busy="true">
-    <span className="spinner" />
-  </div>
-);
+import { LazyMessageList, threadLoading } from './quickParts';
 
 interface Props {
   activeId: string | null;
@@ -19,7 +12,7 @@ interface Props {
 /** The questions and answers of this quick ask, rendered exactly like the main window's. */
 export function QuickThread({ activeId, shown, streaming }: Props) {
   const { t } = useTranslation();
-  if (activeId !== null && shown === 'loading') return spinner;
+  if (activeId !== null && shown === 'loading') return threadLoading;
   if (activeId === null || shown !== 'messages') {
     return (
       <div className="quick-empty">
@@ -36,9 +29,5 @@ function QuickMessages({ conversationId, streaming }: { conversationId: string; 
   const list = useAppState(activeList);
   if (!list || list.length === 0) return null;
   // Its chunk is loaded once the window is ready; a question asked before that waits for it here.
-  return (
-    <Suspense fallback={spinner}>
-      <LazyMessageList conversationId={conversationId} messages={list} busy={streaming} lastAnswerTestId="quick-answer" />
-    </Suspense>
-  );
+  return <LazyMessageList conversationId={conversationId} messages={list} busy={streaming} lastAnswerTestId="quick-answer" />;
 }

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useController } from '../state/context';
 import { LazyModelPicker } from './quickParts';
@@ -22,11 +22,7 @@ export function QuickTopBar() {
         {t('quick.title')}
       </span>
       {/* Its chunk comes right after the first paint; the spacer keeps the buttons in place meanwhile. */}
-      {hasProviders && (
-        <Suspense fallback={null}>
-          <LazyModelPicker />
-        </Suspense>
-      )}
+      {hasProviders && <LazyModelPicker />}
       <span className="quick-bar__spacer" />
       <button
         type="button"
