@@ -5,16 +5,20 @@
  * page loads; each run is a new core process and a new page. Two cases, alternated: the data
  * folder as a clean quit leaves it (with its copy of the first screen, first-screen.json), and
  * without that copy. Figures are printed, never asserted.
+ * Then the quick-ask window opened beside a running core (Electron creates it on its first
+ * show): navigation → question box ready, and → model picker drawn (the window's state is in).
  *
  *   npm run bench:start
  *   BENCH_SERVE_JS=/other/tree/out/main/serve.js npx playwright test -c bench/playwright.config.ts start.bench.ts
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, test } from '@playwright/test';
+import { filesNamedBy } from '../src/main/core/servers/headless/firstScreen';
+import { WsContractClient } from '../tests/support/wsContractClient';
 import { message, rng } from './historyCorpus';
 import { seedHistory } from './seedHistory';
 
@@ -26,6 +30,10 @@ const SERVE_JS = process.env.BENCH_SERVE_JS ?? resolve(dirname(fileURLToPath(imp
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function row(name: string, v: number[]): string {
+  return `${name.padEnd(34)} p50 ${pct(v, 50).toFixed(0).padStart(6)} ms   p95 ${pct(v, 95).toFixed(0).padStart(6)} ms   max ${Math.max(...v).toFixed(0).padStart(6)} ms`;
 }
 
 function buildHistory(dataDir: string): void {
@@ -136,14 +144,65 @@ test('cold start to a painted conversation list', async ({ browser }) => {
     rmSync(quit, { recursive: true, force: true });
     rmSync(fresh, { recursive: true, force: true });
   }
-  const row = (name: string, v: number[]) =>
-    `  ${name.padEnd(34)} p50 ${pct(v, 50).toFixed(0).padStart(6)} ms   p95 ${pct(v, 95).toFixed(0).padStart(6)} ms   max ${Math.max(...v).toFixed(0).padStart(6)} ms`;
   console.log(`\nCold start, ${CONVERSATIONS.toLocaleString('en')} conversations, ${RUNS} runs each`);
   for (const { name, figures } of cases) {
     console.log(name);
-    console.log(row('spawn → page served (URL printed)', figures.listen));
-    console.log(row('page: navigation → list painted', figures.pageOnly));
-    console.log(row('spawn → list painted (page clock)', figures.inPage));
-    console.log(row('spawn → list painted (Playwright)', figures.painted));
+    console.log(`  ${row('spawn → page served (URL printed)', figures.listen)}`);
+    console.log(`  ${row('page: navigation → list painted', figures.pageOnly)}`);
+    console.log(`  ${row('spawn → list painted (page clock)', figures.inPage)}`);
+    console.log(`  ${row('spawn → list painted (Playwright)', figures.painted)}`);
   }
+});
+
+/**
+ * In the quick page before its scripts: its clock right after the frame that first shows the box
+ * taking keys (enabled, focused), and the picker. A task queued from that frame's animation
+ * callback runs once it is painted, before the idle time in which the window loads its message
+ * list (a second frame would wait for that).
+ */
+const QUICK_PROBE = `(() => {
+  const painted = (key) => requestAnimationFrame(() => setTimeout(() => { window[key] = performance.now(); }, 0));
+  let input = false;
+  let picker = false;
+  new MutationObserver((_, observer) => {
+    const box = document.querySelector('[data-testid="quick-input"]');
+    if (!input && box && !box.disabled && document.activeElement === box) { input = true; painted('__inputReadyAt'); }
+    if (!picker && document.querySelector('[data-testid="quick-model-picker"]')) { picker = true; painted('__pickerAt'); }
+    if (input && picker) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+test('quick-ask window: open → question box ready, beside a running core', async ({ browser }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'brook-bench-quick-'));
+  const core = await spawnCore(dataDir);
+  const inputReady: number[] = [];
+  const pickerDrawn: number[] = [];
+  try {
+    // A provider, so the window shows its picker (nothing is sent to it); the answer also means the core has loaded.
+    const url = new URL(core.url);
+    const api = await WsContractClient.connect(`ws://${url.host}/ws?token=${new URLSearchParams(url.hash.slice(1)).get('token')!}`, { origin: url.origin });
+    await api.request('providers.save', { draft: { name: 'Bench', presetId: 'custom', baseUrl: 'http://127.0.0.1:9/v1', defaultModel: 'bench' } });
+    api.close();
+    for (let run = 0; run < RUNS; run++) {
+      // A new context each run: nothing cached, like the window's first show.
+      const page = await browser.newPage({ viewport: { width: 680, height: 460 } });
+      await page.addInitScript(QUICK_PROBE);
+      await page.goto(`${url.origin}/quick.html${url.hash}`);
+      // Functions, not strings: the quick page's CSP refuses eval.
+      const probe = (key: '__inputReadyAt' | '__pickerAt') =>
+        page.waitForFunction((k) => (globalThis as Record<string, unknown>)[k], key, { timeout: 60_000 }).then(async (h) => (await h.jsonValue()) as number);
+      inputReady.push(await probe('__inputReadyAt'));
+      pickerDrawn.push(await probe('__pickerAt'));
+      await page.close();
+    }
+  } finally {
+    await core.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const renderer = join(dirname(SERVE_JS), '../renderer');
+  const named = filesNamedBy(readFileSync(join(renderer, 'quick.html'), 'utf8'));
+  const kb = named.reduce((sum, file) => sum + readFileSync(join(renderer, file)).length, 0) / 1024;
+  console.log(`\nQuick-ask window, ${RUNS} runs; quick.html names ${named.length} files, ${kb.toFixed(0)} KiB`);
+  console.log(row('navigation → question box ready', inputReady));
+  console.log(row('navigation → model picker drawn', pickerDrawn));
 });

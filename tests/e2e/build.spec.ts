@@ -19,7 +19,7 @@ test('every built preload is one self-contained file', () => {
 
 // The main window's first screen waits for every script its page names: the contract's schemas
 // (zod) load beside the socket's handshake instead (issue #13, cold start; client/frameChecks.ts).
-// The quick window is not held to this: it statically loads its model picker and settings forms.
+// The quick window's page is checked in quickBuild.spec.ts.
 test('the files the main page names for its first screen carry no zod', () => {
   const rendererDir = join(OUT, 'renderer');
   const hasZod = (file: string) => readFileSync(join(rendererDir, file), 'utf8').includes('$ZodObject');

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone } from '../components/attachments/DropZone';
 import { ConnectionBanner, NoticeToast } from '../components/StatusBanners';
@@ -9,6 +9,7 @@ import { useAppState, useController } from '../state/context';
 import { paneContent, paneStreaming } from '../state/paneSelectors';
 import { QuickActions } from './QuickActions';
 import { QuickInput } from './QuickInput';
+import { loadAtFirstPaint, loadWhenReady } from './quickParts';
 import { QuickThread } from './QuickThread';
 import { QuickTopBar } from './QuickTopBar';
 
@@ -30,6 +31,12 @@ export function QuickAskApp() {
   const streaming = useAppState(paneStreaming);
   const attachments = useComposerAttachments(activeId ?? '');
   const drop = useFileDrop(attachments.add);
+
+  // Before the first frame is painted: only a fetch starts, the chunk runs when it comes.
+  useLayoutEffect(loadAtFirstPaint, []);
+  useEffect(() => {
+    if (ready) loadWhenReady();
+  }, [ready]);
 
   // Esc anywhere hides the window (the question box handles its own Esc first).
   useEffect(() => {
@@ -56,7 +63,7 @@ export function QuickAskApp() {
         <QuickThread activeId={activeId} shown={shown} streaming={streaming} />
       )}
       {activeId !== null && shown === 'messages' && <QuickActions conversationId={activeId} />}
-      <QuickInput conversationId={activeId} streaming={streaming} disabled={!ready || noProviders} attachments={attachments} />
+      <QuickInput conversationId={activeId} streaming={streaming} ready={ready} noProviders={noProviders} attachments={attachments} />
       <NoticeToast />
       {drop.dragging && <DropZone limitsText={attachments.limitsText} />}
     </div>

@@ -10,7 +10,10 @@ import type { ComposerAttachments } from '../hooks/useComposerAttachments';
 interface Props {
   conversationId: string | null;
   streaming: boolean;
-  disabled: boolean;
+  /** The window's state has arrived: until then the box takes text, and a question waits. */
+  ready: boolean;
+  /** Nothing could answer: the box is closed. */
+  noProviders: boolean;
   /** The files going with the question (the window is where they are dropped). */
   attachments: ComposerAttachments;
 }
@@ -19,8 +22,10 @@ interface Props {
  * The question box. Enter asks (the first question starts a quick-ask conversation, later
  * ones follow up in it), Shift+Enter breaks the line, Esc hides the window (in browser mode:
  * clears the box). Focused whenever the window is shown, with the clipboard text if offered.
+ * It takes text from the first paint, before the window's state has arrived: a question
+ * typed (and asked) at once is kept, and sent when the window is ready.
  */
-export function QuickInput({ conversationId, streaming, disabled, attachments }: Props) {
+export function QuickInput({ conversationId, streaming, ready, noProviders, attachments }: Props) {
   const { t } = useTranslation();
   const controller = useController();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -36,7 +41,17 @@ export function QuickInput({ conversationId, streaming, disabled, attachments }:
     await controller.send(text, files.ids);
     attachments.sent(files.keys);
   };
-  const { submit, busy, error, setError } = useSubmitText(() => input.current, send, streaming || disabled, sync, attachments.extras);
+  const { submit, busy, error, setError } = useSubmitText(() => input.current, send, streaming || !ready || noProviders, sync, attachments.extras);
+  const askWhenReady = useRef(false);
+  const ask = () => {
+    if (ready) void submit();
+    else askWhenReady.current = true;
+  };
+  useEffect(() => {
+    if (!ready || !askWhenReady.current) return;
+    askWhenReady.current = false;
+    void submit();
+  }, [ready, submit]);
 
   useEffect(
     () =>
@@ -53,10 +68,10 @@ export function QuickInput({ conversationId, streaming, disabled, attachments }:
     [controller, sync],
   );
 
-  // Ready, or emptied by "New": the box is where the next question goes.
+  // Opened, or emptied by "New": the box is where the next question goes.
   useEffect(() => {
-    if (!disabled) input.current?.focus();
-  }, [disabled, conversationId]);
+    if (!noProviders) input.current?.focus();
+  }, [noProviders, conversationId]);
 
   const escape = () => {
     if (controller.desktop.isDesktop()) {
@@ -70,7 +85,7 @@ export function QuickInput({ conversationId, streaming, disabled, attachments }:
     el.blur();
   };
 
-  const keys = useEnterToSend(() => void submit(), escape);
+  const keys = useEnterToSend(ask, escape);
 
   return (
     <div className="quick-input">
@@ -79,15 +94,15 @@ export function QuickInput({ conversationId, streaming, disabled, attachments }:
         testIds={{ input: 'quick-input', send: 'quick-send', stop: 'quick-stop' }}
         placeholder={conversationId ? t('quick.followUp') : t('quick.placeholder')}
         label={t('quick.label')}
-        disabled={disabled}
+        disabled={noProviders}
         error={error}
         clearError={() => setError(null)}
         sync={sync}
         conversationId={conversationId}
         keys={keys}
         streaming={streaming}
-        canSend={(hasText || attachments.items.length > 0) && !busy && !disabled}
-        onSend={() => void submit()}
+        canSend={(hasText || attachments.items.length > 0) && !busy && !noProviders}
+        onSend={ask}
         attachments={attachments}
       />
     </div>

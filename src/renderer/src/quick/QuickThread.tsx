@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { MessageList } from '../components/messages/MessageList';
 import { useAppState } from '../state/context';
 import { activeList, type PaneContent } from '../state/paneSelectors';
+import { LazyMessageList, threadLoading } from './quickParts';
 
 interface Props {
   activeId: string | null;
@@ -12,13 +12,7 @@ interface Props {
 /** The questions and answers of this quick ask, rendered exactly like the main window's. */
 export function QuickThread({ activeId, shown, streaming }: Props) {
   const { t } = useTranslation();
-  if (activeId !== null && shown === 'loading') {
-    return (
-      <div className="pane__loading" aria-busy="true">
-        <span className="spinner" />
-      </div>
-    );
-  }
+  if (activeId !== null && shown === 'loading') return threadLoading;
   if (activeId === null || shown !== 'messages') {
     return (
       <div className="quick-empty">
@@ -33,5 +27,7 @@ export function QuickThread({ activeId, shown, streaming }: Props) {
 /** The list, subscribed on its own: a streamed delta re-renders it, not the window around it. */
 function QuickMessages({ conversationId, streaming }: { conversationId: string; streaming: boolean }) {
   const list = useAppState(activeList);
-  return list && list.length > 0 ? <MessageList conversationId={conversationId} messages={list} busy={streaming} lastAnswerTestId="quick-answer" /> : null;
+  if (!list || list.length === 0) return null;
+  // Its chunk is loaded once the window is ready; a question asked before that waits for it here.
+  return <LazyMessageList conversationId={conversationId} messages={list} busy={streaming} lastAnswerTestId="quick-answer" />;
 }

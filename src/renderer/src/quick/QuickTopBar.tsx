@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useController } from '../state/context';
-import { QuickModelPicker } from './QuickModelPicker';
+import { LazyModelPicker } from './quickParts';
 
 /** The drag handle of the frameless window, with the model, New and (desktop only) Pin and Hide. */
 export function QuickTopBar() {
@@ -21,7 +21,8 @@ export function QuickTopBar() {
         <span className="brand__mark" aria-hidden="true" />
         {t('quick.title')}
       </span>
-      {hasProviders && <QuickModelPicker />}
+      {/* Its chunk comes right after the first paint; the spacer keeps the buttons in place meanwhile. */}
+      {hasProviders && <LazyModelPicker />}
       <span className="quick-bar__spacer" />
       <button
         type="button"

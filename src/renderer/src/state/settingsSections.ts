@@ -20,6 +20,14 @@ export const SETTINGS_SECTION_IDS = [
 
 export type SettingsSectionId = (typeof SETTINGS_SECTION_IDS)[number];
 
+/**
+ * The i18n key of a section's name, the one its entry in the registry uses: links drawn outside
+ * settings name a section through this, without loading the registry and its forms.
+ */
+export function settingsSectionLabelKey(id: SettingsSectionId): string {
+  return `settingsPage.${id}`;
+}
+
 /** Where settings open when nothing asks for a section: the first thing a new user needs. */
 export const FIRST_SETTINGS_SECTION: SettingsSectionId = 'providers';
 

@@ -1,25 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/errors';
 import { useController } from '../../state/context';
-import { settingsSectionForError } from '../../state/settingsSections';
-import { SETTINGS_SECTIONS } from './sectionRegistry';
+import { settingsSectionForError, settingsSectionLabelKey } from '../../state/settingsSections';
 
-/** "Open Settings → Web search": shown beside an error whose fix is in one section of settings. */
+/**
+ * "Open Settings → Web search": shown beside an error whose fix is in one section of settings.
+ * It names the section without the settings registry, whose forms would otherwise load with
+ * every message box (the quick-ask window's first screen among them; issue #13, cold start).
+ */
 export function OpenSettingsLink({ error, className = 'button' }: { error: AppErrorData; className?: string }) {
   const { t } = useTranslation();
   const controller = useController();
-  const section = SETTINGS_SECTIONS.find((s) => s.id === settingsSectionForError(error) && s.panels.length > 0);
+  const section = settingsSectionForError(error);
   // The quick-ask window has no settings page.
-  if (!section || controller.role !== 'main') return null;
+  if (section === null || controller.role !== 'main') return null;
   return (
     <button
       type="button"
       className={className}
       data-testid="error-open-settings"
-      data-section={section.id}
-      onClick={() => controller.openSettings(section.id)}
+      data-section={section}
+      onClick={() => controller.openSettings(section)}
     >
-      {t('settingsPage.openSection', { section: t(section.labelKey) })}
+      {t('settingsPage.openSection', { section: t(settingsSectionLabelKey(section)) })}
     </button>
   );
 }
