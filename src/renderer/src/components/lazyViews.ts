@@ -25,6 +25,10 @@ export function preloadViews(): void {
   if (started) return;
   started = true;
   const later = () => void Promise.all([loadPane(), loadSettings(), loadSearch(), loadShortcuts()]);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 2000 });
-  else setTimeout(later, 200);
+  // Idle time asked for from the next frame's callback is after that frame: asked for at once,
+  // it could come before the frame that first shows the list, and compiling the chunks held it back.
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 2000 });
+    else setTimeout(later, 200);
+  });
 }
