@@ -92,7 +92,8 @@ async function quitOnce(browser: Browser, dataDir: string): Promise<void> {
   await page.locator('[data-testid="conversation-item"]').first().waitFor({ timeout: 60_000 });
   await page.close();
   await core.stop();
-  if (!existsSync(join(dataDir, 'first-screen.json'))) throw new Error('a clean quit kept no copy of the first screen');
+  // An older build (BENCH_SERVE_JS) keeps none: its "after a clean quit" is then what it does after one.
+  if (!existsSync(join(dataDir, 'first-screen.json'))) console.log(`note: ${SERVE_JS} kept no copy of the first screen at a clean quit`);
 }
 
 interface Figures {
