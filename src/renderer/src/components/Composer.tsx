@@ -77,8 +77,11 @@ export function Composer({ conversationId, streaming, attachments }: Props) {
     el.focus();
   }, [controller, conversationId, sync, sending, setError]);
 
+  // Mounted late (its view's chunk, a closed page), it must not take focus from what the user
+  // has already moved to, such as an open model picker's search.
   useEffect(() => {
-    input.current?.focus();
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body) input.current?.focus();
   }, []);
 
   // "Quote" from a message: the quote goes before what is typed, the caret after it.
