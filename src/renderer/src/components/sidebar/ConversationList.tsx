@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, type RefObject } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
 import { monthLabel, type DateGroup } from '../../state/dates';
@@ -13,7 +13,7 @@ const ROW_ESTIMATE_PX = 35;
 
 interface Props {
   conversations: readonly Conversation[];
-  scrollRef: RefObject<HTMLElement | null>;
+  scrollElement: HTMLElement | null;
   activeId: string | null;
   streamingIds: ReadonlySet<string>;
   onDelete: (conversation: Conversation) => void;
@@ -24,7 +24,7 @@ interface Props {
  * virtualized: only the rows in view (plus a few) exist in the page, so ten thousand
  * conversations scroll as smoothly as ten.
  */
-export function ConversationList({ conversations, scrollRef, activeId, streamingIds, onDelete }: Props) {
+export function ConversationList({ conversations, scrollElement, activeId, streamingIds, onDelete }: Props) {
   const { t, i18n } = useTranslation();
   // The groups move on at midnight only when the list changes; a chat's own activity re-renders it.
   const rows = useMemo(() => sidebarRows(conversations), [conversations]);
@@ -33,7 +33,7 @@ export function ConversationList({ conversations, scrollRef, activeId, streaming
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => ROW_ESTIMATE_PX,
     getItemKey: (index) => rows[index]!.key,
     overscan: 12,

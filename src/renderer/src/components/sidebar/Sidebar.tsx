@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
 import { useAppState, useController } from '../../state/context';
@@ -26,7 +26,9 @@ export function Sidebar() {
   );
   // Deleted at once, with Undo in a toast for a few seconds (the core purges later): no question first.
   const remove = useCallback((c: Conversation) => void controller.remove(c.id), [controller]);
-  const scrollRef = useRef<HTMLElement>(null);
+  // State, not a ref: a list drawn in the same render as the sidebar (from the first-screen copy)
+  // needs the element, and the sidebar's ref is attached only after the list's effects have run.
+  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
   const collapsed = useSidebarCollapsed();
 
   return (
@@ -53,13 +55,13 @@ export function Sidebar() {
         </button>
       </div>
       {conversations.length > 0 && <SidebarFilter value={filter} onChange={setFilter} />}
-      <nav className="sidebar__list" aria-label={t('sidebar.conversations')} ref={scrollRef} data-testid="conversation-list">
+      <nav className="sidebar__list" aria-label={t('sidebar.conversations')} ref={setScrollElement} data-testid="conversation-list">
         {shown.length === 0 ? (
           <p className="sidebar__empty">{emptyText(filter, conversations.length > 0, t)}</p>
         ) : (
           <ConversationList
             conversations={shown}
-            scrollRef={scrollRef}
+            scrollElement={scrollElement}
             activeId={activeId}
             streamingIds={streamingIds}
             onDelete={remove}
