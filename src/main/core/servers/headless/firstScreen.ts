@@ -16,27 +16,31 @@ export function filesNamedBy(html: string): string[] {
 }
 
 /**
- * Tells when the first window's page and every file it names have been sent (issue #13, cold
- * start). Loading the core blocks this process's thread for a few hundred milliseconds; begun
- * before the page's files are out, it holds them back, and the page and the core end up
- * loading one after the other instead of side by side on two cores.
+ * Tells when the first window's page is far enough along for the core to load (issue #13, cold
+ * start). Loading the core blocks this process's thread for a few hundred milliseconds and takes
+ * one of the machine's cores; begun too early it holds back the page's files, or the page's own
+ * scripts on a two-core machine.
  *
- * `sent` resolves on the first of: the page's files all sent (and the first screen's data, when
- * there is a copy to send); a window's socket knocking (its scripts are running; a window that
- * asks for the data at the same moment gets KNOCK_GRACE_MS for it); no page asked for within
- * FIRST_PAGE_WAIT_MS; FIRST_SCREEN_MAX_MS.
+ * `sent` resolves on the first of: a window's socket knocking (its app is running and wants the
+ * core; a window that asks for the copy in that same moment gets KNOCK_GRACE_MS for it); without
+ * a copy, the page's files all sent (nothing can be drawn before the core, so it should start at
+ * once); no page asked for within FIRST_PAGE_WAIT_MS; FIRST_SCREEN_MAX_MS. With a copy, the
+ * page's first-paint script has drawn the list from it long before the app knocks, and the app
+ * draws it again from the same copy: the core loads after that, beside the app's first render.
  */
 export class FirstScreenWatch {
   readonly sent: Promise<void>;
   private release!: () => void;
   private waitingFor: Set<string> | null = null;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
+  private dataPending: boolean;
 
-  /** `dataPending`: a copy of the first screen will be asked for (FIRST_SCREEN_PATH) and is worth waiting for. */
+  /** `hasCopy`: there is a copy of the first screen to serve (FIRST_SCREEN_PATH). */
   constructor(
     private readonly rendererDir: string,
-    private dataPending = false,
+    private readonly hasCopy = false,
   ) {
+    this.dataPending = hasCopy;
     this.sent = new Promise<void>((resolve) => (this.release = resolve));
     this.timers.push(
       setTimeout(() => {
@@ -54,16 +58,15 @@ export class FirstScreenWatch {
     } else {
       this.waitingFor.delete(relative);
     }
-    if (this.waitingFor.size === 0 && !this.dataPending) this.done();
+    if (this.waitingFor.size === 0 && !this.hasCopy) this.done();
   }
 
   /** The first screen's data has been handed to the socket (or there was none to give after all). */
   dataSent(): void {
     this.dataPending = false;
-    if (this.waitingFor?.size === 0) this.done();
   }
 
-  /** A window's socket has arrived: its scripts run, so the core is wanted now. */
+  /** A window's socket has arrived: its app runs, so the core is wanted now. */
   windowKnocked(): void {
     if (this.dataPending) this.timers.push(setTimeout(() => this.done(), KNOCK_GRACE_MS));
     else this.done();
