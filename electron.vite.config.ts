@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 /**
  * Everything the core loads before it listens, bundled into the main chunk: as separate packages
@@ -21,6 +22,46 @@ const BUNDLED_IN_MAIN = [
   'js-yaml',
   'semver',
 ];
+
+const FIRST_PAINT_ENTRY = resolve(__dirname, 'src/renderer/src/firstPaint/main.ts');
+let graph: Set<string> | null = null;
+
+/**
+ * Puts the first-paint script (src/renderer/src/firstPaint/main.ts, its own small entry) at the
+ * top of the main window's page, async: it runs as soon as it is in, without waiting for the
+ * app's much larger scripts, and draws the list from browser mode's copy (issue #13, cold start).
+ */
+function firstPaintScript(): Plugin {
+  return {
+    name: 'brook-first-paint',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('/index.html')) return html;
+        let src = '/src/firstPaint/main.ts';
+        if (ctx.bundle) {
+          const entry = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'firstPaint');
+          if (!entry) throw new Error('the first-paint entry is missing from the renderer build');
+          src = `./${entry.fileName}`;
+        }
+        // Right after the title: under the page's CSP, and asked for before the app's files.
+        return html.replace('</title>', `</title>\n    <script type="module" async crossorigin src="${src}"></script>`);
+      },
+    },
+  };
+}
+
+/** Module ids the first-paint entry imports, directly or not (worked out once per build). */
+function firstPaintGraph(getModuleInfo: (id: string) => { importedIds: readonly string[] } | null): Set<string> {
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const next of getModuleInfo(id)?.importedIds ?? []) visit(next);
+  };
+  visit(FIRST_PAINT_ENTRY);
+  return seen;
+}
 
 export default defineConfig({
   main: {
@@ -52,7 +93,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), firstPaintScript()],
     build: {
       // electron-vite leaves the renderer unminified: 2 MB of vendor code to parse on every start.
       minify: true,
@@ -60,6 +101,21 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),
           quick: resolve(__dirname, 'src/renderer/quick.html'),
+          firstPaint: FIRST_PAINT_ENTRY,
+        },
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                // The first-paint script and all it imports in one file: asked for first, it
+                // must run without waiting for the app's chunks (the app imports from it instead).
+                name: (id, ctx) => {
+                  graph ??= firstPaintGraph((m) => ctx.getModuleInfo(m));
+                  return graph.has(id) ? 'firstPaint' : null;
+                },
+              },
+            ],
+          },
         },
       },
     },

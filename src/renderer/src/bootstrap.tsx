@@ -2,10 +2,12 @@ import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { FirstScreenData } from '../../shared/firstScreen';
 import { firstClient } from './client/connectFirst';
+import { firstPaintHandoff, type FirstPaintHandoff, type FirstPaintIntent } from './firstPaint/handoff';
 import { mainViewHref } from './client/conversationLink';
 import { initI18n } from './i18n';
 import { resolveLanguage } from './i18n/resolveLanguage';
 import { AppController, type WindowRole } from './state/AppController';
+import { foldSidebarIfNarrow } from './state/layout';
 import { ControllerProvider } from './state/context';
 import { nextFrame } from './state/frameScheduler';
 import { initialState, Store } from './state/store';
@@ -33,8 +35,11 @@ export function mount(
   afterClient: () => string | null = () => null,
   firstScreen: Promise<FirstScreenData | null> = Promise.resolve(null),
 ): AppController {
-  applyTheme('system');
-  const language = resolveLanguage('system', navigator.languages);
+  const handoff = role === 'main' ? firstPaintHandoff() : null;
+  // The first paint has set the theme and language the copy's settings ask for: keep them.
+  const painted = handoff?.painted ?? null;
+  if (painted === null) applyTheme('system');
+  const language = painted ?? resolveLanguage('system', navigator.languages);
   initI18n(language);
   document.documentElement.lang = language;
 
@@ -47,12 +52,31 @@ export function mount(
 
   const root = document.getElementById('root');
   if (!root) throw new Error('the page has no #root');
-  createRoot(root).render(
-    <StrictMode>
-      <ControllerProvider controller={controller}>
-        <App />
-      </ControllerProvider>
-    </StrictMode>,
-  );
+  const render = () =>
+    createRoot(root).render(
+      <StrictMode>
+        <ControllerProvider controller={controller}>
+          <App />
+        </ControllerProvider>
+      </StrictMode>,
+    );
+  if (handoff) takeOverFirstPaint(controller, handoff);
+  // Drawn already by the first paint: the app's first render waits for the copy (it is in, and
+  // the controller applies it first), so the list it draws over that paint is the same list.
+  if (painted !== null) void firstScreen.then(render, render);
+  else render();
   return controller;
+}
+
+/** Clicks on the first paint (a row, New chat) are the app's to carry out, now and from here on. */
+function takeOverFirstPaint(controller: AppController, handoff: FirstPaintHandoff): void {
+  const act = (intent: FirstPaintIntent) => {
+    if (intent.kind === 'open') controller.openLinked(intent.id);
+    else void controller.newConversation();
+    foldSidebarIfNarrow();
+  };
+  handoff.act = act;
+  const pending = handoff.pending;
+  handoff.pending = null;
+  if (pending) act(pending);
 }

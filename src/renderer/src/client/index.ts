@@ -1,5 +1,6 @@
 import type { FirstScreenData } from '../../../shared/firstScreen';
 import { browserSocketUrl, takeBrowserToken } from './browserToken';
+import { firstPaintHandoff } from '../firstPaint/handoff';
 import { fetchFirstScreen } from './firstScreenFetch';
 import { createIpcClient } from './ipcClient';
 import type { RendererClient } from './types';
@@ -24,6 +25,7 @@ export function connect(): WindowLink {
   const token = takeBrowserToken();
   return {
     client: new WsClient(token ? browserSocketUrl(token) : null),
-    firstScreen: () => (token ? fetchFirstScreen(token) : Promise.resolve(null)),
+    // The first-paint script has asked already when it ran first (the server serves the copy once).
+    firstScreen: () => (token ? (firstPaintHandoff()?.data ?? fetchFirstScreen(token)) : Promise.resolve(null)),
   };
 }

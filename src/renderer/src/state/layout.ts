@@ -1,28 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from './store';
-
-/** Below this width the sidebar lies over the conversation instead of beside it. */
-export const NARROW_MAX_PX = 720;
-const STORAGE_KEY = 'brook.sidebarCollapsed';
-
-function readCollapsed(): boolean {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved !== null) return saved === 'true';
-  } catch {
-    // Storage can be unavailable (private mode); fall through to the width.
-  }
-  // No choice made yet: a narrow window starts with the list folded away.
-  return typeof window !== 'undefined' && window.innerWidth <= NARROW_MAX_PX;
-}
+import { NARROW_MAX_PX, readSidebarCollapsed, SIDEBAR_COLLAPSED_KEY } from './layoutPrefs';
 
 /** Window-local layout choices, remembered across reloads (not app settings: each window keeps its own). */
-export const layoutStore = new Store({ sidebarCollapsed: readCollapsed() });
+export const layoutStore = new Store({ sidebarCollapsed: readSidebarCollapsed() });
 
 export function setSidebarCollapsed(collapsed: boolean): void {
   layoutStore.setState({ sidebarCollapsed: collapsed });
   try {
-    localStorage.setItem(STORAGE_KEY, String(collapsed));
+    localStorage.setItem(SIDEBAR_COLLAPSED_KEY, String(collapsed));
   } catch {
     // Not remembered, still applied.
   }
