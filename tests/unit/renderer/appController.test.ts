@@ -136,6 +136,30 @@ describe('AppController', () => {
     expect(calls.find((c) => c.name === 'chat.send')?.args).toMatchObject({ conversationId: 'n1', text: 'hello' });
   });
 
+  it('a model picked while "New chat" is still being created is the model of that chat', async () => {
+    let release = () => {};
+    const created = new Promise<void>((resolve) => (release = resolve));
+    const { app, store, calls } = setup('main', {
+      'conversations.create': async (args) => {
+        await created;
+        return conv('n1', { title: '', ...(args as object) });
+      },
+      'conversations.update': async ({ id, providerId, model }: { id: string; providerId: string; model: string }) => conv(id, { title: '', providerId, model }),
+      'conversations.messages': async () => [],
+    } as Partial<Record<RequestName, Handler>>);
+    app.start();
+    await settle();
+    const opening = app.newConversation();
+    await settle();
+    expect(calls.some((c) => c.name === 'conversations.create')).toBe(true);
+    app.setNewChatModel({ providerId: 'p1', model: 'other-model' });
+    release();
+    await opening;
+    expect(store.getState().activeId).toBe('n1');
+    expect(calls.find((c) => c.name === 'conversations.update')?.args).toEqual({ id: 'n1', providerId: 'p1', model: 'other-model' });
+    expect(store.getState().conversations.find((c) => c.id === 'n1')).toMatchObject({ providerId: 'p1', model: 'other-model' });
+  });
+
   it('"Continue in Brook" in browser mode turns the tab into the main view; pin and hide do nothing', async () => {
     const { app, opened, names } = setup('quick', {}, 'websocket');
     app.start();

@@ -371,12 +371,13 @@ export class AppController {
       origin: this.origin,
       ...(newChatAssistantId ? { assistantId: newChatAssistantId } : {}),
     });
-    this.store.setState((s) => ({
-      conversations: upsertConversation(s.conversations, conversation),
-      createdId: conversation.id,
-    }));
+    this.store.setState((s) => ({ conversations: upsertConversation(s.conversations, conversation), createdId: conversation.id }));
+    // A model picked while the chat was being created is the one the user wants for it.
+    const picked = this.store.getState().newChatModel;
+    if (picked !== null && picked !== newChatModel) await this.setModel(conversation.id, picked.providerId, picked.model);
     // A switch that cannot be saved is reported; the new chat opens all the same.
-    const settled = await settleNewChatSwitches(this.client, this.store, conversation).catch((err: unknown) => {
+    const latest = this.store.getState().conversations.find((c) => c.id === conversation.id) ?? conversation;
+    const settled = await settleNewChatSwitches(this.client, this.store, latest).catch((err: unknown) => {
       this.store.setState({ notice: toErrorData(err) });
       return conversation;
     });
