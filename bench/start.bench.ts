@@ -1,6 +1,7 @@
 /**
  * Cold start with a big history: from spawning the built core (browser mode) to the sidebar's
- * first row painted in the page, with BENCH_CONVERSATIONS conversations (10,000 by default) of
+ * first row painted in the page (browser mode's first paint from the copy, or the app's; the
+ * app's own row is reported beside it), with BENCH_CONVERSATIONS conversations (10,000 by default) of
  * four messages each. Chromium is already running, as a window would be by the time Electron's
  * page loads; each run is a new core process and a new page. Two cases, alternated: the data
  * folder as a clean quit leaves it (with its copy of the first screen, first-screen.json), and
