@@ -222,7 +222,10 @@ test('Stop during the search cancels the page still loading and keeps the steps 
     await page.getByTestId('web-search-private-pages').check();
     await page.getByTestId('close-settings').click();
     await page.getByTestId('new-chat').click();
+    // The engine's address is saved once the settings say so; a click before that only offers to set one up.
+    await expect(page.getByTestId('web-search-toggle')).toHaveAttribute('data-ready', 'true');
     await page.getByTestId('web-search-toggle').click();
+    await expect(page.getByTestId('web-search-toggle')).toHaveAttribute('aria-pressed', 'true');
     const slowBefore = pages.requests.filter((r) => r.path === '/slow').length;
     await send(page, 'Which river carries the most water?');
     const answer = lastAssistant(page);
