@@ -39,13 +39,22 @@ function firstPaintScript(): Plugin {
       handler(html, ctx) {
         if (!ctx.filename.endsWith('/index.html')) return html;
         let src = '/src/firstPaint/main.ts';
+        let imports: string[] = [];
         if (ctx.bundle) {
           const entry = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'firstPaint');
-          if (!entry) throw new Error('the first-paint entry is missing from the renderer build');
+          if (!entry || entry.type !== 'chunk') throw new Error('the first-paint entry is missing from the renderer build');
           src = `./${entry.fileName}`;
+          imports = entry.imports.map((file) => `./${file}`);
         }
-        // Right after the title: under the page's CSP, and asked for before the app's files.
-        return html.replace('</title>', `</title>\n    <script type="module" async crossorigin src="${src}"></script>`);
+        // Right after the title: under the page's CSP, and asked for (with what it imports) before the app's files.
+        const tags = [
+          `<script type="module" async crossorigin src="${src}"></script>`,
+          ...imports.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+        ];
+        // Vite names those imports again among the app's: once, first, is enough.
+        const preload = (href: string) => new RegExp(`\\n\\s*<link rel="modulepreload" crossorigin href="${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">`);
+        const rest = imports.reduce((page, href) => page.replace(preload(href), ''), html);
+        return rest.replace('</title>', `</title>\n    ${tags.join('\n    ')}`);
       },
     },
   };
@@ -107,11 +116,13 @@ export default defineConfig({
           codeSplitting: {
             groups: [
               {
-                // The first-paint script and all it imports in one file: asked for first, it
-                // must run without waiting for the app's chunks (the app imports from it instead).
+                // What the first-paint script imports, in one file beside it (the page asks for
+                // both first): it must not wait for the app's chunks, and the app imports these
+                // from it. The entry stays apart: its code runs the first paint, which the quick
+                // window (it imports some of these too) must not.
                 name: (id, ctx) => {
                   graph ??= firstPaintGraph((m) => ctx.getModuleInfo(m));
-                  return graph.has(id) ? 'firstPaint' : null;
+                  return id !== FIRST_PAINT_ENTRY && graph.has(id) ? 'firstPaintShared' : null;
                 },
               },
             ],

@@ -43,3 +43,15 @@ test('every marker the quick page is checked for is in some built file', () => {
   const assets = readdirSync(join(RENDERER, 'assets')).map((f) => read(join('assets', f)));
   for (const [name, marker] of Object.entries(MARKERS)) expect(assets.some((text) => text.includes(marker)), name).toBe(true);
 });
+
+// The main window's first paint (src/renderer/src/firstPaint/main.ts) draws the main window's
+// sidebar from the one copy of the first screen: the quick window must neither run it nor use
+// up that copy. Its code shares a chunk with what both pages import; its entry must stay apart.
+test('the quick page does not run the main window’s first paint', () => {
+  const entry = /<script type="module" async crossorigin src="\.\/(assets\/[^"]+)"/.exec(read('index.html'))?.[1];
+  expect(entry).toMatch(/^assets\/firstPaint-/);
+  const named = filesNamedBy(read('quick.html'));
+  expect(named).not.toContain(entry);
+  const importers = named.filter((file) => read(file).includes(`./${entry!.slice('assets/'.length)}`));
+  expect(importers).toEqual([]);
+});
