@@ -30,16 +30,20 @@ function start(): void {
   publishFirstPaint(handoff);
   void Promise.all([handoff.data, whenParsed()]).then(([data]) => {
     const root = document.getElementById('root');
-    // Already drawn by the app (it ran first after all): nothing to add.
-    if (!data || !root || root.childElementCount > 0) return;
-    const view = firstPaintView(data, {
-      locales: [...navigator.languages, navigator.language],
-      prefersDark: window.matchMedia('(prefers-color-scheme: dark)').matches,
-      collapsed: readSidebarCollapsed(),
-      maxRows: Math.ceil(window.innerHeight / ROW_MIN_PX) + 2,
-    });
-    paintFirstScreen(root, view, (intent) => intend(handoff, intent));
-    handoff.painted = view.language;
+    // The app ran first after all (it takes clicks once it runs): it draws, and this would only flash.
+    if (!data || !root || handoff.act !== null || root.childElementCount > 0) return;
+    try {
+      const view = firstPaintView(data, {
+        locales: [...navigator.languages, navigator.language],
+        prefersDark: window.matchMedia('(prefers-color-scheme: dark)').matches,
+        collapsed: readSidebarCollapsed(),
+        maxRows: Math.ceil(window.innerHeight / ROW_MIN_PX) + 2,
+      });
+      paintFirstScreen(root, view, (intent) => intend(handoff, intent));
+      handoff.painted = view.language;
+    } catch {
+      // A copy this cannot draw is no reason to draw nothing at all: the app draws as it always has.
+    }
   });
 }
 
