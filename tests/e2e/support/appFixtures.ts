@@ -23,10 +23,15 @@ export const test = base.extend<{ brook: BrookProcess; freshOpenai: void }, { op
     },
     { auto: true },
   ],
-  brook: async ({}, use) => {
+  brook: async ({}, use, testInfo) => {
     const brook = await startBrook();
     await use(brook);
     await brook.stop();
+    // What the server said (a crash, a refused socket) is what a failed run most needs to show.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('brook-output', { body: brook.output(), contentType: 'text/plain' });
+      console.error(`--- brook output (${testInfo.title}) ---\n${brook.output().slice(-4000)}`);
+    }
   },
 });
 export { expect };
