@@ -74,6 +74,10 @@ export function Composer({ conversationId, streaming, attachments }: Props) {
     }
     setError(null);
     sync();
+    // A draft getting its id is the same chat: what the user moved to in it meanwhile (the model
+    // picker, a switch) keeps the focus. Anything else is a chat just opened: type into it.
+    const focused = document.activeElement;
+    if (created && focused !== el && el.closest('main')?.contains(focused)) return;
     el.focus();
   }, [controller, conversationId, sync, sending, setError]);
 
