@@ -141,3 +141,44 @@ test('at 420 px and in Chinese the open picker stays on screen', async ({ page, 
   await modelOptions(page).first().click();
   await expectModel(page, 'Fixture', 'fixture-reasoner');
 });
+
+test('the picker keeps the focus when the new chat it was opened in gets its id', async ({ page, brook, openai }) => {
+  // The chat's creation is held on its way back, so the picker is open before the id arrives,
+  // as on a loaded machine.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let createAsked!: () => void;
+  const asked = new Promise<void>((r) => (createAsked = r));
+  const createIds = new Set<number>();
+  await page.routeWebSocket(/\/ws/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { id: number; name: string };
+      if (frame.name === 'conversations.create') {
+        createIds.add(frame.id);
+        createAsked();
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { kind?: string; id?: number };
+      if (frame.kind === 'response' && createIds.has(frame.id!)) void held.then(() => ws.send(message));
+      else ws.send(message);
+    });
+  });
+  await page.goto(brook.url);
+  await addFixtureProvider(page, openai.url);
+  await page.getByTestId('new-chat').click();
+  await asked;
+  await page.getByTestId('model-picker').focus();
+  await page.keyboard.press('ArrowDown');
+  const search = page.getByTestId('model-picker-search');
+  await expect(search).toBeFocused();
+
+  release();
+  await expect(page.getByTestId('conversation-item')).toHaveCount(1);
+  await expect(search).toBeFocused();
+  await page.screenshot({ path: 'test-results/e2e/picker-focus-kept.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('model-picker')).toBeFocused();
+});
