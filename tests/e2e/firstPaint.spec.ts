@@ -1,6 +1,7 @@
 /**
  * Browser mode's first paint (issue #13, cold start): a small script draws the sidebar from the
- * copy a clean quit kept, before the app's own scripts have run. Here the app's entry script is
+ * copy a clean quit kept (or, once the core has loaded, from the core's own first screen),
+ * before the app's own scripts have run. Here the app's entry script is
  * held back by the test, so whatever shows can only be the first paint; then it is let go, and
  * the app must draw the same rows in the same places and carry out a click made meanwhile.
  */
@@ -118,6 +119,26 @@ test('a narrow window starts with the list folded away, in the first paint as in
     await page.screenshot({ path: 'test-results/e2e/first-paint-420.png' });
     release();
     await expect(page.getByTestId('sidebar')).toBeHidden();
+  } finally {
+    await brook.stop();
+  }
+});
+
+test('a page opened after the core has loaded, with no copy at all, still paints the list before the app runs', async ({ page }) => {
+  // A fresh folder keeps no copy; by the time the conversations are written the core has loaded.
+  const brook = await startBrook();
+  try {
+    const client = await api(brook);
+    const c = await client.request('conversations.create', {});
+    await client.request('conversations.rename', { id: c.id, title: 'Written just now' });
+    client.close();
+    const release = await holdApp(page);
+    await page.goto(brook.url, { waitUntil: 'commit' });
+    await expect(page.getByTestId('first-paint-title')).toHaveText(['Written just now']);
+    await page.screenshot({ path: 'test-results/e2e/first-paint-live.png' });
+    release();
+    await expect(page.getByTestId('conversation-title')).toHaveText(['Written just now']);
+    await expect(page.getByTestId('first-paint-sidebar')).toHaveCount(0);
   } finally {
     await brook.stop();
   }

@@ -156,18 +156,48 @@ describe('serving the copy before the core', () => {
     expect(answer).toMatchObject({ status: 200, body: COPY, type: 'application/json; charset=utf-8' });
   });
 
-  it('answers 204 when there is no copy', async () => {
-    const server = await serve(null);
-    expect((await get(server.port, FIRST_SCREEN_PATH, { authorization: `Bearer ${server.token}` })).status).toBe(204);
+  it('without a copy, answers with the core’s first screen once the core has loaded', async () => {
+    let loaded!: (core: HeadlessCore) => void;
+    const server = await serve(null, new Promise<HeadlessCore>((r) => (loaded = r)));
+    const asking = get(server.port, FIRST_SCREEN_PATH, { authorization: `Bearer ${server.token}` });
+    // Nothing to give yet: the request waits for the core rather than coming back empty.
+    expect(await settled(asking, 50)).toBe(false);
+    const now = JSON.parse(COPY) as FirstScreenData;
+    loaded({ firstScreen: () => Promise.resolve(now) } as HeadlessCore);
+    expect(await asking).toMatchObject({ status: 200, body: COPY });
   });
 
-  it('stops serving it once the core has loaded', async () => {
+  it('answers 204 when the core has no first screen or fails to start, and still refuses a stranger at once', async () => {
+    const without = await serve(null, Promise.resolve({} as HeadlessCore));
+    expect((await get(without.port, FIRST_SCREEN_PATH, { authorization: `Bearer ${without.token}` })).status).toBe(204);
+    const failed = await serve(null, Promise.reject(new Error('database damaged')));
+    expect((await get(failed.port, FIRST_SCREEN_PATH, { authorization: `Bearer ${failed.token}` })).status).toBe(204);
+    const loading = await serve(null);
+    expect((await get(loading.port, FIRST_SCREEN_PATH)).status).toBe(401);
+  });
+
+  it('once the core has loaded, serves its first screen as it is now instead of the copy', async () => {
     let loaded!: (core: HeadlessCore) => void;
     const server = await serve(COPY, new Promise<HeadlessCore>((r) => (loaded = r)));
     const bearer = { authorization: `Bearer ${server.token}` };
-    expect((await get(server.port, FIRST_SCREEN_PATH, bearer)).status).toBe(200);
-    loaded({} as HeadlessCore);
-    await expect.poll(async () => (await get(server.port, FIRST_SCREEN_PATH, bearer)).status, { timeout: 5_000 }).toBe(204);
+    expect(await get(server.port, FIRST_SCREEN_PATH, bearer)).toMatchObject({ status: 200, body: COPY });
+    const now = { conversations: [{ id: 'c2', title: 'written since' }] } as unknown as FirstScreenData;
+    loaded({ firstScreen: () => Promise.resolve(now) } as HeadlessCore);
+    await expect.poll(async () => (await get(server.port, FIRST_SCREEN_PATH, bearer)).body, { timeout: 5_000 }).toBe(JSON.stringify(now));
+  });
+
+  it('a real core’s first screen is what its handlers answer', async () => {
+    const { dataDir } = await quitWithTwoConversations(false);
+    const core = startCore(dataDir, false);
+    try {
+      const server = await serve(null, Promise.resolve(core));
+      const answer = await get(server.port, FIRST_SCREEN_PATH, { authorization: `Bearer ${server.token}` });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual(await gatherFirstScreen(core.handlers));
+      expect((JSON.parse(answer.body) as FirstScreenData).conversations.map((c) => c.title)).toContain('天气 and weather');
+    } finally {
+      await core.shutdown();
+    }
   });
 
   it('with a copy, the core waits for the window to knock, not for the page’s files and the copy', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { AppInfo, HistoryHealth } from '../../../shared/domain';
+import type { FirstScreenData } from '../../../shared/firstScreen';
 import { createHandlers, type HistoryMaintenance } from '../api';
 import { acquireDataDirLock } from './dataDirLock';
 import { secureDataDir } from './dataDirPermissions';
@@ -68,6 +69,8 @@ const INTEGRITY_CHECK_DELAY_MS = 3_000;
 export interface Core {
   handlers: Handlers;
   bus: EventBus;
+  /** The first screen as the window's first requests would get it now (browser mode serves it to a page's first paint). */
+  firstScreen(): Promise<FirstScreenData>;
   history: HistoryStore;
   attachments: AttachmentStore;
   streams: StreamManager;
@@ -128,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     bus,
+    firstScreen: () => gatherFirstScreen(handlers),
     history,
     attachments: services.attachments,
     streams,

@@ -27,6 +27,8 @@ export interface HeadlessServerOptions {
   /**
    * The copy of the first screen kept at the last clean quit (JSON text of FirstScreenData),
    * served at FIRST_SCREEN_PATH until the core has loaded; the core's loading waits for it.
+   * Without a copy, or once the core has loaded, FIRST_SCREEN_PATH waits for the core and
+   * answers with its first screen as it is then.
    */
   firstScreen?: string | null;
 }
@@ -68,7 +70,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     }
     if (isFirstScreenRequest(req)) {
       res.once('close', () => firstScreen.dataSent());
-      serveFirstScreen(req, res, port, token, firstScreenData);
+      serveFirstScreen(req, res, port, token, firstScreenText);
       return;
     }
     serveStatic(rendererDir, req.url ?? '/', res, contentSecurityPolicy(port), (file) => firstScreen.fileSent(file));
@@ -87,6 +89,14 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     () => (firstScreenData = null),
     () => (firstScreenData = null),
   );
+  // A page opened after the core has loaded (a reload, a second tab, a URL opened by hand) or
+  // with no copy to draw from gets the core's own first screen: its first paint still comes
+  // before the app's scripts have run.
+  async function firstScreenText(): Promise<string | null> {
+    if (firstScreenData !== null) return firstScreenData;
+    const core = await options.core;
+    return core.firstScreen ? JSON.stringify(await core.firstScreen()) : null;
+  }
   const waiting = new Set<Duplex>();
   http.on('upgrade', (req, socket, head) => {
     const refusal = localRequestRefusal(req, { port, secret: token, credential: 'query-token', path: WS_PATH });

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { MAX_CLIENT_FRAME_BYTES } from '../../../../shared/contract/limits';
 import type { Handlers } from '../../../../shared/contract';
+import type { FirstScreenData } from '../../../../shared/firstScreen';
 import { clientFrameSchema, type ServerFrame } from '../../../../shared/wsProtocol';
 import { dispatch } from '../../api';
 import type { EventBus } from '../../base';
@@ -11,6 +12,8 @@ import type { EventBus } from '../../base';
 export interface HeadlessCore {
   handlers: Handlers;
   bus: EventBus;
+  /** The first screen as it is now, served to a page opened once the core has loaded (a reload, a second tab). */
+  firstScreen?: () => Promise<FirstScreenData>;
 }
 
 /** A window that stops reading must not make the core buffer without bound. */
