@@ -3,9 +3,11 @@
  * first row painted in the page (browser mode's first paint from the copy, or the app's; the
  * app's own row is reported beside it), with BENCH_CONVERSATIONS conversations (10,000 by default) of
  * four messages each. Chromium is already running, as a window would be by the time Electron's
- * page loads; each run is a new core process and a new page. Two cases, alternated: the data
- * folder as a clean quit leaves it (with its copy of the first screen, first-screen.json), and
- * without that copy. Figures are printed, never asserted.
+ * page loads; each run is a new core process and a new page. Three cases, alternated: the data
+ * folder as a clean quit leaves it (with its copy of the first screen, first-screen.json),
+ * without that copy, and the floor (startFloor.mjs: the same first screen as a static page from
+ * a bare Node server, which is what this machine allows anything by this path). Figures are
+ * printed, never asserted.
  * Then the quick-ask window opened beside a running core (Electron creates it on its first
  * show): navigation → question box ready, and → model picker drawn (the window's state is in).
  *
@@ -13,11 +15,11 @@
  *   BENCH_SERVE_JS=/other/tree/out/main/serve.js npx playwright test -c bench/playwright.config.ts start.bench.ts
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, test } from '@playwright/test';
+import { type Browser, type Page, test } from '@playwright/test';
 import { filesNamedBy } from '../src/main/core/servers/headless/firstScreen';
 import { WsContractClient } from '../tests/support/wsContractClient';
 import { message, rng } from './historyCorpus';
@@ -27,6 +29,7 @@ const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 /** Another build to compare against (`BENCH_SERVE_JS=/elsewhere/out/main/serve.js`); this tree's by default. */
 const SERVE_JS = process.env.BENCH_SERVE_JS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../out/main/serve.js');
+const FLOOR_JS = resolve(dirname(fileURLToPath(import.meta.url)), 'startFloor.mjs');
 
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,9 +51,9 @@ function buildHistory(dataDir: string): void {
 }
 
 /** Spawns serve.js and resolves with its URL and the milliseconds from spawn to that line (the page is served from then on; the core may still be loading). */
-function spawnCore(dataDir: string): Promise<{ url: string; listenMs: number; stop: () => Promise<void> }> {
+function spawnCore(dataDir: string, script = SERVE_JS): Promise<{ url: string; listenMs: number; stop: () => Promise<void> }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROOK_PORT: '' } });
+  const child = spawn(process.execPath, [script, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROOK_PORT: '' } });
   const stop = () =>
     new Promise<void>((r) => {
       if (child.exitCode !== null) return r();
@@ -84,12 +87,32 @@ const PAINT_PROBE = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
+/**
+ * Writes the floor's folder (startFloor.mjs): the page as the app has drawn its first screen, as
+ * static HTML with the built stylesheets and no script, in the same window size.
+ */
+async function writeFloorPage(page: Page, floorDir: string): Promise<void> {
+  const renderer = join(dirname(SERVE_JS), '../renderer');
+  const sheets = filesNamedBy(readFileSync(join(renderer, 'index.html'), 'utf8')).filter((f) => f.endsWith('.css'));
+  for (const sheet of sheets) copyFileSync(join(renderer, sheet), join(floorDir, basename(sheet)));
+  // A string: this file is typed for Node, without the DOM's names.
+  const { root, theme, lang } = (await page.evaluate(
+    "({ root: document.getElementById('root').innerHTML, theme: document.documentElement.dataset.theme ?? '', lang: document.documentElement.lang })",
+  )) as { root: string; theme: string; lang: string };
+  const links = sheets.map((f) => `<link rel="stylesheet" href="/${basename(f)}">`).join('');
+  writeFileSync(
+    join(floorDir, 'index.html'),
+    `<!doctype html><html lang="${lang}" data-theme="${theme}"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Brook</title>${links}</head><body><div id="root">${root}</div></body></html>`,
+  );
+}
+
 /** Opens Brook on `dataDir` once and quits it cleanly, as a user's last session would have: it keeps its copy of the first screen. */
-async function quitOnce(browser: Browser, dataDir: string): Promise<void> {
+async function quitOnce(browser: Browser, dataDir: string, floorDir: string): Promise<void> {
   const core = await spawnCore(dataDir);
   const page = await browser.newPage();
   await page.goto(core.url);
   await page.locator('[data-testid="conversation-item"]').first().waitFor({ timeout: 60_000 });
+  await writeFloorPage(page, floorDir);
   await page.close();
   await core.stop();
   // An older build (BENCH_SERVE_JS) keeps none: its "after a clean quit" is then what it does after one.
@@ -104,14 +127,14 @@ interface Figures {
   appInPage: number[];
 }
 
-async function oneStart(browser: Browser, seed: string, figures: Figures): Promise<void> {
+async function oneStart(browser: Browser, seed: string, figures: Figures, script = SERVE_JS): Promise<void> {
   // A copy per run: each start sees the same cold files (with their times, which the copy of the first screen is checked against), and nothing a run wrote carries over.
   const dataDir = mkdtempSync(join(tmpdir(), 'brook-bench-run-'));
   cpSync(seed, dataDir, { recursive: true, preserveTimestamps: true });
   const page = await browser.newPage();
   await page.addInitScript(PAINT_PROBE);
   const t0 = performance.now();
-  const core = await spawnCore(dataDir);
+  const core = await spawnCore(dataDir, script);
   const navigating = performance.now() - t0;
   await page.goto(core.url);
   await page.locator('[data-testid="conversation-item"], [data-testid="first-paint-item"]').first().waitFor({ timeout: 60_000 });
@@ -134,19 +157,22 @@ test('cold start to a painted conversation list', async ({ browser }) => {
   // that copy (the first start after an update, or after a crash).
   const quit = mkdtempSync(join(tmpdir(), 'brook-bench-start-'));
   const fresh = mkdtempSync(join(tmpdir(), 'brook-bench-start-'));
+  const floor = mkdtempSync(join(tmpdir(), 'brook-bench-floor-'));
   buildHistory(fresh);
   cpSync(fresh, quit, { recursive: true, preserveTimestamps: true });
-  await quitOnce(browser, quit);
+  await quitOnce(browser, quit, floor);
+  const none = (): Figures => ({ listen: [], painted: [], inPage: [], pageOnly: [], appInPage: [] });
   const cases = [
-    { name: 'after a clean quit', seed: quit, figures: { listen: [], painted: [], inPage: [], pageOnly: [], appInPage: [] } as Figures },
-    { name: 'without a copy of the first screen', seed: fresh, figures: { listen: [], painted: [], inPage: [], pageOnly: [], appInPage: [] } as Figures },
+    { name: 'after a clean quit', seed: quit, figures: none(), script: SERVE_JS },
+    { name: 'without a copy of the first screen', seed: fresh, figures: none(), script: SERVE_JS },
+    // Not Brook: the same page as static HTML from a bare Node server, no script (startFloor.mjs).
+    { name: 'floor: that first screen as a static page from a bare Node server', seed: floor, figures: none(), script: FLOOR_JS },
   ];
   try {
     // Alternated, so both cases see the same load.
-    for (let run = 0; run < RUNS; run++) for (const c of cases) await oneStart(browser, c.seed, c.figures);
+    for (let run = 0; run < RUNS; run++) for (const c of cases) await oneStart(browser, c.seed, c.figures, c.script);
   } finally {
-    rmSync(quit, { recursive: true, force: true });
-    rmSync(fresh, { recursive: true, force: true });
+    for (const dir of [quit, fresh, floor]) rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\nCold start, ${CONVERSATIONS.toLocaleString('en')} conversations, ${RUNS} runs each`);
   for (const { name, figures } of cases) {
