@@ -64,9 +64,22 @@ export class SettingsController {
   }
 
   async updateSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
+    try {
+      await this.saveSettings(patch);
+    } catch (err) {
+      this.store.setState({ notice: toErrorData(err) });
+    }
+  }
+
+  /**
+   * Like updateSettings, but a refusal is thrown for the field to show, not raised as a notice.
+   * The change shows at once: a SearXNG address saved with Enter just before Settings closes
+   * must already count when the Web search switch is clicked, not after the core's answer.
+   */
+  async saveSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
     const previous = this.store.getState().settings;
     if (previous) this.store.setState({ settings: patchSettings(previous, patch) });
-    // Two quick changes (a select, then a checkbox): the first answer does not hold the second
+    // Two quick changes (an address, then a checkbox): the first answer does not hold the second
     // change yet, so only the newest write's answer may replace what the user sees.
     const write = ++this.settingsWrites;
     try {
@@ -74,13 +87,8 @@ export class SettingsController {
       if (write === this.settingsWrites) this.store.setState({ settings: saved });
     } catch (err) {
       if (write === this.settingsWrites) this.store.setState({ settings: previous });
-      this.store.setState({ notice: toErrorData(err) });
+      throw err;
     }
-  }
-
-  /** Like updateSettings, but a refusal is thrown for the field to show, not raised as a notice. */
-  async saveSettings(patch: RequestArgs<'settings.update'>): Promise<void> {
-    this.store.setState({ settings: await this.client.request('settings.update', patch) });
   }
 
   async loadWebSearchKeys(): Promise<void> {
